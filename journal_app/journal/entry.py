@@ -1,0 +1,152 @@
+"""The values the journal deals in: entries and drafts, as plain dataclasses.
+
+They travel between the store, the CLI and the GUI; none holds a session or a key.
+Everything in them is sealed into one record when saved.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+ENTRY_KIND = "entry"
+DRAFT_KIND = "draft"
+
+
+def now() -> datetime:
+    """The current local time, timezone-aware, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def clean_tags(tags: object) -> tuple[str, ...]:
+    """Tags as people type them, trimmed, with duplicates (ignoring case) removed."""
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    seen: dict[str, str] = {}
+    for tag in tags or ():  # type: ignore[union-attr]
+        text = " ".join(str(tag).split())
+        if text and text.casefold() not in seen:
+            seen[text.casefold()] = text
+    return tuple(seen.values())
+
+
+def _time(value: object) -> datetime | None:
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One journal entry. ``created`` is the date the person gives it."""
+
+    id: str
+    created: datetime
+    updated: datetime
+    title: str = ""
+    body: str = ""
+    tags: tuple[str, ...] = ()
+    prompt_id: str | None = None
+    trashed_at: datetime | None = None
+
+    @property
+    def in_trash(self) -> bool:
+        return self.trashed_at is not None
+
+    @property
+    def display_title(self) -> str:
+        """The title, else the first line of text, without Markdown marks."""
+        if self.title.strip():
+            return self.title.strip()
+        for line in self.body.splitlines():
+            text = line.strip().lstrip("#>*-+ ").strip()
+            if text:
+                return text
+        return ""
+
+    def to_payload(self) -> bytes:
+        data: dict[str, Any] = {
+            "created": self.created.isoformat(),
+            "updated": self.updated.isoformat(),
+            "title": self.title,
+            "body": self.body,
+            "tags": list(self.tags),
+            "prompt_id": self.prompt_id,
+            "trashed_at": self.trashed_at.isoformat() if self.trashed_at else None,
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_payload(cls, record_id: str, payload: bytes) -> Entry:
+        data = json.loads(payload)
+        created = _time(data["created"])
+        assert created is not None
+        return cls(
+            id=record_id,
+            created=created,
+            updated=_time(data.get("updated")) or created,
+            title=str(data.get("title") or ""),
+            body=str(data.get("body") or ""),
+            tags=tuple(str(tag) for tag in data.get("tags") or ()),
+            prompt_id=data.get("prompt_id"),
+            trashed_at=_time(data.get("trashed_at")),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain-JSON view for the CLI's ``--json`` output and exports."""
+        data = asdict(self)
+        data["created"] = self.created.isoformat()
+        data["updated"] = self.updated.isoformat()
+        data["trashed_at"] = self.trashed_at.isoformat() if self.trashed_at else None
+        data["tags"] = list(self.tags)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Editor text not yet saved as an entry, kept so a crash loses only seconds.
+
+    ``entry_id`` names the entry being edited, or is None for a new one.
+    """
+
+    id: str
+    entry_id: str | None
+    saved_at: datetime
+    created: datetime | None = None
+    title: str = ""
+    body: str = ""
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    prompt_id: str | None = None
+
+    def to_payload(self) -> bytes:
+        data = {
+            "entry_id": self.entry_id,
+            "saved_at": self.saved_at.isoformat(),
+            "created": self.created.isoformat() if self.created else None,
+            "title": self.title,
+            "body": self.body,
+            "tags": list(self.tags),
+            "prompt_id": self.prompt_id,
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_payload(cls, record_id: str, payload: bytes) -> Draft:
+        data = json.loads(payload)
+        saved_at = _time(data["saved_at"])
+        assert saved_at is not None
+        return cls(
+            id=record_id,
+            entry_id=data.get("entry_id"),
+            saved_at=saved_at,
+            created=_time(data.get("created")),
+            title=str(data.get("title") or ""),
+            body=str(data.get("body") or ""),
+            tags=tuple(str(tag) for tag in data.get("tags") or ()),
+            prompt_id=data.get("prompt_id"),
+        )

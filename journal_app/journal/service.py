@@ -1,0 +1,315 @@
+"""The journal: entries, trash, drafts and search over an unlocked vault.
+
+After unlock every entry is decrypted once into memory; listing, filtering and
+searching then work there. Each change is sealed and committed before the call
+returns, so what a caller reports as saved is on disk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from journal_app.journal.entry import DRAFT_KIND, ENTRY_KIND, Draft, Entry, clean_tags, now
+from journal_app.journal.search import fold, matches, query_terms
+from journal_app.vault import DamagedRecords, KdfParams, Vault
+from journal_app.vault.store import new_record_id
+
+_UNSET: object = object()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    """What unlocking found: how many entries opened and which records did not."""
+
+    entries: int
+    drafts: int
+    damaged: tuple[str, ...]
+
+
+class Journal:
+    """Entries in memory over an open, unlocked :class:`Vault`."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        self._entries: dict[str, Entry] = {}
+        self._drafts: dict[str, Draft] = {}
+        self._folded: dict[str, str] = {}
+        self._sorted: list[Entry] | None = None
+        self._damaged: tuple[str, ...] = ()
+        self.report = self.load()
+
+    # ------------------------------------------------------------- lifecycle
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str, kdf: KdfParams | None = None) -> Journal:
+        return cls(Vault.create(path, passphrase, kdf))
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Journal:
+        """Open and unlock; the vault is closed again if unlocking fails."""
+        vault = Vault.open(path)
+        try:
+            vault.unlock(passphrase)
+        except BaseException:
+            vault.close()
+            raise
+        return cls(vault)
+
+    def load(self) -> LoadReport:
+        """Decrypt everything once. Records that fail are listed, never dropped."""
+        result = self.vault.read_all()
+        entries: dict[str, Entry] = {}
+        drafts: dict[str, Draft] = {}
+        damaged = list(result.damaged)
+        for record in result.records:
+            try:
+                if record.kind == ENTRY_KIND:
+                    entries[record.id] = Entry.from_payload(record.id, record.payload)
+                elif record.kind == DRAFT_KIND:
+                    drafts[record.id] = Draft.from_payload(record.id, record.payload)
+            except (ValueError, KeyError, TypeError, AssertionError):
+                damaged.append(record.id)
+        self._entries = entries
+        self._drafts = drafts
+        self._folded = {}
+        self._sorted = None
+        self._damaged = tuple(damaged)
+        return LoadReport(len(entries), len(drafts), self._damaged)
+
+    @property
+    def damaged_ids(self) -> tuple[str, ...]:
+        return self._damaged
+
+    def lock(self) -> None:
+        """Forget every plaintext and drop the key; the file stays ours."""
+        self._entries = {}
+        self._drafts = {}
+        self._folded = {}
+        self._sorted = None
+        self.vault.lock()
+
+    def unlock(self, passphrase: str) -> LoadReport:
+        self.vault.unlock(passphrase)
+        self.report = self.load()
+        return self.report
+
+    def close(self) -> None:
+        self.lock()
+        self.vault.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --------------------------------------------------------------- reading
+
+    def entries(self, *, include_trash: bool = False) -> list[Entry]:
+        """Newest first by the entry's own date."""
+        if self._sorted is None:
+            self._sorted = sorted(
+                self._entries.values(), key=lambda e: (e.created, e.id), reverse=True
+            )
+        if include_trash:
+            return list(self._sorted)
+        return [entry for entry in self._sorted if entry.trashed_at is None]
+
+    def trash(self) -> list[Entry]:
+        """Entries in the trash, most recently trashed first."""
+        trashed = [entry for entry in self._entries.values() if entry.trashed_at is not None]
+        return sorted(trashed, key=lambda e: e.trashed_at or e.created, reverse=True)
+
+    def get(self, entry_id: str) -> Entry:
+        try:
+            return self._entries[entry_id]
+        except KeyError:
+            if entry_id in self._damaged:
+                raise DamagedRecords([entry_id]) from None
+            raise
+
+    def __len__(self) -> int:
+        return sum(1 for entry in self._entries.values() if entry.trashed_at is None)
+
+    def tags(self) -> list[str]:
+        """Every tag in use outside the trash, most used first, for completion."""
+        counts: Counter[str] = Counter()
+        spelling: dict[str, str] = {}
+        for entry in self._entries.values():
+            if entry.trashed_at is None:
+                for tag in entry.tags:
+                    key = tag.casefold()
+                    counts[key] += 1
+                    spelling.setdefault(key, tag)
+        return [spelling[key] for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def search(
+        self, query: str, *, tag: str | None = None, include_trash: bool = False
+    ) -> list[Entry]:
+        """Entries whose title, body or tags contain every word of the query."""
+        terms = query_terms(query)
+        wanted_tag = fold(tag) if tag else None
+        results = []
+        for entry in self.entries(include_trash=include_trash):
+            if wanted_tag is not None and wanted_tag not in (fold(t) for t in entry.tags):
+                continue
+            if terms and not matches(self._haystack(entry), terms):
+                continue
+            results.append(entry)
+        return results
+
+    def _haystack(self, entry: Entry) -> str:
+        folded = self._folded.get(entry.id)
+        if folded is None:
+            parts = [entry.title, entry.body, " ".join(entry.tags)]
+            folded = fold("\n".join(parts))
+            self._folded[entry.id] = folded
+        return folded
+
+    # --------------------------------------------------------------- writing
+
+    def _store(self, entry: Entry) -> Entry:
+        self.vault.put(ENTRY_KIND, entry.to_payload(), entry.id)
+        self._entries[entry.id] = entry
+        self._folded.pop(entry.id, None)
+        self._sorted = None
+        return entry
+
+    def add(
+        self,
+        body: str,
+        *,
+        title: str = "",
+        tags: Iterable[str] = (),
+        prompt_id: str | None = None,
+        created: datetime | None = None,
+    ) -> Entry:
+        moment = now()
+        entry = Entry(
+            id=new_record_id(),
+            created=created or moment,
+            updated=moment,
+            title=title.strip(),
+            body=body,
+            tags=clean_tags(tags),
+            prompt_id=prompt_id,
+        )
+        return self._store(entry)
+
+    def update(
+        self,
+        entry_id: str,
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        tags: Iterable[str] | None = None,
+        created: datetime | None = None,
+        prompt_id: object = _UNSET,
+    ) -> Entry:
+        """Change what is given; an unchanged entry is not written again."""
+        old = self.get(entry_id)
+        changes: dict[str, object] = {}
+        if title is not None and title.strip() != old.title:
+            changes["title"] = title.strip()
+        if body is not None and body != old.body:
+            changes["body"] = body
+        if tags is not None and clean_tags(tags) != old.tags:
+            changes["tags"] = clean_tags(tags)
+        if created is not None and created != old.created:
+            changes["created"] = created
+        if prompt_id is not _UNSET and prompt_id != old.prompt_id:
+            changes["prompt_id"] = prompt_id
+        if not changes:
+            return old
+        return self._store(dataclasses.replace(old, updated=now(), **changes))  # type: ignore[arg-type]
+
+    def move_to_trash(self, entry_id: str) -> Entry:
+        entry = self.get(entry_id)
+        if entry.trashed_at is not None:
+            return entry
+        return self._store(dataclasses.replace(entry, trashed_at=now()))
+
+    def restore(self, entry_id: str) -> Entry:
+        entry = self.get(entry_id)
+        if entry.trashed_at is None:
+            return entry
+        return self._store(dataclasses.replace(entry, trashed_at=None))
+
+    def empty_trash(self) -> int:
+        """Delete every trashed entry for good. Damaged records are never touched."""
+        doomed = [entry.id for entry in self._entries.values() if entry.trashed_at is not None]
+        self.vault.delete(doomed)
+        for entry_id in doomed:
+            self._entries.pop(entry_id, None)
+            self._folded.pop(entry_id, None)
+        self._sorted = None
+        return len(doomed)
+
+    # ---------------------------------------------------------------- drafts
+
+    def drafts(self) -> list[Draft]:
+        return sorted(self._drafts.values(), key=lambda d: d.saved_at, reverse=True)
+
+    def save_draft(
+        self,
+        *,
+        entry_id: str | None,
+        title: str,
+        body: str,
+        tags: Iterable[str] = (),
+        created: datetime | None = None,
+        prompt_id: str | None = None,
+        draft_id: str | None = None,
+    ) -> Draft:
+        """Keep editor text safe between autosaves; one draft per editing session."""
+        draft = Draft(
+            id=draft_id or new_record_id(),
+            entry_id=entry_id,
+            saved_at=now(),
+            created=created,
+            title=title,
+            body=body,
+            tags=clean_tags(tags),
+            prompt_id=prompt_id,
+        )
+        self.vault.put(DRAFT_KIND, draft.to_payload(), draft.id)
+        self._drafts[draft.id] = draft
+        return draft
+
+    def discard_draft(self, draft_id: str) -> None:
+        if self._drafts.pop(draft_id, None) is not None:
+            self.vault.delete([draft_id])
+
+    def recover_draft(self, draft_id: str) -> Entry:
+        """Turn a recovered draft into an entry (new or updated) and discard it."""
+        draft = self._drafts[draft_id]
+        if draft.entry_id and draft.entry_id in self._entries:
+            entry = self.update(
+                draft.entry_id,
+                title=draft.title,
+                body=draft.body,
+                tags=draft.tags,
+                created=draft.created,
+                prompt_id=draft.prompt_id,
+            )
+        else:
+            entry = self.add(
+                draft.body,
+                title=draft.title,
+                tags=draft.tags,
+                prompt_id=draft.prompt_id,
+                created=draft.created,
+            )
+        self.discard_draft(draft_id)
+        return entry
+
+    # --------------------------------------------------------------- helpers
+
+    def to_json(self, entries: Iterable[Entry]) -> str:
+        return json.dumps([entry.to_json() for entry in entries], ensure_ascii=False, indent=2)
