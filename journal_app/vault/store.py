@@ -284,7 +284,7 @@ class Vault:
             except OSError:
                 if path.exists():
                     raise VaultExists() from None
-                os.replace(temp, path)
+                temp.replace(path)
             _fsync_dir(path.parent)
         except sqlite3.Error as exc:
             crypto.wipe(data_key)
