@@ -1,0 +1,1 @@
+"""The desktop app. The only part of Tend that imports Qt."""

@@ -1,0 +1,301 @@
+"""The one object through which the GUI reaches the journal.
+
+Widgets hold this service, never a Journal, a Vault, a session or a key. Slow
+steps (creating a vault, unlocking, changing the passphrase) run on a worker
+thread and report back through signals; quick ones (saving an entry) are plain
+calls that raise :class:`VaultError` with a message meant for the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
+
+from journal_app.journal import Draft, Entry, Journal, LoadReport
+from journal_app.ui.worker import Worker
+from journal_app.vault import KdfParams, Vault, VaultError, VaultLocked
+
+
+class VaultState(Enum):
+    ABSENT = "absent"  # no vault file yet: first run
+    CLOSED = "closed"  # a file exists but is not open (or could not be opened)
+    LOCKED = "locked"  # open and ours, key not in memory
+    UNLOCKED = "unlocked"
+
+
+class JournalService(QObject):
+    """Owns the open vault and its journal for the life of the window."""
+
+    state_changed = Signal(object)  # VaultState
+    busy_changed = Signal(bool)
+    created = Signal(str)  # the recovery code to show once, or "" if none was made
+    create_failed = Signal(object)  # VaultError or other exception
+    unlocked = Signal(object)  # LoadReport
+    unlock_failed = Signal(object)  # VaultError
+    passphrase_changed = Signal()
+    passphrase_change_failed = Signal(object)
+    entries_changed = Signal()
+
+    def __init__(
+        self, vault_path: Path, *, kdf: KdfParams | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._path = Path(vault_path)
+        self._kdf = kdf  # None: the strong default; tests pass a fast one
+        self._vault: Vault | None = None
+        self._journal: Journal | None = None
+        self._running = 0
+        self._state = VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def vault_path(self) -> Path:
+        return self._path
+
+    @property
+    def state(self) -> VaultState:
+        return self._state
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._state is VaultState.UNLOCKED
+
+    @property
+    def busy(self) -> bool:
+        return self._running > 0
+
+    @property
+    def report(self) -> LoadReport | None:
+        return self._journal.report if self._journal is not None else None
+
+    def _set_state(self, state: VaultState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    def set_vault_path(self, path: Path) -> None:
+        """Point at another vault file; the current one is locked and closed first."""
+        self.close()
+        self._path = Path(path)
+        self._set_state(VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED)
+
+    # ---------------------------------------------------------------- opening
+
+    def open_vault(self) -> None:
+        """Open the file and take its lock, without unlocking. Raises VaultError."""
+        if self._vault is not None:
+            return
+        self._vault = Vault.open(self._path)
+        self._set_state(VaultState.LOCKED)
+
+    def create(self, passphrase: str, *, with_recovery_code: bool = True) -> None:
+        """Create the vault in the background; emits ``created`` or ``create_failed``."""
+        path, kdf = self._path, self._kdf
+
+        def work() -> tuple[Journal, str]:
+            journal = Journal.create(path, passphrase, kdf)
+            code = journal.vault.new_recovery_code() if with_recovery_code else ""
+            return journal, code
+
+        self._run(work, self._on_created, self.create_failed)
+
+    def unlock(self, passphrase: str) -> None:
+        """Derive the key and decrypt every entry in the background."""
+        self._start_unlock(lambda vault: vault.unlock(passphrase))
+
+    def unlock_with_recovery_code(self, code: str) -> None:
+        """Unlock with the recovery code; the caller then asks for a new passphrase."""
+        self._start_unlock(lambda vault: vault.unlock_with_recovery_code(code))
+
+    def _start_unlock(self, unlock_step: Callable[[Vault], None]) -> None:
+        try:
+            self.open_vault()
+        except VaultError as exc:
+            self.unlock_failed.emit(exc)
+            return
+        vault = self._vault
+        assert vault is not None
+
+        def work() -> Journal:
+            unlock_step(vault)
+            return Journal(vault)
+
+        self._run(work, self._on_unlocked, self.unlock_failed)
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        vault = self._require().vault
+        kdf = self._kdf
+
+        self._run(
+            lambda: vault.change_passphrase(new_passphrase, kdf),
+            lambda _: self.passphrase_changed.emit(),
+            self.passphrase_change_failed,
+        )
+
+    def new_recovery_code(self) -> str:
+        return self._require().vault.new_recovery_code()
+
+    def has_recovery_code(self) -> bool:
+        return self._require().vault.has_recovery_code
+
+    def _run(
+        self,
+        work: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        failure_signal: SignalInstance,
+    ) -> None:
+        """Start one background task with a worker of its own, gone when it is done."""
+        worker = Worker(self)
+        worker.succeeded.connect(on_success)
+        worker.failed.connect(failure_signal)
+        worker.running_changed.connect(self._on_running_changed)
+        worker.running_changed.connect(lambda running: None if running else worker.deleteLater())
+        worker.start(work)
+
+    @Slot(bool)
+    def _on_running_changed(self, running: bool) -> None:
+        was_busy = self.busy
+        self._running += 1 if running else -1
+        if self.busy != was_busy:
+            self.busy_changed.emit(self.busy)
+
+    @Slot(object)
+    def _on_created(self, result: tuple[Journal, str]) -> None:
+        journal, code = result
+        self._journal = journal
+        self._vault = journal.vault
+        self._set_state(VaultState.UNLOCKED)
+        self.created.emit(code)
+        self.unlocked.emit(journal.report)
+
+    @Slot(object)
+    def _on_unlocked(self, journal: Journal) -> None:
+        self._journal = journal
+        self._set_state(VaultState.UNLOCKED)
+        self.unlocked.emit(journal.report)
+
+    def lock(self) -> None:
+        """Drop the key and every decrypted entry; the file stays open and ours."""
+        if self._journal is not None:
+            self._journal.lock()
+            self._journal = None
+        elif self._vault is not None:
+            self._vault.lock()
+        if self._vault is not None:
+            self._set_state(VaultState.LOCKED)
+
+    def close(self) -> None:
+        """Lock and release the file, so another window or program may open it."""
+        self.lock()
+        if self._vault is not None:
+            self._vault.close()
+            self._vault = None
+        self._set_state(VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED)
+
+    # ---------------------------------------------------------------- entries
+
+    def _require(self) -> Journal:
+        if self._journal is None:
+            raise VaultLocked()
+        return self._journal
+
+    def entries(self, *, include_trash: bool = False) -> list[Entry]:
+        return self._require().entries(include_trash=include_trash)
+
+    def trash_entries(self) -> list[Entry]:
+        return self._require().trash()
+
+    def get(self, entry_id: str) -> Entry:
+        return self._require().get(entry_id)
+
+    def search(
+        self, query: str, *, tag: str | None = None, include_trash: bool = False
+    ) -> list[Entry]:
+        return self._require().search(query, tag=tag, include_trash=include_trash)
+
+    def tags(self) -> list[str]:
+        return self._require().tags()
+
+    def add(
+        self,
+        body: str,
+        *,
+        title: str = "",
+        tags: Iterable[str] = (),
+        prompt_id: str | None = None,
+        created: datetime | None = None,
+    ) -> Entry:
+        entry = self._require().add(
+            body, title=title, tags=tags, prompt_id=prompt_id, created=created
+        )
+        self.entries_changed.emit()
+        return entry
+
+    def update(
+        self,
+        entry_id: str,
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        tags: Iterable[str] | None = None,
+        created: datetime | None = None,
+    ) -> Entry:
+        journal = self._require()
+        before = journal.get(entry_id)
+        entry = journal.update(entry_id, title=title, body=body, tags=tags, created=created)
+        if entry is not before:
+            self.entries_changed.emit()
+        return entry
+
+    def move_to_trash(self, entry_id: str) -> Entry:
+        entry = self._require().move_to_trash(entry_id)
+        self.entries_changed.emit()
+        return entry
+
+    def restore(self, entry_id: str) -> Entry:
+        entry = self._require().restore(entry_id)
+        self.entries_changed.emit()
+        return entry
+
+    def empty_trash(self) -> int:
+        count = self._require().empty_trash()
+        self.entries_changed.emit()
+        return count
+
+    def drafts(self) -> list[Draft]:
+        return self._require().drafts()
+
+    def save_draft(
+        self,
+        *,
+        entry_id: str | None,
+        title: str,
+        body: str,
+        tags: Iterable[str] = (),
+        created: datetime | None = None,
+        prompt_id: str | None = None,
+        draft_id: str | None = None,
+    ) -> Draft:
+        return self._require().save_draft(
+            entry_id=entry_id,
+            title=title,
+            body=body,
+            tags=tags,
+            created=created,
+            prompt_id=prompt_id,
+            draft_id=draft_id,
+        )
+
+    def discard_draft(self, draft_id: str) -> None:
+        self._require().discard_draft(draft_id)
+
+    def recover_draft(self, draft_id: str) -> Entry:
+        entry = self._require().recover_draft(draft_id)
+        self.entries_changed.emit()
+        return entry
