@@ -23,7 +23,10 @@ def resources_root() -> Traversable:
 
 def resource(*parts: str) -> Traversable:
     """A file under resources/, e.g. ``resource("icons", "tend.svg")``."""
-    return resources_root().joinpath(*parts)
+    node = resources_root()
+    for part in parts:  # a namespace package's path joins one part at a time
+        node = node.joinpath(part)
+    return node
 
 
 def read_text(*parts: str) -> str:
