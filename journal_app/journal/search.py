@@ -54,7 +54,12 @@ def find_spans(text: str, query: str) -> list[tuple[int, int]]:
         start = folded.find(term)
         while start != -1:
             end = start + len(term)
-            spans.append((owner[start], owner[end - 1] + 1))
+            stop = owner[end - 1] + 1
+            # A mark that folds to nothing (an accent typed as its own character)
+            # belongs to the letter before it, so the span takes it in.
+            while stop < len(text) and not folded_parts[stop]:
+                stop += 1
+            spans.append((owner[start], stop))
             start = folded.find(term, end)
     spans.sort()
     merged: list[tuple[int, int]] = []

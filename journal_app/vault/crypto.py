@@ -74,7 +74,7 @@ class KdfParams:
         return (
             self.memory_kib >= DEFAULT_MEMORY_KIB
             and self.iterations >= DEFAULT_ITERATIONS
-            and self.lanes >= 1
+            and self.lanes >= DEFAULT_LANES
         )
 
     def bound(self) -> bytes:

@@ -1,0 +1,189 @@
+"""Fixtures for the core's tests: no test ever touches the real user's folders.
+
+Kept free of PySide6: the GUI's tests get their own conftest under tests/ui/.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from journal_app.journal import Journal
+from journal_app.vault import KdfParams, Vault
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every data, config and home folder Tend could use into ``tmp_path``.
+
+    XDG_RUNTIME_DIR is left alone: it holds the display's sockets, not user data.
+    """
+    home = tmp_path / "home"
+    folders = {
+        "TEND_DATA_DIR": tmp_path / "tend-data",
+        "TEND_CONFIG_DIR": tmp_path / "tend-config",
+        "HOME": home,
+        "USERPROFILE": home,
+        "XDG_DATA_HOME": home / ".local" / "share",
+        "XDG_CONFIG_HOME": home / ".config",
+        "XDG_CACHE_HOME": home / ".cache",
+        "XDG_STATE_HOME": home / ".local" / "state",
+        "APPDATA": home / "AppData" / "Roaming",
+        "LOCALAPPDATA": home / "AppData" / "Local",
+    }
+    for name, folder in folders.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(folder))
+    for name in ("TEND_PASSPHRASE", "TEND_NEW_PASSPHRASE", "TEND_RECOVERY_CODE"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.fixture
+def fast_kdf() -> KdfParams:
+    """Argon2id at its cheapest, so that tests run quickly.
+
+    ``tests/vault/test_crypto.py`` proves separately that the defaults are strong.
+    """
+    return KdfParams.fresh(memory_kib=64, iterations=1, lanes=1)
+
+
+@pytest.fixture
+def passphrase() -> str:
+    return PASSPHRASE
+
+
+@pytest.fixture
+def vault_path(tmp_path: Path) -> Path:
+    """Where a test's vault lives: alone in its own folder, so sibling files show."""
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    return folder / "journal.tend"
+
+
+@pytest.fixture
+def vault(vault_path: Path, fast_kdf: KdfParams) -> Iterator[Vault]:
+    """A new, empty vault, unlocked."""
+    created = Vault.create(vault_path, PASSPHRASE, fast_kdf)
+    yield created
+    created.close()
+
+
+@pytest.fixture
+def journal(vault_path: Path, fast_kdf: KdfParams) -> Iterator[Journal]:
+    """A new, empty journal, unlocked."""
+    created = Journal.create(vault_path, PASSPHRASE, fast_kdf)
+    yield created
+    created.close()
+
+
+@dataclass(frozen=True)
+class ClosedJournal:
+    """A journal file with a few entries, closed: ready to be tampered with."""
+
+    path: Path
+    ids: tuple[str, ...]
+    bodies: dict[str, str]
+
+
+@pytest.fixture
+def closed_journal(vault_path: Path, fast_kdf: KdfParams) -> ClosedJournal:
+    """A journal with three entries, closed again."""
+    with Journal.create(vault_path, PASSPHRASE, fast_kdf) as journal:
+        entries = [
+            journal.add("The first entry.", title="One", tags=["alpha"]),
+            journal.add("The second entry, a little longer.", title="Two", tags=["beta"]),
+            journal.add("The third entry.", title="Three", tags=["alpha", "gamma"]),
+        ]
+    return ClosedJournal(vault_path, tuple(e.id for e in entries), {e.id: e.body for e in entries})
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def siblings(path: Path) -> list[str]:
+    """Every other file in the vault's folder (a -wal, -journal, temp file...)."""
+    return sorted(p.name for p in path.parent.iterdir() if p != path)
+
+
+def raw_connect(path: Path) -> sqlite3.Connection:
+    """Plain stdlib sqlite3 on a closed vault, to look at or tamper with its rows."""
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def edit_rows(path: Path, sql: str, *params: object) -> int:
+    """Run one statement on a closed vault with stdlib sqlite3; returns rows changed."""
+    conn = raw_connect(path)
+    try:
+        return conn.execute(sql, params).rowcount
+    finally:
+        conn.close()
+
+
+def record_row(path: Path, record_id: str) -> tuple[str, int, bytes, bytes]:
+    """(kind, version, nonce, ciphertext) of one record of a closed vault."""
+    conn = raw_connect(path)
+    try:
+        row = conn.execute(
+            "SELECT kind, version, nonce, ciphertext FROM tend_record WHERE id = ?",
+            (record_id,),
+        ).fetchone()
+    finally:
+        conn.close()
+    assert row is not None, f"no record {record_id}"
+    return row
+
+
+def canary_forms(canary: str) -> dict[str, bytes]:
+    """The byte patterns a leaked ``canary`` could take on disk.
+
+    Base64 is given for each of the three alignments the canary can have inside a
+    longer encoded text, keeping only the symbols that depend on the canary alone.
+    """
+    data = canary.encode("utf-8")
+    forms = {
+        "UTF-8": data,
+        "UTF-16-LE": canary.encode("utf-16-le"),
+        "UTF-16-BE": canary.encode("utf-16-be"),
+    }
+    for shift in range(3):
+        encoded = base64.b64encode(b"\0" * shift + data)
+        forms[f"base64 (offset {shift})"] = encoded[4 if shift else 0 : -4]
+    assert all(len(form) >= 16 for form in forms.values()), "canary too short to be unique"
+    return forms
+
+
+def find_canaries(folders: list[Path], canaries: list[str]) -> list[str]:
+    """Every place under ``folders`` where a canary shows, in any of its forms."""
+    hits = []
+    for folder in folders:
+        for file in sorted(folder.rglob("*")):
+            if not file.is_file():
+                continue
+            content = file.read_bytes()
+            for canary in canaries:
+                for form_name, form in canary_forms(canary).items():
+                    if form in content:
+                        hits.append(f"{canary!r} as {form_name} in {file}")
+    return hits
+
+
+@pytest.fixture
+def watched_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temp folder of the test's own, for this process and any it starts."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setenv("SQLITE_TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder

@@ -1,0 +1,175 @@
+"""Search forgives case, accents and width, works for Chinese, and shows where it matched."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from journal_app.journal.search import find_spans, fold, matches, query_terms
+from tests.journal.test_entry import TEXT
+
+# ------------------------------------------------------------ folding
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Café", "cafe"),
+        ("CAFÉ", "cafe"),
+        ("cafe\u0301", "cafe"),  # e + combining acute
+        ("Ｃａｆé", "cafe"),  # fullwidth
+        ("Straße", "strasse"),
+        ("ﬁsh", "fish"),  # ligature
+        ("Ångström", "angstrom"),
+        ("我今天很开心", "我今天很开心"),
+        ("ｶﾀｶﾅ", unicodedata.normalize("NFKD", "カタカナ")),  # halfwidth katakana
+    ],
+)
+def test_fold_drops_case_accents_and_width(text, folded):
+    assert fold(text) == folded
+
+
+def test_query_is_split_into_folded_words():
+    assert query_terms("  Café   NOIR ") == ("cafe", "noir")
+    assert query_terms("   ") == ()
+
+
+def test_every_word_must_match():
+    haystack = fold("Un café noir au soleil")
+    assert matches(haystack, query_terms("soleil CAFE"))
+    assert not matches(haystack, query_terms("soleil thé"))
+    assert matches(haystack, ())
+
+
+# ------------------------------------------------------------ journal search
+
+
+@pytest.fixture
+def filled(journal):
+    journal.add("Un café noir au soleil.", title="Matin", tags=["Paris"])
+    journal.add("Wir gingen durch die Gärten.", title="Spaziergang", tags=["Natur"])
+    journal.add("我今天很开心，因为天气很好。", title="日记", tags=["心情"])
+    journal.add("Ｆｕｌｌｗｉｄｔｈ text here.", title="Width", tags=["Typing"])
+    journal.add("Nothing special.", title="École", tags=["work", "Äpfel"])
+    return journal
+
+
+def titles(results) -> list[str]:
+    return sorted(entry.title for entry in results)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("café", ["Matin"]),
+        ("CAFE", ["Matin"]),
+        ("cafe\u0301", ["Matin"]),
+        ("Ｃａｆé", ["Matin"]),
+        ("garten", ["Spaziergang"]),
+        ("GÄRTEN", ["Spaziergang"]),
+        ("fullwidth", ["Width"]),
+        ("ecole", ["École"]),  # in the title
+        ("paris", ["Matin"]),  # in a tag
+        ("apfel", ["École"]),  # in a tag, accent folded
+        ("开心", ["日记"]),  # Chinese: a substring, no word boundaries
+        ("天气", ["日记"]),
+        ("心情", ["日记"]),
+        ("日记", ["日记"]),
+        ("noir soleil", ["Matin"]),
+        ("soleil MATIN paris", ["Matin"]),  # words may come from body, title and tags
+        ("noir gärten", []),  # all words must match one entry
+        ("zzz", []),
+    ],
+)
+def test_search_finds_words_in_title_body_and_tags_however_they_are_typed(filled, query, expected):
+    assert titles(filled.search(query)) == expected
+
+
+def test_empty_query_lists_every_entry(filled):
+    assert len(filled.search("")) == 5
+    assert len(filled.search("   ")) == 5
+
+
+def test_tag_filter_ignores_case_and_accents_and_combines_with_words(filled):
+    assert titles(filled.search("", tag="paris")) == ["Matin"]
+    assert titles(filled.search("", tag="APFEL")) == ["École"]
+    assert titles(filled.search("nothing", tag="work")) == ["École"]
+    assert titles(filled.search("café", tag="work")) == []
+    assert titles(filled.search("", tag="wor")) == []  # a tag matches whole, not in part
+
+
+def test_search_leaves_out_the_trash_unless_asked(filled):
+    matin = filled.search("café")[0]
+    filled.move_to_trash(matin.id)
+    assert filled.search("café") == []
+    assert titles(filled.search("café", include_trash=True)) == ["Matin"]
+
+
+def test_search_sees_an_edit_at_once(filled):
+    matin = filled.search("café")[0]
+    filled.update(matin.id, body="Un thé vert.")
+    assert filled.search("café") == []
+    assert titles(filled.search("THE vert")) == ["Matin"]
+    assert titles(filled.search("", tag="Paris")) == ["Matin"]
+
+
+def test_search_results_are_newest_first(journal):
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    for day in (2, 5, 1):
+        journal.add(f"walk on day {day}", created=base + timedelta(days=day))
+    assert [e.body for e in journal.search("walk")] == [
+        "walk on day 5",
+        "walk on day 2",
+        "walk on day 1",
+    ]
+
+
+# ------------------------------------------------------------ highlighting
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "spans"),
+    [
+        ("Un café noir", "cafe", [(3, 7)]),
+        ("Un café noir", "CAFÉ", [(3, 7)]),
+        ("Un cafe\u0301 noir", "cafe", [(3, 8)]),  # takes in the combining accent
+        ("Ｃａｆé au lait", "cafe", [(0, 4)]),
+        ("Straße", "strasse", [(0, 6)]),
+        ("Straße", "ss", [(4, 5)]),  # half of ß still marks the ß
+        ("我今天很开心", "开心", [(4, 6)]),
+        ("noir, NOIR, Noir", "noir", [(0, 4), (6, 10), (12, 16)]),
+        ("café noir", "noir café", [(0, 4), (5, 9)]),
+        ("aaaa", "aa a", [(0, 4)]),  # overlapping matches merge
+        ("nothing here", "absent", []),
+        ("", "x", []),
+        ("text", "  ", []),
+    ],
+)
+def test_spans_are_offsets_into_the_original_text(text, query, spans):
+    assert find_spans(text, query) == spans
+
+
+def test_span_of_an_accented_match_covers_the_accent():
+    text = "Un cafe\u0301 noir"
+    ((start, end),) = find_spans(text, "café")
+    assert text[start:end] == "cafe\u0301"
+    assert unicodedata.normalize("NFC", text[start:end]) == "café"
+
+
+@given(text=TEXT, start=st.integers(0, 200), length=st.integers(1, 20))
+@settings(max_examples=300, deadline=None)
+def test_any_piece_of_a_text_is_found_in_it(text, start, length):
+    piece = text[start : start + length]
+    terms = query_terms(piece)
+    assume(terms)  # a lone accent or space folds to nothing: an empty query
+    assert matches(fold(text), terms)
+    spans = find_spans(text, piece)
+    assert spans
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(spans[i][1] < spans[i + 1][0] for i in range(len(spans) - 1))
+    for term in terms:
+        assert any(term in fold(text[a:b]) for a, b in spans)
