@@ -14,12 +14,24 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from journal_app import APP_NAME, __version__, paths
 from journal_app.journal import Entry, Journal
+from journal_app.journal.backup import (
+    BackupCheck,
+    check_backups,
+    make_backup,
+    prune_backups,
+    restore_backup,
+)
+from journal_app.journal.export import export_json, export_markdown
+from journal_app.journal.importers import FORMATS as IMPORT_FORMATS
+from journal_app.journal.importers import ImportFormatError, run_import, summarize
+from journal_app.journal.importers import parse as parse_import
+from journal_app.journal.selection import Selection, select
 from journal_app.vault import (
     DamagedRecords,
     DamagedVault,
@@ -28,6 +40,7 @@ from journal_app.vault import (
     NotAVault,
     Vault,
     VaultError,
+    VaultExists,
     VaultInUse,
     WrongPassphrase,
     WrongRecoveryCode,
@@ -181,7 +194,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not params.meets_default():
         print(
             f"{APP_NAME}: warning: these key-derivation settings are weaker than the default "
-            f"({crypto.DEFAULT_MEMORY_KIB // 1024} MiB, {crypto.DEFAULT_ITERATIONS} passes); "
+            f"({crypto.DEFAULT_MEMORY_KIB // 1024} MiB, {crypto.DEFAULT_ITERATIONS} passes, "
+            f"{crypto.DEFAULT_LANES} lanes); "
             "a stolen copy of the journal would be easier to guess.",
             file=sys.stderr,
         )
@@ -236,6 +250,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         entries = journal.entries()
         if args.tag:
             entries = journal.search("", tag=args.tag)
+        if args.flagged:
+            entries = [entry for entry in entries if entry.flagged]
         _print_entries(entries[: args.n] if args.n else entries, args.json, sys.stdout)
         _warn_damaged(journal)
     return EXIT_OK
@@ -252,6 +268,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.backups:
+        return _check_backups(Path(args.backups).expanduser(), args)
     with _open_journal(args) as journal:
         damaged = journal.vault.check()
         count = journal.vault.count()
@@ -288,6 +306,194 @@ def cmd_recovery_code(args: argparse.Namespace) -> int:
         else:
             _print_recovery_code(journal.vault.new_recovery_code())
             print("Any earlier recovery code no longer works.")
+    return EXIT_OK
+
+
+# ------------------------------------------------ export, backups, import
+
+NOT_ENCRYPTED_NOTE = (
+    "Note: {path} will not be encrypted. Anyone who can open that file can read it. "
+    "Keep it somewhere safe, and delete it when you no longer need it."
+)
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option} '{text}' is not a date like 2026-11-21.") from None
+
+
+def _selection(args: argparse.Namespace) -> Selection:
+    try:
+        return Selection(
+            date_from=_day(args.date_from, "--from"),
+            date_to=_day(args.date_to, "--to"),
+            tag=args.tag,
+            theme=args.theme,
+            flagged_only=args.flagged,
+        )
+    except ValueError as exc:
+        raise UsageError(f"{exc} Nothing was exported.") from None
+
+
+def _pdf_writer() -> Callable[[Sequence[Entry], Path], object]:
+    """The desktop app's PDF printer (Qt), loaded only when a PDF is asked for."""
+    try:
+        from journal_app.ui.pdf import write_pdf
+    except ImportError:
+        _fail(
+            "PDF export needs the desktop app's components, which could not be loaded. "
+            "Export with --format md instead, and print that file.",
+            EXIT_ERROR,
+        )
+    return write_pdf
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    output = Path(args.output).expanduser()
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder; give the name of the file to write.")
+    if output.exists() and not args.force:
+        raise UsageError(
+            f"{output} already exists. Choose another name, or add --force to replace it."
+        )
+    selection = _selection(args)
+    write_pdf = _pdf_writer() if args.format == "pdf" else None
+    with _open_journal(args) as journal:
+        entries = select(journal.entries(), selection)
+        _warn_damaged(journal)
+        if not entries:
+            print("No entries match, so no file was written.", file=sys.stderr)
+            return EXIT_ERROR
+        print(f"{APP_NAME}: " + NOT_ENCRYPTED_NOTE.format(path=output), file=sys.stderr)
+        if write_pdf is not None:
+            write_pdf(entries, output)
+        elif args.format == "json":
+            export_json(entries, output)
+        else:
+            export_markdown(entries, output)
+    noun = "entry" if len(entries) == 1 else "entries"
+    print(f"Exported {len(entries)} {noun} to {output}.")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    destination = Path(args.output).expanduser()
+    if args.keep is not None and not destination.is_dir():
+        raise UsageError("--keep works with a folder: give -o a folder for the backups.")
+    with _open_journal(args) as journal:
+        result = make_backup(journal.vault, destination)
+        if args.keep is not None:
+            prune_backups(destination, max(args.keep, 1), journal.vault.vault_id)
+    print(
+        f"Backed up {result.report.records} records to {result.path}, and checked the copy. "
+        "It is encrypted: this journal's passphrase opens it."
+    )
+    if result.report.damaged:
+        print(
+            f"{APP_NAME}: {DamagedRecords(list(result.report.damaged))} "
+            "They were copied as they are.",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    backup = Path(args.backup).expanduser()
+    target = _vault_path(args)
+    if not backup.is_file():
+        raise NotAVault(f"There is no backup at {backup}.")
+    if target.exists():
+        raise VaultExists(
+            f"{target} already exists; Tend never restores over a journal. "
+            "Choose a new file with --vault NEW."
+        )
+    report = restore_backup(backup, target, _passphrase(args), allow_damaged=args.allow_damaged)
+    print(f"Restored {report.records} records into {target}. The backup's passphrase opens it.")
+    if report.damaged:
+        print(f"{APP_NAME}: {DamagedRecords(list(report.damaged))}", file=sys.stderr)
+    return EXIT_OK
+
+
+_CHECK_PRIORITY = (EXIT_DAMAGED, EXIT_WRONG_PASSPHRASE, EXIT_NOT_A_VAULT, EXIT_IN_USE, EXIT_ERROR)
+
+
+def _check_backups(target: Path, args: argparse.Namespace) -> int:
+    if not target.exists():
+        raise NotAVault(f"There is nothing at {target}.")
+    results: list[BackupCheck] = check_backups(target, _passphrase(args))
+    if not results:
+        print(f"{APP_NAME}: there are no backups (*.tend files) in {target}.", file=sys.stderr)
+        return EXIT_NOT_A_VAULT
+    codes = set()
+    for result in results:
+        if result.error is not None:
+            codes.add(_exit_code_for(result.error))
+            print(f"{result.path.name}: {result.error}")
+        elif result.report is not None and result.report.damaged:
+            codes.add(EXIT_DAMAGED)
+            print(f"{result.path.name}: {DamagedRecords(list(result.report.damaged))}")
+            for record_id in result.report.damaged:
+                print(f"  damaged record {record_id}")
+        elif result.report is not None:
+            print(f"{result.path.name}: all {result.report.records} records read correctly.")
+    return next((code for code in _CHECK_PRIORITY if code in codes), EXIT_OK)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    parsed = parse_import(Path(args.path).expanduser(), args.source_format)
+    with _open_journal(args) as journal:
+        if args.dry_run:
+            shown = summarize(parsed, journal.entries(include_trash=True))
+            duplicates = shown.duplicates or 0
+            print(
+                f"Would import {shown.count - duplicates} entries; skip {duplicates} already "
+                "in your journal. Nothing was written."
+            )
+        else:
+            report = run_import(journal, parsed)
+            noun = "entry" if report.imported == 1 else "entries"
+            print(
+                f"Imported {report.imported} {noun}; skipped {report.skipped_duplicates} "
+                "already in your journal."
+            )
+        for problem in parsed.problems:
+            print(f"  {problem}", file=sys.stderr)
+        _warn_damaged(journal)
+    if not args.dry_run:
+        print(
+            f"{APP_NAME}: the file you imported from is not encrypted. Once your entries look "
+            "right in Tend, you may want to delete it.",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _find_entry(journal: Journal, text: str) -> Entry:
+    """An entry by its id, or by the first few characters of it (as 'list --json' shows)."""
+    text = text.strip().lower()
+    matches = [entry for entry in journal.entries(include_trash=True) if entry.id == text]
+    if not matches and len(text) >= 4:
+        matches = [
+            entry for entry in journal.entries(include_trash=True) if entry.id.startswith(text)
+        ]
+    if len(matches) != 1:
+        problem = "No entry has" if not matches else "More than one entry has"
+        raise UsageError(f"{problem} the id '{text}'. 'tend list --json' shows the ids.")
+    return matches[0]
+
+
+def cmd_flag(args: argparse.Namespace) -> int:
+    with _open_journal(args) as journal:
+        entry = journal.set_flagged(_find_entry(journal, args.id).id, args.flag)
+    title = entry.display_title or "(untitled)"
+    if args.flag:
+        print(f"Marked to bring to your next session: {title}")
+    else:
+        print(f"No longer marked for your next session: {title}")
     return EXIT_OK
 
 
@@ -339,13 +545,22 @@ def build_parser() -> argparse.ArgumentParser:
     list_cmd.add_argument("-n", type=int, default=20, help="how many (0 for all; default 20)")
     list_cmd.add_argument("--tag", help="only entries with this tag")
     list_cmd.add_argument("--json", action="store_true", help="print JSON")
+    list_cmd.add_argument(
+        "--flagged", action="store_true", help="only entries marked for your next session"
+    )
 
     search = add("search", cmd_search, "find entries containing every word of QUERY")
     search.add_argument("query")
     search.add_argument("--tag", help="only entries with this tag")
     search.add_argument("--json", action="store_true", help="print JSON")
 
-    add("check", cmd_check, "verify every record and list any that are damaged")
+    check = add("check", cmd_check, "verify every record and list any that are damaged")
+    check.add_argument(
+        "--backups",
+        metavar="PATH",
+        help="check a backup file, or every *.tend file in a folder, instead of the journal "
+        "(only reads them; they need the passphrase they were made with)",
+    )
 
     passwd = add("passwd", cmd_passwd, "change the passphrase")
     passwd.add_argument(
@@ -363,6 +578,57 @@ def build_parser() -> argparse.ArgumentParser:
 
     recovery = add("recovery-code", cmd_recovery_code, "make a new recovery code, shown once")
     recovery.add_argument("--remove", action="store_true", help="remove the recovery code")
+
+    export = add("export", cmd_export, "write entries to an unencrypted file, to read or print")
+    export.add_argument("--format", choices=("md", "json", "pdf"), default="md")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    export.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-11-01")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
+    export.add_argument("--tag", help="only entries with this tag")
+    export.add_argument("--theme", help="only entries written to a prompt of this theme")
+    export.add_argument(
+        "--flagged", action="store_true", help="only entries marked for your next session"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    backup = add("backup", cmd_backup, "write an encrypted, checked copy of the journal")
+    backup.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="a new file, or a folder (the backup is then named by the time)",
+    )
+    backup.add_argument(
+        "--keep",
+        type=int,
+        metavar="N",
+        help="with a folder: keep only the newest N backups of this journal there",
+    )
+
+    restore = add("restore", cmd_restore, "make a new journal (--vault NEW) from a backup")
+    restore.add_argument("backup", metavar="FILE", help="the backup file")
+    restore.add_argument(
+        "--allow-damaged",
+        action="store_true",
+        help="restore even if some records of the backup are damaged",
+    )
+
+    import_cmd = add("import", cmd_import, "bring in entries from jrnl, Day One or a folder")
+    import_cmd.add_argument(
+        "--from", dest="source_format", required=True, choices=sorted(IMPORT_FORMATS)
+    )
+    import_cmd.add_argument("path", help="the export file (.json or .zip) or the folder")
+    import_cmd.add_argument(
+        "--dry-run", action="store_true", help="only say what would be imported"
+    )
+
+    flag = add("flag", cmd_flag, "mark an entry to bring to your next session")
+    flag.add_argument("id", help="the entry's id (or its first few characters)")
+    flag.set_defaults(flag=True)
+    unflag = add("unflag", cmd_flag, "remove that mark from an entry")
+    unflag.add_argument("id", help="the entry's id (or its first few characters)")
+    unflag.set_defaults(flag=False)
     return parser
 
 
@@ -372,9 +638,20 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """With no command, Tend opens its window (the GUI lives in ``journal_app.ui``)."""
-    parser.print_help()
-    return EXIT_OK
+    """With no command, Tend opens its window (the GUI lives in ``journal_app.ui``).
+
+    PySide6 is imported only here, so every other command runs without it.
+    """
+    try:
+        from journal_app.ui.app import run
+    except ImportError as exc:
+        _fail(
+            f"the window needs PySide6, which could not be loaded ({exc.name or exc}). "
+            "The commands (see 'tend --help') work without it.",
+            EXIT_ERROR,
+        )
+    vault = Path(args.vault).expanduser() if args.vault else None
+    return run(sys.argv[:1], vault_path=vault)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -388,9 +665,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except UsageError as exc:
         _fail(str(exc), EXIT_USAGE)
+    except ImportFormatError as exc:
+        _fail(f"{exc} Nothing was imported.", EXIT_ERROR)
     except VaultError as exc:
         _fail(str(exc), _exit_code_for(exc))
     except KeyboardInterrupt:
         _fail("stopped; nothing unsaved was written.", 130)
+    except UnicodeError:
+        _fail(
+            "the text is not valid UTF-8, so nothing was saved. Save it as UTF-8 and try again.",
+            EXIT_USAGE,
+        )
     except OSError as exc:
         _fail(f"{exc.strerror or exc}.", EXIT_ERROR)

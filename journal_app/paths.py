@@ -32,3 +32,12 @@ def config_dir() -> Path:
 
 def default_vault_path() -> Path:
     return data_dir() / VAULT_FILE_NAME
+
+
+def backup_dir() -> Path:
+    """Where automatic backups go unless the person chooses another folder.
+
+    Beside the journal, so it guards against a damaged file or a mistake, not
+    against losing the disk: the settings suggest a folder on another drive.
+    """
+    return data_dir() / "Backups"

@@ -32,13 +32,15 @@ def clean_tags(tags: object) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def aware(moment: datetime) -> datetime:
+    """A naive time is taken as local time, as it would read back from the vault."""
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
 def _time(value: object) -> datetime | None:
     if value is None:
         return None
-    moment = datetime.fromisoformat(str(value))
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return moment
+    return aware(datetime.fromisoformat(str(value)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,13 @@ class Entry:
     tags: tuple[str, ...] = ()
     prompt_id: str | None = None
     trashed_at: datetime | None = None
+    # The prompt as it was shown, kept with the entry so it reads the same after
+    # a pack is removed, and its theme, so entries can be filtered by theme.
+    prompt_text: str = ""
+    prompt_theme: str | None = None
+    # "Bring to my next session": marked by the person to talk about with their
+    # therapist; exports can take only these. Never set by Tend itself.
+    flagged: bool = False
 
     @property
     def in_trash(self) -> bool:
@@ -78,6 +87,9 @@ class Entry:
             "tags": list(self.tags),
             "prompt_id": self.prompt_id,
             "trashed_at": self.trashed_at.isoformat() if self.trashed_at else None,
+            "prompt_text": self.prompt_text,
+            "prompt_theme": self.prompt_theme,
+            "flagged": self.flagged,
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -95,6 +107,9 @@ class Entry:
             tags=tuple(str(tag) for tag in data.get("tags") or ()),
             prompt_id=data.get("prompt_id"),
             trashed_at=_time(data.get("trashed_at")),
+            prompt_text=str(data.get("prompt_text") or ""),
+            prompt_theme=data.get("prompt_theme"),
+            flagged=data.get("flagged") is True,
         )
 
     def to_json(self) -> dict[str, Any]:

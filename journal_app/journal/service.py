@@ -10,14 +10,24 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from journal_app.journal.entry import DRAFT_KIND, ENTRY_KIND, Draft, Entry, clean_tags, now
+from journal_app.journal.entry import (
+    DRAFT_KIND,
+    ENTRY_KIND,
+    Draft,
+    Entry,
+    aware,
+    clean_tags,
+    now,
+)
+from journal_app.journal.library import PromptLibrary
+from journal_app.journal.prompts import Prompt
 from journal_app.journal.search import fold, matches, query_terms
-from journal_app.vault import DamagedRecords, KdfParams, Vault
+from journal_app.vault import Cancelled, DamagedRecords, KdfParams, Vault
 from journal_app.vault.store import new_record_id
 
 _UNSET: object = object()
@@ -42,6 +52,7 @@ class Journal:
         self._folded: dict[str, str] = {}
         self._sorted: list[Entry] | None = None
         self._damaged: tuple[str, ...] = ()
+        self.prompts = PromptLibrary(vault, load=False)
         self.report = self.load()
 
     # ------------------------------------------------------------- lifecycle
@@ -79,6 +90,8 @@ class Journal:
         self._drafts = drafts
         self._folded = {}
         self._sorted = None
+        self.prompts.load()
+        damaged.extend(self.prompts.damaged)
         self._damaged = tuple(damaged)
         return LoadReport(len(entries), len(drafts), self._damaged)
 
@@ -92,6 +105,7 @@ class Journal:
         self._drafts = {}
         self._folded = {}
         self._sorted = None
+        self.prompts.clear()
         self.vault.lock()
 
     def unlock(self, passphrase: str) -> LoadReport:
@@ -150,14 +164,24 @@ class Journal:
         return [spelling[key] for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def search(
-        self, query: str, *, tag: str | None = None, include_trash: bool = False
+        self,
+        query: str,
+        *,
+        tag: str | None = None,
+        theme: str | None = None,
+        include_trash: bool = False,
     ) -> list[Entry]:
-        """Entries whose title, body or tags contain every word of the query."""
+        """Entries whose title, body, tags or prompt contain every word of the query.
+
+        ``theme`` keeps the entries written with a prompt of that theme.
+        """
         terms = query_terms(query)
         wanted_tag = fold(tag) if tag else None
         results = []
         for entry in self.entries(include_trash=include_trash):
             if wanted_tag is not None and wanted_tag not in (fold(t) for t in entry.tags):
+                continue
+            if theme is not None and entry.prompt_theme != theme:
                 continue
             if terms and not matches(self._haystack(entry), terms):
                 continue
@@ -167,7 +191,7 @@ class Journal:
     def _haystack(self, entry: Entry) -> str:
         folded = self._folded.get(entry.id)
         if folded is None:
-            parts = [entry.title, entry.body, " ".join(entry.tags)]
+            parts = [entry.title, entry.body, " ".join(entry.tags), entry.prompt_text]
             folded = fold("\n".join(parts))
             self._folded[entry.id] = folded
         return folded
@@ -189,16 +213,20 @@ class Journal:
         tags: Iterable[str] = (),
         prompt_id: str | None = None,
         created: datetime | None = None,
+        prompt: Prompt | None = None,
     ) -> Entry:
+        """Save a new entry; with ``prompt``, its text and theme are kept with it."""
         moment = now()
         entry = Entry(
             id=new_record_id(),
-            created=created or moment,
+            created=aware(created) if created else moment,
             updated=moment,
             title=title.strip(),
             body=body,
             tags=clean_tags(tags),
-            prompt_id=prompt_id,
+            prompt_id=prompt.id if prompt else prompt_id,
+            prompt_text=prompt.text if prompt else "",
+            prompt_theme=prompt.theme if prompt else None,
         )
         return self._store(entry)
 
@@ -211,8 +239,12 @@ class Journal:
         tags: Iterable[str] | None = None,
         created: datetime | None = None,
         prompt_id: object = _UNSET,
+        flagged: bool | None = None,
     ) -> Entry:
-        """Change what is given; an unchanged entry is not written again."""
+        """Change what is given; an unchanged entry is not written again.
+
+        A change of ``flagged`` alone does not count as an edit (``updated`` stays).
+        """
         old = self.get(entry_id)
         changes: dict[str, object] = {}
         if title is not None and title.strip() != old.title:
@@ -221,12 +253,14 @@ class Journal:
             changes["body"] = body
         if tags is not None and clean_tags(tags) != old.tags:
             changes["tags"] = clean_tags(tags)
-        if created is not None and created != old.created:
-            changes["created"] = created
+        if created is not None and aware(created) != old.created:
+            changes["created"] = aware(created)
         if prompt_id is not _UNSET and prompt_id != old.prompt_id:
             changes["prompt_id"] = prompt_id
         if not changes:
-            return old
+            return old if flagged is None else self.set_flagged(entry_id, flagged)
+        if flagged is not None:
+            changes["flagged"] = bool(flagged)
         return self._store(dataclasses.replace(old, updated=now(), **changes))  # type: ignore[arg-type]
 
     def move_to_trash(self, entry_id: str) -> Entry:
@@ -240,6 +274,52 @@ class Journal:
         if entry.trashed_at is None:
             return entry
         return self._store(dataclasses.replace(entry, trashed_at=None))
+
+    def set_flagged(self, entry_id: str, flagged: bool) -> Entry:
+        """Mark (or unmark) an entry to bring to the next session with a therapist.
+
+        The flag is the person's own marker, not an edit: ``updated`` is kept.
+        """
+        entry = self.get(entry_id)
+        if entry.flagged == bool(flagged):
+            return entry
+        return self._store(dataclasses.replace(entry, flagged=bool(flagged)))
+
+    def flagged_entries(self) -> list[Entry]:
+        """Entries marked "bring to my next session", outside the trash, newest first."""
+        return [entry for entry in self.entries() if entry.flagged]
+
+    def add_many(
+        self,
+        entries: Sequence[Entry],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[Entry]:
+        """Store new entries (an import) in one transaction: all of them or none.
+
+        ``progress(done, total)`` is called while they are sealed; if ``cancelled()``
+        turns True meanwhile, :class:`Cancelled` is raised before anything is written.
+        """
+        total = len(entries)
+
+        def sealed_items() -> Iterable[tuple[str, bytes, str | None]]:
+            for done, entry in enumerate(entries):
+                if done % 256 == 0:
+                    if cancelled is not None and cancelled():
+                        raise Cancelled()
+                    if progress is not None:
+                        progress(done, total)
+                yield ENTRY_KIND, entry.to_payload(), entry.id
+
+        self.vault.put_many(sealed_items())
+        if progress is not None:
+            progress(total, total)
+        for entry in entries:
+            self._entries[entry.id] = entry
+            self._folded.pop(entry.id, None)
+        self._sorted = None
+        return list(entries)
 
     def empty_trash(self) -> int:
         """Delete every trashed entry for good. Damaged records are never touched."""
@@ -272,7 +352,7 @@ class Journal:
             id=draft_id or new_record_id(),
             entry_id=entry_id,
             saved_at=now(),
-            created=created,
+            created=aware(created) if created else None,
             title=title,
             body=body,
             tags=clean_tags(tags),

@@ -2,6 +2,7 @@
 
 from journal_app.vault.crypto import KdfParams
 from journal_app.vault.errors import (
+    Cancelled,
     DamagedRecords,
     DamagedVault,
     NewerVersion,
@@ -15,9 +16,11 @@ from journal_app.vault.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from journal_app.vault.store import PlainRecord, ReadResult, Vault
+from journal_app.vault.store import CopyReport, PlainRecord, ReadResult, Vault
 
 __all__ = [
+    "Cancelled",
+    "CopyReport",
     "DamagedRecords",
     "DamagedVault",
     "KdfParams",

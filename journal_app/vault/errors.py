@@ -82,3 +82,12 @@ class DamagedRecords(VaultError):
             f"{count} {noun} could not be read because the file is damaged there. "
             "Everything else opens as usual."
         )
+
+
+class Cancelled(VaultError):
+    """The person stopped a long piece of work (a backup, an import, an export).
+
+    Whatever was under way is abandoned as a whole: nothing half-done is kept.
+    """
+
+    message = "Stopped. Nothing was changed."

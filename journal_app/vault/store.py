@@ -13,7 +13,7 @@ import secrets
 import sqlite3
 import struct
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +27,7 @@ from sqlalchemy.pool import StaticPool
 from journal_app.vault import crypto
 from journal_app.vault.crypto import DecryptionFailed, KdfParams, Sealer
 from journal_app.vault.errors import (
+    Cancelled,
     DamagedRecords,
     DamagedVault,
     NewerVersion,
@@ -56,6 +57,15 @@ SQLITE_HEADER_BYTES = 100
 RECORD_VERSION = 1
 # How long to wait for a lock held by another process before saying it is in use.
 BUSY_TIMEOUT_S = 0.2
+# Pages copied per step of SQLite's online backup, between progress reports.
+COPY_STEP_PAGES = 256
+# Records verified between progress reports and checks for cancellation.
+VERIFY_STEP_RECORDS = 256
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` during long work; may be called often."""
+CancelCheck = Callable[[], bool]
+"""Returns True once the person has asked to stop; the work then raises Cancelled."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +83,18 @@ class ReadResult:
     damaged: list[str]
 
 
+@dataclass(frozen=True, slots=True)
+class CopyReport:
+    """What verifying a copy of a vault (a backup, a restore) found.
+
+    ``records`` counts every record in the copy; ``damaged`` lists those that would
+    not open (normally none; a record already damaged in the journal stays so).
+    """
+
+    records: int
+    damaged: tuple[str, ...] = ()
+
+
 def new_record_id() -> str:
     return secrets.token_hex(16)
 
@@ -83,10 +105,14 @@ def _record_aad(vault_id: bytes, record_id: str, kind: str, version: int) -> byt
     )
 
 
-def _key_aad(vault_id: bytes, format_version: int, params: KdfParams) -> bytes:
-    return crypto.pack_fields(
-        b"tend-key", vault_id, struct.pack(">I", format_version), params.bound()
-    )
+def _key_aad(vault_id: bytes, params: KdfParams) -> bytes:
+    """What the wrapped data key is bound to: this vault and its KDF settings.
+
+    The format version is deliberately not bound here: a migration raises it
+    after an unlock by recovery code, when only the data key (not the passphrase's
+    key) is in hand. Records bind their own version instead.
+    """
+    return crypto.pack_fields(b"tend-key", vault_id, params.bound())
 
 
 def _recovery_aad(vault_id: bytes, salt: bytes) -> bytes:
@@ -160,6 +186,270 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _sidecars(path: Path) -> tuple[Path, ...]:
+    """SQLite's companion files for ``path``."""
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for leftover in (path, *_sidecars(path)):
+        leftover.unlink(missing_ok=True)
+
+
+def _new_temp_beside(path: Path, purpose: str) -> Path:
+    """An empty file, readable by its owner only, in the same folder as ``path``.
+
+    Copies are built under such a name and renamed into place only when verified,
+    so an interrupted copy is never mistaken for a good one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for _ in range(8):
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.{purpose}")
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return temp
+    raise FileExistsError(f"could not make a temporary file beside {path}")
+
+
+def _place_new(temp: Path, path: Path) -> None:
+    """Give ``temp`` the name ``path`` without ever replacing a file already there."""
+    try:
+        os.link(temp, path)  # fails rather than replace a file made meanwhile
+    except FileExistsError:
+        raise VaultExists() from None
+    except OSError:
+        # Some file systems (FAT on a memory stick) have no hard links.
+        if path.exists():
+            raise VaultExists() from None
+        temp.replace(path)
+    _fsync_dir(path.parent)
+
+
+def is_vault_file(path: Path) -> bool:
+    """Whether ``path`` starts like a Tend vault (SQLite with Tend's application id).
+
+    Only the first bytes are read; nothing is opened with SQLite. Used to refuse
+    writing an export or a backup over a journal.
+    """
+    try:
+        with Path(path).open("rb") as handle:
+            head = handle.read(SQLITE_HEADER_BYTES)
+    except OSError:
+        return False
+    return (
+        len(head) == SQLITE_HEADER_BYTES
+        and head.startswith(SQLITE_MAGIC)
+        and struct.unpack(">I", head[68:72])[0] == APPLICATION_ID
+    )
+
+
+def _check_cancel(cancelled: CancelCheck | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+
+
+def _connect_for_reading(path: Path) -> sqlite3.Connection:
+    """A connection that only reads a vault file (a backup), holding it for its life.
+
+    A file in rollback mode (every backup Tend writes) is read without creating
+    any file beside it. One left in WAL mode gets SQLite's temporary companions,
+    removed again on close. A vault open elsewhere is refused as in use.
+    """
+    _precheck_file(path)
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
+    try:
+        with _vault_errors():
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            conn.execute("PRAGMA temp_store=MEMORY")
+            conn.execute("PRAGMA query_only=ON")
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not {Header.__tablename__, Record.__tablename__} <= tables:
+                raise NotAVault()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _copy_database(
+    source: sqlite3.Connection,
+    temp: Path,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+    total_steps: int,
+) -> int:
+    """Copy ``source`` page by page (SQLite's online backup) into the empty file ``temp``.
+
+    The copy is a consistent snapshot, then switched to rollback mode so that it
+    is one self-contained file with no ``-wal`` beside it. Returns its page count.
+    """
+    pages = 0
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        nonlocal pages
+        pages = total
+        _check_cancel(cancelled)
+        if progress is not None:
+            progress(total - remaining, total_steps or total)
+
+    dest = sqlite3.connect(temp, isolation_level=None, check_same_thread=False)
+    try:
+        with _vault_errors():
+            dest.execute("PRAGMA locking_mode=EXCLUSIVE")
+            _check_cancel(cancelled)
+            source.backup(dest, pages=COPY_STEP_PAGES, progress=step)
+            dest.execute("PRAGMA journal_mode=DELETE")
+            problems = [row[0] for row in dest.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise DamagedVault("The copy could not be checked, so it was not kept.")
+    finally:
+        dest.close()
+    if os.name == "posix":
+        temp.chmod(0o600)
+    _fsync_file(temp)
+    return pages
+
+
+def _header_fields(header: Header) -> tuple[object, ...]:
+    """Everything in a header that decides how a passphrase opens the vault."""
+    return (
+        header.magic,
+        header.format_version,
+        bytes(header.vault_id),
+        header.kdf_memory_kib,
+        header.kdf_iterations,
+        header.kdf_lanes,
+        bytes(header.kdf_salt),
+        bytes(header.wrap_nonce),
+        bytes(header.wrapped_key),
+        header.recovery_salt and bytes(header.recovery_salt),
+        header.recovery_nonce and bytes(header.recovery_nonce),
+        header.recovery_wrapped_key and bytes(header.recovery_wrapped_key),
+    )
+
+
+def _params_from(header: Header) -> KdfParams:
+    return KdfParams(
+        salt=bytes(header.kdf_salt),
+        memory_kib=header.kdf_memory_kib,
+        iterations=header.kdf_iterations,
+        lanes=header.kdf_lanes,
+    )
+
+
+def _checked_header(header: Header | None) -> Header:
+    """Refuse a header that is missing, foreign, newer or out of range."""
+    if header is None or header.magic != MAGIC:
+        raise NotAVault()
+    if header.format_version > FORMAT_VERSION:
+        raise NewerVersion()
+    if header.format_version < 1 or not _params_from(header).is_sane():
+        raise DamagedVault()
+    if len(header.vault_id) != 16:
+        raise DamagedVault()
+    return header
+
+
+def _unwrap_with_passphrase(header: Header, passphrase: str) -> bytearray:
+    """The data key, unwrapped with the passphrase (the slow step: Argon2id)."""
+    params = _params_from(header)
+    kek = crypto.derive_passphrase_key(passphrase, params)
+    try:
+        data_key = crypto.open_sealed(
+            kek,
+            header.wrap_nonce,
+            header.wrapped_key,
+            _key_aad(bytes(header.vault_id), params),
+        )
+    except DecryptionFailed:
+        raise WrongPassphrase() from None
+    finally:
+        crypto.wipe(kek)
+    return bytearray(data_key)
+
+
+class _CopyReader:
+    """Reads the header and records of a vault file through a reading connection."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = _connect_for_reading(path)
+        self.engine = create_engine("sqlite://", creator=lambda: self.conn, poolclass=StaticPool)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.conn.close()
+
+    def __enter__(self) -> _CopyReader:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def header(self) -> Header:
+        with _vault_errors(), Session(self.engine) as session:
+            return _checked_header(session.get(Header, HEADER_ROW_ID))
+
+    def count(self) -> int:
+        with _vault_errors(), Session(self.engine) as session:
+            return int(session.execute(select(func.count()).select_from(Record)).scalar_one())
+
+    def verify(
+        self,
+        sealer: Sealer,
+        vault_id: bytes,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+        done_before: int = 0,
+        total: int = 0,
+    ) -> CopyReport:
+        """Open every record with ``sealer``; list those that fail."""
+        total = total or done_before + self.count()
+        query = select(Record.id, Record.kind, Record.version, Record.nonce, Record.ciphertext)
+        records = 0
+        damaged: list[str] = []
+        with _vault_errors(), self.engine.connect() as connection:
+            rows = connection.execution_options(yield_per=VERIFY_STEP_RECORDS).execute(query)
+            for rid, kind, version, nonce, ciphertext in rows:
+                try:
+                    sealer.open(nonce, ciphertext, _record_aad(vault_id, rid, kind, version))
+                except DecryptionFailed:
+                    damaged.append(rid)
+                records += 1
+                if records % VERIFY_STEP_RECORDS == 0:
+                    _check_cancel(cancelled)
+                    if progress is not None:
+                        progress(done_before + records, total)
+        _check_cancel(cancelled)
+        if progress is not None:
+            progress(total, total)
+        return CopyReport(records, tuple(damaged))
+
+
+def vault_id_of(path: Path) -> bytes | None:
+    """The id of the vault in the file ``path`` (a backup), or None if it won't say.
+
+    Only reads. Used to tell one journal's backups from another's in a shared folder.
+    """
+    try:
+        with _CopyReader(Path(path)) as reader:
+            return bytes(reader.header().vault_id)
+    except (VaultError, sqlite3.Error, OSError):
+        return None
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -240,9 +530,7 @@ class Vault:
         data_key = crypto.new_data_key()
         kek = crypto.derive_passphrase_key(passphrase, params)
         try:
-            nonce, wrapped = crypto.seal(
-                kek, bytes(data_key), _key_aad(vault_id, FORMAT_VERSION, params)
-            )
+            nonce, wrapped = crypto.seal(kek, bytes(data_key), _key_aad(vault_id, params))
         finally:
             crypto.wipe(kek)
         try:
@@ -330,23 +618,11 @@ class Vault:
     def _read_header(self) -> Header:
         with _vault_errors(), self._sessions() as session:
             header = session.get(Header, HEADER_ROW_ID)
-        if header is None or header.magic != MAGIC:
-            raise NotAVault()
-        if header.format_version > FORMAT_VERSION:
-            raise NewerVersion()
-        params = self._params_of(header)
-        if not params.is_sane() or len(header.vault_id) != 16:
-            raise DamagedVault()
-        return header
+        return _checked_header(header)
 
     @staticmethod
     def _params_of(header: Header) -> KdfParams:
-        return KdfParams(
-            salt=bytes(header.kdf_salt),
-            memory_kib=header.kdf_memory_kib,
-            iterations=header.kdf_iterations,
-            lanes=header.kdf_lanes,
-        )
+        return _params_from(header)
 
     # --------------------------------------------------------------- unlocking
 
@@ -369,20 +645,7 @@ class Vault:
     def unlock(self, passphrase: str) -> None:
         """Derive the key-encryption key and unwrap the data key (the slow step)."""
         header = self._read_header()
-        params = self._params_of(header)
-        kek = crypto.derive_passphrase_key(passphrase, params)
-        try:
-            data_key = crypto.open_sealed(
-                kek,
-                header.wrap_nonce,
-                header.wrapped_key,
-                _key_aad(self._vault_id, header.format_version, params),
-            )
-        except DecryptionFailed:
-            raise WrongPassphrase() from None
-        finally:
-            crypto.wipe(kek)
-        self._set_key(bytearray(data_key))
+        self._set_key(_unwrap_with_passphrase(header, passphrase))
         self._after_unlock(header)
 
     def unlock_with_recovery_code(self, code: str) -> None:
@@ -478,9 +741,7 @@ class Vault:
         if passphrase is not None:
             kek = crypto.derive_passphrase_key(passphrase, params)
             try:
-                nonce, wrapped = crypto.seal(
-                    kek, bytes(key), _key_aad(self._vault_id, FORMAT_VERSION, params)
-                )
+                nonce, wrapped = crypto.seal(kek, bytes(key), _key_aad(self._vault_id, params))
             finally:
                 crypto.wipe(kek)
             header.kdf_memory_kib = params.memory_kib
@@ -631,3 +892,182 @@ class Vault:
             query = query.where(Record.kind == kind)
         with self._mutex, _vault_errors(), self._sessions() as session:
             return int(session.execute(query).scalar_one())
+
+    # ------------------------------------------------------------------ copies
+
+    def backup_to(
+        self,
+        path: Path,
+        *,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> CopyReport:
+        """Write a verified, encrypted copy of this vault to ``path`` (a new file).
+
+        The copy is made with SQLite's online backup API from this vault's own
+        connection, so it is a consistent snapshot even mid-session, and it is one
+        self-contained file in rollback mode (no ``-wal`` beside it). It keeps the
+        same header: the same passphrase (and recovery code) opens it on any
+        machine with ``Vault.open``. Steps: copy into a temporary file in the
+        destination's folder -> check SQLite's structure -> fsync -> open every
+        record with the data key -> give it its name (never replacing a file) ->
+        fsync the folder. Nothing unsealed is written at any step.
+
+        Args:
+            path: the backup file to make; it must not exist yet.
+            progress: ``progress(done, total)``, copying then verifying.
+            cancelled: polled between steps; when it returns True the partial
+                copy is removed and :class:`Cancelled` is raised.
+
+        Returns:
+            How many records the copy holds, and any that were already damaged
+            in this vault (they are copied as they are; nothing else is lost).
+
+        Raises:
+            VaultExists: ``path`` already exists (or is this vault's own file).
+            DamagedVault: the copy could not be verified; it was not kept.
+            Cancelled: the person stopped it; no file was left behind.
+        """
+        path = Path(path)
+        with self._mutex:
+            _, sealer = self._require_key()
+            if path.exists() or path.resolve() in {
+                p.resolve() for p in (self.path, *_sidecars(self.path))
+            }:
+                raise VaultExists()
+            with _vault_errors():
+                (page_count,) = self._conn.execute("PRAGMA page_count").fetchone()
+            records = self.count()
+            total = int(page_count) + records
+            temp = _new_temp_beside(path, "partial")
+            try:
+                _copy_database(self._conn, temp, progress, cancelled, total)
+                with _CopyReader(temp) as reader:
+                    if _header_fields(reader.header()) != _header_fields(self._read_header()):
+                        raise DamagedVault("The copy could not be verified, so it was not kept.")
+                    report = reader.verify(
+                        sealer, self._vault_id, progress, cancelled, int(page_count), total
+                    )
+                unexpected = set(report.damaged)
+                if unexpected:
+                    unexpected -= set(self.read_all().damaged)
+                if unexpected or report.records != records:
+                    raise DamagedVault("The copy could not be verified, so it was not kept.")
+                _place_new(temp, path)
+            finally:
+                _remove_with_sidecars(temp)
+            return report
+
+    def verify_copy(
+        self,
+        path: Path,
+        *,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> CopyReport:
+        """Check that ``path`` is a readable copy of this vault, with the key in memory.
+
+        No passphrase is needed (the vault is unlocked), and the copy is only read.
+
+        Raises:
+            NotAVault: ``path`` is not a Tend vault.
+            VaultError: it is a copy of another journal.
+        """
+        with self._mutex:
+            _, sealer = self._require_key()
+            with _CopyReader(Path(path)) as reader:
+                if bytes(reader.header().vault_id) != self._vault_id:
+                    raise VaultError("That file is a copy of another journal, not of this one.")
+                return reader.verify(sealer, self._vault_id, progress, cancelled)
+
+    @classmethod
+    def verify_file(
+        cls,
+        path: Path,
+        passphrase: str,
+        *,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> CopyReport:
+        """Check a vault file (a backup) with its passphrase, only reading it.
+
+        Unlike ``Vault.open``, this never switches the file to WAL mode or writes to
+        it: a backup on a memory stick can be checked as often as wanted.
+
+        Raises:
+            WrongPassphrase, NotAVault, NewerVersion, DamagedVault, VaultInUse.
+        """
+        with _CopyReader(Path(path)) as reader:
+            header = reader.header()
+            data_key = _unwrap_with_passphrase(header, passphrase)
+            try:
+                return reader.verify(Sealer(data_key), bytes(header.vault_id), progress, cancelled)
+            finally:
+                crypto.wipe(data_key)
+
+    @classmethod
+    def restore_copy(
+        cls,
+        backup: Path,
+        new_path: Path,
+        passphrase: str,
+        *,
+        allow_damaged: bool = False,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> CopyReport:
+        """Make a new vault at ``new_path`` from the backup file ``backup``.
+
+        The passphrase is checked first; then the backup is copied (SQLite's online
+        backup, only reading it) into a temporary file beside ``new_path``, and the
+        copy is verified (the same header, so the passphrase opens it, and every
+        record opens) before it gets its name. ``new_path`` is never replaced, so
+        an existing journal, open or not, is never touched.
+
+        Args:
+            allow_damaged: restore even if some records of the backup are damaged
+                (they stay damaged; the others are readable). By default such a
+                backup raises :class:`DamagedRecords` and nothing is made.
+
+        Raises:
+            VaultExists: something is already at ``new_path``.
+            WrongPassphrase: the passphrase does not open the backup.
+            DamagedRecords: some records would not open (and not ``allow_damaged``).
+            NotAVault, NewerVersion, DamagedVault, VaultInUse, Cancelled.
+        """
+        backup, new_path = Path(backup), Path(new_path)
+        if new_path.exists():
+            raise VaultExists()
+        with _CopyReader(backup) as source:
+            header = source.header()
+            fields = _header_fields(header)
+            vault_id = bytes(header.vault_id)
+            data_key = _unwrap_with_passphrase(header, passphrase)
+            try:
+                records = source.count()
+                temp = _new_temp_beside(new_path, "restoring")
+                try:
+                    with _vault_errors():
+                        (page_count,) = source.conn.execute("PRAGMA page_count").fetchone()
+                    total = int(page_count) + records
+                    _copy_database(source.conn, temp, progress, cancelled, total)
+                    with _CopyReader(temp) as copy:
+                        if _header_fields(copy.header()) != fields:
+                            raise DamagedVault(
+                                "The restored copy could not be verified, so it was not kept."
+                            )
+                        report = copy.verify(
+                            Sealer(data_key), vault_id, progress, cancelled, int(page_count), total
+                        )
+                    if report.records != records:
+                        raise DamagedVault(
+                            "The restored copy could not be verified, so it was not kept."
+                        )
+                    if report.damaged and not allow_damaged:
+                        raise DamagedRecords(list(report.damaged))
+                    _place_new(temp, new_path)
+                finally:
+                    _remove_with_sidecars(temp)
+            finally:
+                crypto.wipe(data_key)
+        return report

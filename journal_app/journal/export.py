@@ -1,0 +1,399 @@
+"""Exports: the person's entries, unencrypted, in a file they choose.
+
+An export is the one file Tend ever writes unencrypted, and only because the
+person asked for it (to print, to share with a therapist, to keep elsewhere).
+Callers should say so before writing. Everything is built in memory and written
+with :func:`journal_app.journal.files.atomic_write_bytes`: no temporary copy is
+ever left anywhere but beside the chosen file, and only until the rename.
+
+Two formats:
+
+Markdown (``export_markdown``), one file to read or print::
+
+    # Journal
+
+    Exported from Tend on 2026-11-21 · 2 entries
+
+    ---
+
+    ## A quiet morning                    <- the title, or the date if none
+
+    2026-01-02 09:30                      <- the entry's own date and time
+
+    Tags: morning, calm                   <- if it has tags
+
+    > What is one thing that helped?      <- the prompt, if it was written to one
+
+    The body, exactly as written.
+
+``entries_to_markdown_document`` returns the same text, for the PDF printer (the
+GUI feeds it to Qt's QTextDocument): there is one renderer, used by both.
+
+JSON (``export_json``), complete and documented for other programs; see
+``docs/export-format.md``. Version 1::
+
+    {
+      "format": "tend-export",            always this string
+      "version": 1,                       raised only for incompatible changes
+      "exported_at": "2026-11-21T09:30:00+01:00",
+      "app": {"name": "Tend", "version": "0.1.0"},
+      "entry_count": 2,
+      "entries": [                        oldest first
+        {
+          "id": "3f2a...",                Tend's random record id (32 hex digits)
+          "created": "2026-01-02T09:30:00+01:00",   the entry's date (ISO 8601,
+                                                    with its UTC offset)
+          "updated": "2026-01-02T09:41:12+01:00",   last edited
+          "title": "",                    may be empty
+          "body": "...",                  the text as written (Markdown)
+          "tags": ["morning"],            in the person's spelling
+          "prompt_id": null,              the prompt written to ("people-at-ease"), or null
+          "prompt_text": "",              that prompt's words as shown, or ""
+          "prompt_theme": null,           its theme id, or null
+          "flagged": false,               marked "bring to my next session"
+          "trashed_at": null              when put in the trash, or null
+        }
+      ]
+    }
+
+Readers must ignore fields they do not know: new fields may be added within a
+version; removing or changing the meaning of one raises ``version``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from journal_app import APP_NAME, __version__
+from journal_app.journal.entry import Entry, aware, clean_tags, now
+from journal_app.journal.files import (
+    STEP,
+    CancelCheck,
+    Progress,
+    atomic_write_bytes,
+    check_cancel,
+)
+
+EXPORT_FORMAT = "tend-export"
+EXPORT_VERSION = 1
+DOCUMENT_TITLE = "Journal"
+
+PromptTextOf = Callable[[Entry], str]
+"""Gives the words of the prompt an entry was written to, or ""."""
+
+# The JSON Schema (draft 2020-12) of a version-1 JSON export; docs/export-format.md
+# shows the same. Kept as data so that tests check real exports against it.
+_NULLABLE_TIME = {"type": ["string", "null"], "format": "date-time"}
+ENTRY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": [
+        "id",
+        "created",
+        "updated",
+        "title",
+        "body",
+        "tags",
+        "prompt_id",
+        "prompt_text",
+        "prompt_theme",
+        "flagged",
+        "trashed_at",
+    ],
+    "properties": {
+        "id": {"type": "string"},
+        "created": {"type": "string", "format": "date-time"},
+        "updated": {"type": "string", "format": "date-time"},
+        "title": {"type": "string"},
+        "body": {"type": "string"},
+        "tags": {"type": "array", "items": {"type": "string"}},
+        "prompt_id": {"type": ["string", "null"]},
+        "prompt_text": {"type": "string"},
+        "prompt_theme": {"type": ["string", "null"]},
+        "flagged": {"type": "boolean"},
+        "trashed_at": _NULLABLE_TIME,
+    },
+}
+JSON_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Tend journal export, version 1",
+    "type": "object",
+    "required": ["format", "version", "exported_at", "app", "entry_count", "entries"],
+    "properties": {
+        "format": {"const": EXPORT_FORMAT},
+        "version": {"const": EXPORT_VERSION},
+        "exported_at": {"type": "string", "format": "date-time"},
+        "app": {
+            "type": "object",
+            "required": ["name", "version"],
+            "properties": {"name": {"type": "string"}, "version": {"type": "string"}},
+        },
+        "entry_count": {"type": "integer", "minimum": 0},
+        "entries": {"type": "array", "items": ENTRY_SCHEMA},
+    },
+}
+
+
+class ExportFormatError(ValueError):
+    """A file given as a Tend JSON export is not one (or not a version we read)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What was written: where, how many entries, how many bytes."""
+
+    path: Path
+    entries: int
+    size: int
+
+
+def entry_prompt_text(entry: Entry) -> str:
+    """The prompt's words as they were shown with the entry, or ""."""
+    return str(getattr(entry, "prompt_text", "") or "")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _entry_markdown(entry: Entry, prompt_text_of: PromptTextOf) -> str:
+    when = entry.created.strftime("%Y-%m-%d %H:%M")
+    heading = _one_line(entry.title) or entry.created.strftime("%Y-%m-%d")
+    parts = [f"## {heading}", when]
+    if entry.tags:
+        parts.append("Tags: " + ", ".join(_one_line(tag) for tag in entry.tags))
+    prompt = prompt_text_of(entry).strip()
+    if prompt:
+        parts.append("\n".join(f"> {line}".rstrip() for line in prompt.splitlines()))
+    if entry.body:
+        parts.append(entry.body.rstrip("\n"))
+    return "\n\n".join(parts) + "\n"
+
+
+def entries_to_markdown_document(
+    entries: Sequence[Entry],
+    *,
+    title: str = DOCUMENT_TITLE,
+    exported_at: datetime | None = None,
+    prompt_text_of: PromptTextOf = entry_prompt_text,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> str:
+    """The Markdown text of an export, for a ``.md`` file or for printing to PDF.
+
+    Args:
+        entries: in the order to show them (``selection.select`` gives oldest first).
+        title: the document's first line (kept discreet: "Journal" by default).
+        exported_at: the date shown under the title (now, by default).
+        prompt_text_of: where to find each entry's prompt; its ``prompt_text``
+            by default.
+        progress: ``progress(done, total)`` every few hundred entries.
+        cancelled: polled as often; when True, :class:`Cancelled` is raised.
+    """
+    moment = exported_at or now()
+    total = len(entries)
+    noun = "entry" if total == 1 else "entries"
+    chunks = [
+        f"# {_one_line(title) or DOCUMENT_TITLE}\n\n"
+        f"Exported from {APP_NAME} on {moment:%Y-%m-%d} · {total} {noun}\n"
+    ]
+    for done, entry in enumerate(entries):
+        if done % STEP == 0:
+            check_cancel(cancelled)
+            if progress is not None:
+                progress(done, total)
+        chunks.append(_entry_markdown(entry, prompt_text_of))
+    check_cancel(cancelled)
+    if progress is not None:
+        progress(total, total)
+    return "\n---\n\n".join(chunks)
+
+
+def export_markdown(
+    entries: Sequence[Entry],
+    path: Path,
+    *,
+    title: str = DOCUMENT_TITLE,
+    prompt_text_of: PromptTextOf = entry_prompt_text,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ExportResult:
+    """Write ``entries`` as one Markdown file (UTF-8), replacing ``path`` atomically.
+
+    Raises:
+        Cancelled: stopped before anything was written.
+        VaultExists: ``path`` is a Tend journal (never written over).
+        OSError: the file could not be written; an old file there is untouched.
+    """
+    text = entries_to_markdown_document(
+        entries,
+        title=title,
+        prompt_text_of=prompt_text_of,
+        progress=progress,
+        cancelled=cancelled,
+    )
+    data = text.encode("utf-8")
+    atomic_write_bytes(Path(path), data)
+    return ExportResult(Path(path), len(entries), len(data))
+
+
+_ENTRY_FIELDS = tuple(field.name for field in fields(Entry))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def entry_to_export_json(entry: Entry, prompt_text_of: PromptTextOf = entry_prompt_text) -> dict:
+    """One entry as an object of the JSON export (every field of :class:`Entry`)."""
+    data = {name: _plain(getattr(entry, name)) for name in _ENTRY_FIELDS}
+    data["prompt_text"] = prompt_text_of(entry)
+    data.setdefault("prompt_theme", getattr(entry, "prompt_theme", None))
+    data.setdefault("flagged", bool(getattr(entry, "flagged", False)))
+    return data
+
+
+def json_document_bytes(document: dict[str, Any]) -> bytes:
+    """The export as UTF-8 JSON: indented, with one entry per line.
+
+    (Fully indenting every entry would use Python's slow JSON encoder; this
+    layout keeps 100,000 entries quick and the file still easy to read and diff.)
+    """
+    head = {key: value for key, value in document.items() if key != "entries"}
+    lines = ["{"]
+    lines.extend(
+        f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},"
+        for key, value in head.items()
+    )
+    items = [json.dumps(item, ensure_ascii=False) for item in document["entries"]]
+    if items:
+        lines.append('  "entries": [')
+        lines.append(",\n".join(f"    {item}" for item in items))
+        lines.append("  ]")
+    else:
+        lines.append('  "entries": []')
+    lines.append("}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def entries_to_json_document(
+    entries: Sequence[Entry],
+    *,
+    exported_at: datetime | None = None,
+    prompt_text_of: PromptTextOf = entry_prompt_text,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> dict[str, Any]:
+    """The JSON export as a Python object (see the module's docstring for the schema)."""
+    total = len(entries)
+    items = []
+    for done, entry in enumerate(entries):
+        if done % STEP == 0:
+            check_cancel(cancelled)
+            if progress is not None:
+                progress(done, total)
+        items.append(entry_to_export_json(entry, prompt_text_of))
+    check_cancel(cancelled)
+    if progress is not None:
+        progress(total, total)
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": (exported_at or now()).isoformat(),
+        "app": {"name": APP_NAME, "version": __version__},
+        "entry_count": total,
+        "entries": items,
+    }
+
+
+def export_json(
+    entries: Sequence[Entry],
+    path: Path,
+    *,
+    prompt_text_of: PromptTextOf = entry_prompt_text,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ExportResult:
+    """Write ``entries`` as a Tend JSON export (UTF-8), replacing ``path`` atomically.
+
+    Raises:
+        Cancelled: stopped before anything was written.
+        VaultExists: ``path`` is a Tend journal (never written over).
+        OSError: the file could not be written; an old file there is untouched.
+    """
+    document = entries_to_json_document(
+        entries, prompt_text_of=prompt_text_of, progress=progress, cancelled=cancelled
+    )
+    data = json_document_bytes(document)
+    atomic_write_bytes(Path(path), data)
+    return ExportResult(Path(path), len(entries), len(data))
+
+
+def _field(item: dict, name: str, kinds: type | tuple[type, ...], index: int) -> Any:
+    value = item.get(name)
+    if not isinstance(value, kinds):
+        raise ExportFormatError(f"Entry {index + 1}: the field '{name}' is missing or wrong.")
+    return value
+
+
+def _moment(item: dict, name: str, index: int, *, optional: bool = False) -> datetime | None:
+    value = item.get(name)
+    if value is None and optional:
+        return None
+    try:
+        return aware(datetime.fromisoformat(_field(item, name, str, index)))
+    except ValueError:
+        raise ExportFormatError(f"Entry {index + 1}: '{name}' is not a date and time.") from None
+
+
+def entries_from_json_document(document: object) -> list[Entry]:
+    """Read a Tend JSON export back into entries (the inverse of the export).
+
+    Raises:
+        ExportFormatError: not a Tend export of a version this Tend reads, or an
+            entry with a missing or wrong field (named).
+    """
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise ExportFormatError("This is not a Tend JSON export.")
+    if document.get("version") != EXPORT_VERSION:
+        raise ExportFormatError("This export was written by a newer version of Tend.")
+    items = document.get("entries")
+    if not isinstance(items, list):
+        raise ExportFormatError("The export has no list of entries.")
+    known = {field.name for field in fields(Entry)}
+    entries = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise ExportFormatError(f"Entry {index + 1} is not an object.")
+        tags = _field(item, "tags", list, index)
+        if not all(isinstance(tag, str) for tag in tags):
+            raise ExportFormatError(f"Entry {index + 1}: the field 'tags' is wrong.")
+        created = _moment(item, "created", index)
+        values: dict[str, Any] = {
+            "id": _field(item, "id", str, index),
+            "created": created,
+            "updated": _moment(item, "updated", index, optional=True) or created,
+            "title": _field(item, "title", str, index),
+            "body": _field(item, "body", str, index),
+            "tags": clean_tags(tags),
+            "prompt_id": item.get("prompt_id") if isinstance(item.get("prompt_id"), str) else None,
+            "trashed_at": _moment(item, "trashed_at", index, optional=True),
+        }
+        optional = {
+            "prompt_text": str(item.get("prompt_text") or ""),
+            "prompt_theme": item.get("prompt_theme")
+            if isinstance(item.get("prompt_theme"), str)
+            else None,
+            "flagged": item.get("flagged") is True,
+        }
+        values.update({name: value for name, value in optional.items() if name in known})
+        entries.append(Entry(**values))
+    return entries

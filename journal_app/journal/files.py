@@ -1,0 +1,96 @@
+"""Writing files outside the vault (exports, import sources are only read).
+
+Every file Tend writes outside SQLite goes through :func:`atomic_write_bytes`:
+temporary file in the SAME folder -> write -> fsync -> a rename (``os.replace``) over the
+target -> fsync the folder. A crash, a power cut or a full disk therefore leaves
+the old file or the new one, never neither and never half of one; and because the
+temporary file sits beside the target, no copy of the content is ever written
+anywhere else (not in the system's temp folder, which may be on another disk or
+kept after a crash).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from journal_app.vault import Cancelled, VaultExists
+from journal_app.vault.store import is_vault_file
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``, called from the thread doing the work."""
+CancelCheck = Callable[[], bool]
+"""Returns True once the person asked to stop; the work then raises Cancelled."""
+
+# How often long loops report progress and look for a request to stop.
+STEP = 200
+
+__all__ = [
+    "STEP",
+    "CancelCheck",
+    "Cancelled",
+    "Progress",
+    "atomic_write_bytes",
+    "check_cancel",
+    "fsync_dir",
+    "refuse_journal_target",
+]
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows cannot open a folder)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def check_cancel(cancelled: CancelCheck | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+
+
+def refuse_journal_target(path: Path) -> None:
+    """Refuse to write over a Tend journal (or a backup of one), whatever its name."""
+    if is_vault_file(path):
+        raise VaultExists(
+            "That file is a Tend journal or a backup of one. Tend will not write over it; "
+            "choose another file name."
+        )
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+    """Replace ``path`` with ``data`` durably, or leave it exactly as it was.
+
+    The temporary file is created beside ``path`` (never elsewhere), readable only
+    by its owner where the system allows; on any failure it is removed.
+
+    Raises:
+        VaultExists: ``path`` is a Tend journal (never replaced by another file).
+        OSError: the folder cannot be written, the disk is full, and so on; the
+            old file, if any, is untouched.
+    """
+    path = Path(path)
+    refuse_journal_target(path)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(temp, flags, mode)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        temp.replace(path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
