@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 from journal_app.journal import Draft, Entry, Journal, LoadReport
+from journal_app.journal.personal import Person, Plan
 from journal_app.ui.worker import Worker
 from journal_app.vault import KdfParams, Vault, VaultError, VaultLocked
 
@@ -40,6 +41,7 @@ class JournalService(QObject):
     passphrase_changed = Signal()
     passphrase_change_failed = Signal(object)
     entries_changed = Signal()
+    personal_changed = Signal()  # my people or my plan was saved
 
     def __init__(
         self, vault_path: Path, *, kdf: KdfParams | None = None, parent: QObject | None = None
@@ -128,15 +130,22 @@ class JournalService(QObject):
 
         self._run(work, self._on_unlocked, self.unlock_failed)
 
-    def change_passphrase(self, new_passphrase: str) -> None:
+    def change_passphrase(self, new_passphrase: str, *, current: str | None = None) -> None:
+        """Re-wrap the key under a new passphrase in the background.
+
+        With ``current``, that passphrase is checked first (by deriving its key
+        again, on the worker too); if it does not open the journal,
+        ``passphrase_change_failed`` carries WrongPassphrase and nothing changes.
+        """
         vault = self._require().vault
         kdf = self._kdf
 
-        self._run(
-            lambda: vault.change_passphrase(new_passphrase, kdf),
-            lambda _: self.passphrase_changed.emit(),
-            self.passphrase_change_failed,
-        )
+        def work() -> None:
+            if current is not None:
+                vault.unlock(current)  # the same data key again, or WrongPassphrase
+            vault.change_passphrase(new_passphrase, kdf)
+
+        self._run(work, lambda _: self.passphrase_changed.emit(), self.passphrase_change_failed)
 
     def new_recovery_code(self) -> str:
         return self._require().vault.new_recovery_code()
@@ -299,3 +308,28 @@ class JournalService(QObject):
         entry = self._require().recover_draft(draft_id)
         self.entries_changed.emit()
         return entry
+
+    # ------------------------------------------------- my people and my plan
+
+    def people(self) -> list[Person]:
+        return self._require().personal.people()
+
+    def save_person(self, person: Person) -> Person:
+        saved = self._require().personal.save_person(person)
+        self.personal_changed.emit()
+        return saved
+
+    def remove_person(self, person_id: str) -> None:
+        self._require().personal.remove_person(person_id)
+        self.personal_changed.emit()
+
+    def plan(self) -> Plan:
+        return self._require().personal.plan()
+
+    def save_plan(self, plan: Plan) -> Plan:
+        journal = self._require()
+        before = journal.personal.plan()
+        saved = journal.personal.save_plan(plan)
+        if saved != before:
+            self.personal_changed.emit()
+        return saved

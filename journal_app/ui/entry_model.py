@@ -1,0 +1,274 @@
+"""The entry list as a Qt model: plain Entry dataclasses, grouped by month.
+
+Month headers are rows of their own that can be neither selected nor focused, so
+the list view's arrow keys step over them (QListView skips disabled rows) and
+every row keeps the same height, which lets the view lay out 100,000 rows in a
+blink (``setUniformItemSizes``). The model never holds anything but dataclasses
+and a few display strings; ``clear()`` drops all of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
+
+from journal_app.journal import Entry
+from journal_app.journal.search import find_spans
+
+UNTITLED = "Untitled"
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Roles(IntEnum):
+    """Data roles beyond Qt's own. ``Qt.DisplayRole`` is the title or month name."""
+
+    EntryId = Qt.ItemDataRole.UserRole + 1
+    Entry = Qt.ItemDataRole.UserRole + 2
+    IsHeader = Qt.ItemDataRole.UserRole + 3
+    DateText = Qt.ItemDataRole.UserRole + 4
+    Tags = Qt.ItemDataRole.UserRole + 5
+    TitleSpans = Qt.ItemDataRole.UserRole + 6
+    IsUntitled = Qt.ItemDataRole.UserRole + 7
+
+
+# Module-level aliases, the way views and tests usually spell them.
+EntryIdRole = Roles.EntryId
+EntryRole = Roles.Entry
+IsHeaderRole = Roles.IsHeader
+DateTextRole = Roles.DateText
+TagsRole = Roles.Tags
+TitleSpansRole = Roles.TitleSpans
+IsUntitledRole = Roles.IsUntitled
+
+
+def month_key(moment: datetime) -> tuple[int, int]:
+    return (moment.year, moment.month)
+
+
+def month_label(key: tuple[int, int], locale: QLocale | None = None) -> str:
+    """ "March 2025", in the person's language."""
+    return (locale or QLocale()).toString(QDate(key[0], key[1], 1), "MMMM yyyy")
+
+
+def date_label(moment: datetime, locale: QLocale | None = None) -> str:
+    """A short day and time for a row: "Tue 4 Mar · 09:41"."""
+    loc = locale or QLocale()
+    day = loc.toString(QDate(moment.year, moment.month, moment.day), "ddd d MMM")
+    time = loc.toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+    return f"{day} · {time}"
+
+
+class EntryListModel(QAbstractListModel):
+    """Entries newest first, with a header row above the first entry of each month.
+
+    Each row is either ``("header", (year, month), label)`` or ``("entry", entry)``.
+    The entries must arrive in the order they should be shown; a header is put
+    wherever the month changes.
+    """
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows: list[tuple[str, object]] = []
+        self._row_of: dict[str, int] = {}
+        self._query = ""
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        self._locale = QLocale()
+
+    # ---------------------------------------------------------------- filling
+
+    def _build(self, entries: Sequence[Entry]) -> list[tuple[str, object]]:
+        rows: list[tuple[str, object]] = []
+        last: tuple[int, int] | None = None
+        for entry in entries:
+            key = month_key(entry.created)
+            if key != last:
+                rows.append(("header", key))
+                last = key
+            rows.append(("entry", entry))
+        return rows
+
+    @staticmethod
+    def _shape(rows: list[tuple[str, object]]) -> list[object]:
+        return [
+            value if kind == "header" else value.id  # type: ignore[attr-defined]
+            for kind, value in rows
+        ]
+
+    def set_entries(self, entries: Sequence[Entry]) -> None:
+        """Show these entries. If only their contents changed (same rows in the same
+        places) the rows are updated in place, so selection and scroll stay put."""
+        rows = self._build(entries)
+        self._spans.clear()
+        if (
+            self._rows
+            and len(rows) == len(self._rows)
+            and self._shape(rows) == self._shape(self._rows)
+        ):
+            self._rows = rows
+            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self._row_of = {
+            value.id: row  # type: ignore[attr-defined]
+            for row, (kind, value) in enumerate(rows)
+            if kind == "entry"
+        }
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget every entry and the search words (on lock)."""
+        self.beginResetModel()
+        self._rows = []
+        self._row_of = {}
+        self._spans = {}
+        self._query = ""
+        self.endResetModel()
+
+    def set_highlight(self, query: str) -> None:
+        """Words to mark in each title, as the delegate paints it."""
+        if query == self._query:
+            return
+        self._query = query
+        self._spans.clear()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self._rows) - 1), [Roles.TitleSpans]
+            )
+
+    @property
+    def highlight(self) -> str:
+        return self._query
+
+    # ---------------------------------------------------------------- lookups
+
+    def entry_count(self) -> int:
+        return len(self._row_of)
+
+    def entry_ids(self) -> list[str]:
+        return list(self._row_of)
+
+    def row_of(self, entry_id: str | None) -> int:
+        """The row showing this entry, or -1."""
+        if entry_id is None:
+            return -1
+        return self._row_of.get(entry_id, -1)
+
+    def index_of(self, entry_id: str | None) -> QModelIndex:
+        row = self.row_of(entry_id)
+        return self.index(row) if row >= 0 else QModelIndex()
+
+    def entry_at(self, row: int) -> Entry | None:
+        if 0 <= row < len(self._rows):
+            kind, value = self._rows[row]
+            if kind == "entry":
+                return value  # type: ignore[return-value]
+        return None
+
+    def is_header(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row][0] == "header"
+
+    def neighbour_entry_id(self, entry_id: str) -> str | None:
+        """The entry below this one, else the one above: what to show after it goes."""
+        row = self.row_of(entry_id)
+        if row < 0:
+            return None
+        for candidate in (*range(row + 1, len(self._rows)), *range(row - 1, -1, -1)):
+            entry = self.entry_at(candidate)
+            if entry is not None:
+                return entry.id
+        return None
+
+    def first_entry_row(self) -> int:
+        for row in range(len(self._rows)):
+            if not self.is_header(row):
+                return row
+        return -1
+
+    # -------------------------------------------------------------- Qt model
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()][0] == "header":
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        kind, value = self._rows[index.row()]
+        if kind == "header":
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return month_label(value, self._locale)  # type: ignore[arg-type]
+            if role == Roles.IsHeader:
+                return True
+            return None
+        entry: Entry = value  # type: ignore[assignment]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.display_title or UNTITLED
+        if role == Roles.EntryId:
+            return entry.id
+        if role == Roles.Entry:
+            return entry
+        if role == Roles.IsHeader:
+            return False
+        if role == Roles.IsUntitled:
+            return not entry.display_title
+        if role == Roles.DateText:
+            return date_label(entry.created, self._locale)
+        if role == Roles.Tags:
+            return list(entry.tags)
+        if role == Roles.TitleSpans:
+            return self._title_spans(entry)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            parts = [entry.display_title or UNTITLED, date_label(entry.created, self._locale)]
+            if entry.tags:
+                parts.append("tags: " + ", ".join(entry.tags))
+            return ", ".join(parts)
+        return None
+
+    def _title_spans(self, entry: Entry) -> list[tuple[int, int]]:
+        if not self._query:
+            return []
+        spans = self._spans.get(entry.id)
+        if spans is None:
+            spans = find_spans(entry.display_title, self._query)
+            self._spans[entry.id] = spans
+        return spans
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = dict(super().roleNames())
+        names.update(
+            {
+                int(Roles.EntryId): b"entryId",
+                int(Roles.Entry): b"entry",
+                int(Roles.IsHeader): b"isHeader",
+                int(Roles.DateText): b"dateText",
+                int(Roles.Tags): b"tags",
+                int(Roles.TitleSpans): b"titleSpans",
+                int(Roles.IsUntitled): b"isUntitled",
+            }
+        )
+        return names
