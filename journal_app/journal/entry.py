@@ -95,21 +95,29 @@ class Entry:
 
     @classmethod
     def from_payload(cls, record_id: str, payload: bytes) -> Entry:
-        data = json.loads(payload)
+        """Read a sealed entry. Runs once per entry at unlock, so it stays lean.
+
+        The payload authenticated under the vault's key, so it is one Tend wrote;
+        only fields added later may be missing, and they get their defaults.
+        """
+        data = json.loads(payload.decode("utf-8"))
+        get = data.get
         created = _time(data["created"])
         assert created is not None
+        updated = get("updated")
+        trashed = get("trashed_at")
         return cls(
-            id=record_id,
-            created=created,
-            updated=_time(data.get("updated")) or created,
-            title=str(data.get("title") or ""),
-            body=str(data.get("body") or ""),
-            tags=tuple(str(tag) for tag in data.get("tags") or ()),
-            prompt_id=data.get("prompt_id"),
-            trashed_at=_time(data.get("trashed_at")),
-            prompt_text=str(data.get("prompt_text") or ""),
-            prompt_theme=data.get("prompt_theme"),
-            flagged=data.get("flagged") is True,
+            record_id,
+            created,
+            _time(updated) or created if updated else created,
+            get("title") or "",
+            get("body") or "",
+            tuple(get("tags") or ()),
+            get("prompt_id"),
+            _time(trashed) if trashed else None,
+            get("prompt_text") or "",
+            get("prompt_theme"),
+            get("flagged") is True,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -152,7 +160,7 @@ class Draft:
 
     @classmethod
     def from_payload(cls, record_id: str, payload: bytes) -> Draft:
-        data = json.loads(payload)
+        data = json.loads(payload.decode("utf-8"))
         saved_at = _time(data["saved_at"])
         assert saved_at is not None
         return cls(

@@ -20,7 +20,7 @@ from journal_app.journal.prompts import (
     choose_prompt,
     remember,
 )
-from journal_app.vault import Vault
+from journal_app.vault import ReadResult, Vault
 from journal_app.vault.store import new_record_id
 
 STATE_KIND = "state"
@@ -52,6 +52,12 @@ class PromptState:
         return cls(tuple(str(item) for item in data.get("prompt_history", ())))
 
 
+def _of_kind(result: ReadResult, kind: str) -> ReadResult:
+    """The records of one kind; damaged records (of unknown kind) are reported once, by
+    the caller that read everything."""
+    return ReadResult([record for record in result.records if record.kind == kind], [])
+
+
 class PromptLibrary:
     """Built-in prompts plus the vault's packs, and the fair choice between them."""
 
@@ -67,10 +73,11 @@ class PromptLibrary:
         if load:
             self.load()
 
-    def load(self) -> None:
+    def load(self, everything: ReadResult | None = None) -> None:
+        """Read packs and history; from ``everything`` if the caller already read it all."""
         packs: dict[str, tuple[str, Pack]] = {}
         damaged: list[str] = []
-        result = self.vault.read_all(PACK_KIND)
+        result = _of_kind(everything, PACK_KIND) if everything else self.vault.read_all(PACK_KIND)
         damaged.extend(result.damaged)
         for record in result.records:
             try:
@@ -79,7 +86,9 @@ class PromptLibrary:
                 damaged.append(record.id)
                 continue
             packs[pack.id] = (record.id, pack)
-        state_result = self.vault.read_all(STATE_KIND)
+        state_result = (
+            _of_kind(everything, STATE_KIND) if everything else self.vault.read_all(STATE_KIND)
+        )
         damaged.extend(state_result.damaged)
         self._state, self._state_record = PromptState(), None
         for record in state_result.records:

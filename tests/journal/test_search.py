@@ -173,3 +173,16 @@ def test_any_piece_of_a_text_is_found_in_it(text, start, length):
     assert all(spans[i][1] < spans[i + 1][0] for i in range(len(spans) - 1))
     for term in terms:
         assert any(term in fold(text[a:b]) for a, b in spans)
+
+
+_MARKS = {cp: None for cp in range(0x20000) if unicodedata.combining(chr(cp))}
+
+
+def _fold_by_definition(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).translate(_MARKS).casefold()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_the_fast_fold_equals_folding_by_its_definition(text: str) -> None:
+    assert fold(text) == _fold_by_definition(text)
