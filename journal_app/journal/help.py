@@ -35,6 +35,8 @@ _NUMBER = re.compile(r"^[0-9]+(?:[ -][0-9]+)*$")
 # "Text 988", "Text SHOUT to 85258": an optional word to send, then the number.
 _TEXT = re.compile(r"^Text (?:(?P<keyword>[A-Za-z0-9]+) to )?(?P<number>[0-9][0-9 -]*)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+_REQUIRED = ("id", "country", "kind", "name", "offers", "source", "checked")
+_OPTIONAL = ("phone", "text", "email", "url", "hours")
 
 
 def is_number(text: str) -> bool:
@@ -61,8 +63,6 @@ def parse_text_instruction(text: str) -> TextInstruction | None:
     if match is None or not is_number(match["number"]):
         return None
     return TextInstruction(match["number"], match["keyword"] or "")
-_REQUIRED = ("id", "country", "kind", "name", "offers", "source", "checked")
-_OPTIONAL = ("phone", "text", "email", "url", "hours")
 
 
 class HelpDataError(ValueError):
@@ -184,9 +184,7 @@ def _resource(row: object, index: int) -> Resource:
     if fields["phone"] and not is_number(fields["phone"]):
         raise HelpDataError(f"{where}: 'phone' may hold only digits, spaces and hyphens.")
     if fields["text"] and parse_text_instruction(fields["text"]) is None:
-        raise HelpDataError(
-            f"{where}: write 'text' as \"Text 988\" or \"Text SHOUT to 85258\"."
-        )
+        raise HelpDataError(f'{where}: write \'text\' as "Text 988" or "Text SHOUT to 85258".')
     if fields["email"] and not _EMAIL.match(fields["email"]):
         raise HelpDataError(f"{where}: 'email' must be an address like jo@samaritans.org.")
     return Resource(checked=_checked(row.get("checked"), where), **fields)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
-from journal_app.ui.support import SupportDialog, emergency_sentence
+from journal_app.ui.clipboard import KDE_SECRET_HINT
+from journal_app.ui.support import ResourceCard, SupportDialog, emergency_sentence
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import create_through_ui, shown_texts, unlock_through_ui
 
@@ -113,3 +115,134 @@ def test_unknown_country_falls_back_to_directories(qtbot, monkeypatch):
     qtbot.addWidget(dialog)
     assert dialog.country == ""
     assert [c.resource.kind for c in dialog.cards()] == ["directory", "directory"]
+
+
+# ------------------------------------------------------- every screen, headings, copying
+
+
+def test_f1_opens_support_from_every_page_without_unlocking(qtbot, make_window, existing_journal):
+    window = make_window(existing_journal.path)
+    pages = [
+        window.welcome_page,
+        window.create_page,
+        window.unlock_page,
+        window.recovery_unlock_page,
+        window.new_passphrase_page,
+        window.recovery_code_page,
+    ]
+    for page in pages:
+        window.show_page(page)
+        if window.support_dialog is not None:
+            window.support_dialog.close()
+        QTest.keyClick(window, Qt.Key.Key_F1)
+        assert window.support_dialog is not None and window.support_dialog.isVisible(), page
+        assert not window.service.is_unlocked
+    assert "If you are in danger now" in window.support_dialog.emergency_label.text()
+
+
+def test_headings_follow_the_six_kinds(qtbot):
+    dialog = SupportDialog(country="GB")
+    qtbot.addWidget(dialog)
+    headings = [
+        w.text()
+        for w in dialog.lines.findChildren(QLabel)
+        if w.property("role") == "subheading" and not isinstance(w.parent(), ResourceCard)
+    ]
+    assert headings == [
+        "Talk to someone now",
+        "Text",
+        "Information",
+        "Living with pain",
+        "Find a helpline",
+    ]
+    assert dialog.emergency.accessibleName() == "In danger now"
+    dialog.set_country("HK")
+    headings = [
+        w.text()
+        for w in dialog.lines.findChildren(QLabel)
+        if w.property("role") == "subheading" and not isinstance(w.parent(), ResourceCard)
+    ]
+    assert headings == ["Talk to someone now", "Find a helpline"]
+
+
+def test_choosing_a_country_with_the_selector(qtbot):
+    dialog = SupportDialog(country="GB")
+    qtbot.addWidget(dialog)
+    box = dialog.country_box
+    box.setCurrentIndex(box.findText("Canada"))
+    assert dialog.country == "CA"
+    assert dialog.emergency_label.text() == "If you are in danger now, call 911."
+    text = _texts(dialog)
+    assert "Call 9-8-8" in text and "Text 9-8-8" in text and "English or French" in text
+    assert "Samaritans" not in text
+    box.setCurrentIndex(box.findData(""))
+    assert [c.resource.id for c in dialog.cards()] == ["find-a-helpline", "befrienders-worldwide"]
+    assert "no checked numbers for this place yet" in _texts(dialog)
+    # Every country in the catalogue is offered, and any EU country has 112.
+    assert box.findData("TW") >= 0 and box.findData("DE") >= 0
+    dialog.set_country("DE")
+    assert dialog.emergency_label.text() == "If you are in danger now, call 112."
+
+
+def test_copy_puts_the_number_on_the_clipboard_and_says_so_quietly(qtbot):
+    dialog = SupportDialog(country="GB")
+    qtbot.addWidget(dialog)
+    clipboard = QGuiApplication.clipboard()
+    samaritans = next(card for card in dialog.cards() if card.resource.id == "samaritans-gb")
+    copy = samaritans.copy_buttons[0]
+    assert copy.text() == "Copy" and copy.accessibleName() and copy.toolTip()
+    width = copy.width()
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert clipboard.text() == "116 123"
+    assert copy.text() == "Copied" and copy.width() == width
+    qtbot.waitUntil(lambda: copy.text() == "Copy", timeout=5_000)
+    shout = next(card for card in dialog.cards() if card.resource.id == "shout-gb")
+    shout.copy_buttons[0].click()
+    assert clipboard.text() == "85258"  # from "Text SHOUT to 85258": the number to text
+    email = samaritans.copy_buttons[1]
+    email.click()
+    assert clipboard.text() == "jo@samaritans.org"
+    # Helplines are public: no secret hint, nothing cleared later.
+    assert not clipboard.mimeData().hasFormat(KDE_SECRET_HINT)
+
+
+def test_every_number_has_a_copy_button_beside_it(qtbot):
+    for country in ("GB", "IE", "US", "CA", "AU", "NZ", "CN", "HK", "TW"):
+        dialog = SupportDialog(country=country)
+        qtbot.addWidget(dialog)
+        for card in dialog.cards():
+            resource = card.resource
+            expected = [v for v in (resource.phone, resource.text_number, resource.email) if v]
+            assert [b.value for b in card.copy_buttons] == expected, resource.id
+            numbers = [w for w in card.findChildren(QLabel) if w.property("role") == "number"]
+            assert len(numbers) == len([v for v in (resource.phone, resource.text) if v])
+            assert card.findChildren(QLabel, options=Qt.FindChildOption.FindChildrenRecursively)
+            assert any(
+                w.text() == f"Checked on {resource.checked.isoformat()}"
+                for w in card.findChildren(QLabel)
+            )
+
+
+def test_a_directory_link_asks_the_desktop_to_open_it(qtbot, opened_urls):
+    dialog = SupportDialog(country="")
+    qtbot.addWidget(dialog)
+    card = next(c for c in dialog.cards() if c.resource.id == "find-a-helpline")
+    assert opened_urls == []
+    qtbot.mouseClick(card.link_button, Qt.MouseButton.LeftButton)
+    assert opened_urls == ["https://findahelpline.com"]
+
+
+def test_support_never_needs_the_network(qtbot, monkeypatch):
+    """Building Support for every country touches no socket."""
+    import socket
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("Support tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    dialog = SupportDialog(country="GB")
+    qtbot.addWidget(dialog)
+    for index in range(dialog.country_box.count()):
+        dialog.country_box.setCurrentIndex(index)
+    assert dialog.cards()
