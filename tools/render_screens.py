@@ -62,6 +62,36 @@ SAMPLE_ENTRIES = [
 ]
 
 
+SAMPLE_PEOPLE = [
+    {
+        "name": "Maya",
+        "relationship": "friend",
+        "reach": "07700 900 123",
+        "note": "Evenings are best. She said any time, and she means it.",
+    },
+    {"name": "Mum", "relationship": "family", "reach": "0161 496 0000"},
+    {
+        "name": "Dr Okafor",
+        "relationship": "gp",
+        "reach": "Surgery: 0161 496 0111",
+        "note": "The surgery opens at 8.",
+    },
+    {"name": "Jo, my counsellor", "relationship": "therapist", "reach": "jo@example.org"},
+]
+
+SAMPLE_PLAN = {
+    "calmer": "Tea on the back step, with both hands round the mug.\n"
+    "The rain playlist.\nSlow breathing: in for four, out for six",
+    "places": "The bench by the willow on the river path.\n"
+    "The library on a Saturday morning.\nSketching the view from the kitchen window.",
+    "people": "Maya: she said any time, and she means it.\n"
+    "Sitting in the kitchen with Mum while she cooks.",
+    "matters": "My friends, and being someone they can call.\n"
+    "The allotment in spring.\nFinishing the sketchbook.",
+    "professionals": "Dr Okafor at the surgery (it opens at 8).\nJo, my counsellor, on Wednesdays.",
+}
+
+
 def _parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", type=Path)
@@ -77,11 +107,12 @@ def main() -> int:
     os.environ["TEND_CONFIG_DIR"] = str(scratch / "config")
     os.environ["TEND_DATA_DIR"] = str(scratch / "data")
 
-    from PySide6.QtCore import QEventLoop, QLocale, QTimer
-    from PySide6.QtGui import QFont
+    from PySide6.QtCore import QEventLoop, QLocale, QRectF, QSizeF, QTimer
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
     from journal_app.journal import Journal
+    from journal_app.journal.personal import Person, Plan
     from journal_app.ui.app import create_application
     from journal_app.ui.main_window import MainWindow
     from journal_app.ui.settings import AppSettings
@@ -118,6 +149,19 @@ def main() -> int:
         widget.grab().save(str(path))
         written.append(path)
 
+    def page_image(document: QTextDocument, path: Path) -> None:
+        """The first page of a document as it prints (A4, 20 mm margins, 96 dpi)."""
+        width, height, margin = 794, 1123, 76
+        document.setPageSize(QSizeF(width - 2 * margin, height - 2 * margin))
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.translate(margin, margin)
+        document.drawContents(painter, QRectF(0, 0, width - 2 * margin, height - 2 * margin))
+        painter.end()
+        image.save(str(path))
+        written.append(path)
+
     def make_journal(path: Path) -> None:
         with Journal.create(path, SAMPLE_PASSPHRASE, kdf) as journal:
             now = datetime.now().astimezone().replace(second=0, microsecond=0)
@@ -132,6 +176,224 @@ def main() -> int:
         window.show()
         settle()
         return window
+
+    def render_prompt_screens(folder: Path, theme: str) -> None:
+        from journal_app.journal.packs import parse_pack
+        from journal_app.journal.prompts import builtin_catalogue
+        from journal_app.ui.about import AboutDialog
+        from journal_app.ui.packs import PackPreviewDialog
+        from journal_app.ui.prompts import PromptChooserDialog
+
+        catalogue = builtin_catalogue()
+        pack_file = ROOT / "tests" / "data" / "example_pack.toml"
+        path = folder / "prompts.tend"
+        prompted = {
+            "Coffee with Sam": catalogue.prompt("people-safe-person")
+            or catalogue.pool("people")[0],
+            "What helped, even a little": catalogue.prompt("coping-time-to-pass"),
+            "What matters to me": catalogue.pool("values")[0],
+        }
+        with Journal.create(path, SAMPLE_PASSPHRASE, kdf) as journal:
+            pack = journal.prompts.import_pack(parse_pack(pack_file.read_bytes()))
+            now = datetime.now().astimezone().replace(second=0, microsecond=0)
+            for days, (title, body, tags) in enumerate(reversed(SAMPLE_ENTRIES)):
+                created = now - timedelta(days=2 * (len(SAMPLE_ENTRIES) - days), hours=days)
+                prompt = prompted.get(title)
+                if title == "First day at the allotment":
+                    prompt = pack.prompts[1]
+                journal.add(body, title=title, tags=tags, created=created, prompt=prompt)
+        window = window_for(path)
+        window.unlock_page.field.setText(SAMPLE_PASSPHRASE)
+        window.unlock_page.submit()
+        wait_for(lambda w=window: w.current_page() is w.journal_page)
+        view = window.journal_view
+
+        chooser = PromptChooserDialog(window.service.prompt_themes(), parent=window)
+        chooser.list.setCurrentRow(1)
+        chooser.show()
+        shot(chooser, "30-prompt-chooser", theme)
+        chooser.done(QDialog.DialogCode.Rejected)
+
+        view.start_prompted_entry("understanding")
+        view.editor.show_prompt(catalogue.prompt("understanding-friend-words"))
+        view.editor.body.setFocus()
+        shot(window, "31-prompt-card", theme)
+        view.editor.body.setPlainText("I would tell her she is doing better than she thinks. ")
+        shot(window, "31-prompt-card-writing", theme)
+        view.editor.body.setPlainText("")
+        view.editor.show_prompt(catalogue.prompt("understanding-gave-and-cost"))
+        shot(window, "32-prompt-heavy-note", theme)
+        view.editor.reveal_prompt()
+        shot(window, "32-prompt-heavy-shown", theme)
+        view.editor.write_freely()
+
+        entry = next(e for e in window.service.entries() if e.title == "What helped, even a little")
+        view.show_entry(entry.id)
+        shot(window, "33-entry-with-its-prompt", theme)
+        allotment = next(e for e in window.service.entries() if e.title.startswith("First day"))
+        view.show_entry(allotment.id)
+        shot(window, "33-entry-with-a-pack-prompt", theme)
+        view.set_theme_filter("people")
+        settle(100)
+        shot(window, "34-theme-filter", theme)
+        view.set_theme_filter(None)
+
+        names = {t.id: t.name for t in window.service.prompt_themes()}
+        preview = PackPreviewDialog(parse_pack(pack_file.read_bytes()), names, window)
+        preview.show()
+        shot(preview, "35-pack-preview", theme)
+        preview.done(QDialog.DialogCode.Rejected)
+        window.show_prompt_packs()
+        assert window.packs_dialog is not None
+        window.service.set_pack_enabled(pack.id, True)
+        shot(window.packs_dialog, "36-prompt-packs", theme)
+        window.packs_dialog.done(QDialog.DialogCode.Rejected)
+
+        about = AboutDialog(window)
+        about.show()
+        shot(about, "37-about", theme)
+        about.done(QDialog.DialogCode.Rejected)
+        window.lock()
+        window.close()
+
+    def render_transfer_screens(folder: Path, theme: str) -> None:
+        """Export and print, import, backups and restore (issue 6), and the flag."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from journal_app.journal.backup import BackupFrequency, BackupPolicy
+        from journal_app.ui import pdf
+        from journal_app.ui.backup_dialogs import RestoreDialog
+        from journal_app.ui.export_dialog import not_encrypted_box
+        from journal_app.ui.progress import TaskDialog
+        from journal_app.ui.tasks import Task
+        from journal_app.vault import WrongPassphrase
+
+        path = folder / "transfer.tend"
+        make_journal(path)
+        with Journal.open(path, SAMPLE_PASSPHRASE) as journal:
+            for entry in journal.entries():
+                if entry.title in ("What helped, even a little", "Coffee with Sam"):
+                    journal.set_flagged(entry.id, True)
+        settings = AppSettings()
+        settings.backup_policy = BackupPolicy(BackupFrequency.WEEKLY, 8, folder / "Backups")
+        window = window_for(path)
+        window.transfer.auto_backup.after_unlock_ms = 3_600_000  # not while taking pictures
+        window.unlock_page.field.setText(SAMPLE_PASSPHRASE)
+        window.unlock_page.submit()
+        wait_for(lambda w=window: w.current_page() is w.journal_page)
+        view = window.journal_view
+        marked = next(e for e in window.service.entries() if e.flagged)
+        view.show_entry(marked.id)
+        settle(100)
+        shot(window, "40-journal-marked-for-next-session", theme)
+        view.flag_filter.setChecked(True)
+        settle(100)
+        shot(window, "40-journal-marked-filter", theme)
+        view.flag_filter.setChecked(False)
+
+        dialog = window.transfer.export()
+        assert dialog is not None
+        shot(dialog, "41-export-dialog", theme)
+        dialog.set_choice("dates")
+        shot(dialog, "41-export-dialog-dates", theme)
+        dialog.set_choice("marked")
+        box = not_encrypted_box(dialog)
+        box.show()
+        shot(box, "42-not-encrypted-notice", theme)
+        box.done(0)
+        fake = Task("export")
+        dialog.progress.follow(fake, "Writing 2 entries…")
+        dialog._set_busy(True)
+        fake.report(420, 1000)
+        shot(dialog, "43-export-progress", theme)
+        fake._succeed(None)
+        dialog._set_busy(False)
+
+        document = pdf.build_document(window.service.select_entries(dialog.selection()))
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(pdf.default_page_layout())
+        preview = QPrintPreviewDialog(printer, dialog)
+        preview.setWindowTitle("Print preview")
+        preview.paintRequested.connect(lambda device: pdf.render(document, device))
+        preview.resize(900, 760)
+        preview.show()
+        settle(300)
+        shot(preview, "44-print-preview", theme)
+        preview.done(0)
+        if theme == "light":  # paper is white whatever the theme
+            every = pdf.build_document(sorted(window.service.entries(), key=lambda e: e.created))
+            for page in range(min(every.pageCount(), 2)):
+                image = pdf.page_image(every, page, pdf.default_page_layout(), dpi=110)
+                image.save(str(args.outdir / f"paper-45-pdf-page-{page + 1}.png"))
+                written.append(args.outdir / f"paper-45-pdf-page-{page + 1}.png")
+        dialog.done(0)
+
+        importer = window.transfer.import_entries()
+        assert importer is not None
+        shot(importer, "46-import-choose", theme)
+        importer.set_source(ROOT / "tests" / "data" / "jrnl_export.json")
+        importer.preview()
+        wait_for(lambda d=importer: d.pages.currentWidget() is d.preview_page)
+        shot(importer, "47-import-preview", theme)
+        plan = importer.plan
+        fake = Task("import")
+        importer.progress.follow(fake, "Adding 6 entries to your journal…")
+        fake.report(2, 12)
+        shot(importer, "48-import-progress", theme)
+        fake._succeed(None)
+        importer.plan = plan
+        importer.start_import()
+        wait_for(lambda d=importer: d.pages.currentWidget() is d.done_page)
+        shot(importer, "49-import-done", theme)
+        importer.done(0)
+        broken = folder / "export.json"
+        broken.write_text('{"entries": [ {"date": "2024-01-01", ', encoding="utf-8")
+        importer = window.transfer.import_entries()
+        assert importer is not None
+        importer.set_source(broken)
+        importer.set_format("jrnl")
+        importer.preview()
+        wait_for(lambda d=importer: d.message.isVisible())
+        shot(importer, "50-import-error", theme)
+        importer.done(0)
+
+        window.open_settings()
+        settings_dialog = window.settings_dialog
+        assert settings_dialog is not None
+        settings_dialog.show_page(settings_dialog.backups)
+        shot(settings_dialog, "51-settings-backups", theme)
+        settings_dialog.done(0)
+        fake = Task("backup")
+        progress = TaskDialog(
+            "Backing up",
+            "Making an encrypted copy of your journal, then checking it…",
+            fake,
+            window,
+        )
+        progress.show()
+        fake.report(3, 10)
+        shot(progress, "52-backup-progress", theme)
+        fake._succeed(None)
+
+        backup = folder / "Backups" / "journal-backup.tend"
+        backup.parent.mkdir(exist_ok=True)
+        task = window.service.backup_to(backup)
+        wait_for(lambda t=task: not t.running)
+        restore = window.transfer.restore()
+        assert isinstance(restore, RestoreDialog)
+        shot(restore, "53-restore-empty", theme)
+        restore.set_backup(backup)
+        restore.passphrase.setText("not the one")
+        restore.set_target(folder / "restored-journal.tend")
+        shot(restore, "54-restore-filled", theme)
+        restore._on_failed(WrongPassphrase())
+        shot(restore, "55-restore-wrong-passphrase", theme)
+        restore.passphrase.setText(SAMPLE_PASSPHRASE)
+        restore.restore()
+        wait_for(lambda d=restore: d.pages.currentWidget() is d.done_page)
+        shot(restore, "56-restore-done", theme)
+        restore.done(0)
+        window.close()
 
     for theme in args.themes.split(","):
         apply_theme(app, ThemeMode(theme))
@@ -205,6 +467,13 @@ def main() -> int:
         shot(window, "13-recovery-unlock-wrong", theme)
         window.close()
 
+        # Writing with a prompt: the chooser, the card (and a heavy prompt's note),
+        # an entry opened with its prompt, the theme filter, packs and About.
+        render_prompt_screens(folder, theme)
+
+        # Export and print, import, backups and restore, and the session mark.
+        render_transfer_screens(folder, theme)
+
         # Vault errors on the unlock page.
         stray = folder / "shopping.tend"
         stray.write_text("eggs, bread, tea", encoding="utf-8")
@@ -225,7 +494,53 @@ def main() -> int:
             support.resize(620, 760)
             support.show()
             shot(support, f"16-support-{country or 'other'}", theme)
+            if country == "GB":
+                bar = support.scroll.verticalScrollBar()
+                bar.setValue(bar.maximum())
+                shot(support, "16-support-GB-end", theme)
             support.close()
+
+        # Support while locked, then My people and My plan, and Support with the
+        # person's own people at the top.
+        window = window_for(path)
+        window.show_support()
+        support = window.support_dialog
+        assert support is not None
+        support.set_country("GB")
+        shot(support, "18-support-locked", theme)
+        support.close()
+        window.unlock_page.field.setText(SAMPLE_PASSPHRASE)
+        window.unlock_page.submit()
+        wait_for(lambda w=window: w.current_page() is w.journal_page)
+        shot(window, "19-journal-with-personal-buttons", theme)
+        window.show_people()
+        assert window.people_dialog is not None
+        shot(window.people_dialog, "20-my-people-empty", theme)
+        for person in SAMPLE_PEOPLE:
+            window.service.save_person(Person.new(**person))
+        window.people_dialog.reload()
+        shot(window.people_dialog, "21-my-people", theme)
+        window.people_dialog.close()
+        window.show_support()
+        support.set_country("GB")
+        support.scroll.verticalScrollBar().setValue(0)
+        shot(support, "22-support-with-my-people", theme)
+        support.close()
+        window.show_plan()
+        plan_dialog = window.plan_dialog
+        assert plan_dialog is not None
+        shot(plan_dialog, "23-my-plan-empty", theme)
+        window.service.save_plan(Plan(SAMPLE_PLAN))
+        plan_dialog.reload()
+        settle(100)
+        shot(plan_dialog, "24-my-plan-filled", theme)
+        bar = plan_dialog.scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        shot(plan_dialog, "25-my-plan-filled-end", theme)
+        if theme == "light":  # paper is white whatever the theme
+            page_image(plan_dialog.document(), args.outdir / "paper-26-my-plan-printed.png")
+        window.lock()
+        window.close()
 
         # A settings dialog on its own while locked (passphrase page quiet).
         window = window_for(path)

@@ -25,6 +25,7 @@ from journal_app.journal.entry import (
     now,
 )
 from journal_app.journal.library import PromptLibrary
+from journal_app.journal.personal import PersonalStore
 from journal_app.journal.prompts import Prompt
 from journal_app.journal.search import fold, matches, query_terms
 from journal_app.vault import Cancelled, DamagedRecords, KdfParams, Vault
@@ -42,6 +43,11 @@ class LoadReport:
     damaged: tuple[str, ...]
 
 
+def _searchable(entry: Entry) -> str:
+    """Everything search looks at in one entry, folded."""
+    return fold("\n".join((entry.title, entry.body, " ".join(entry.tags), entry.prompt_text)))
+
+
 class Journal:
     """Entries in memory over an open, unlocked :class:`Vault`."""
 
@@ -49,10 +55,11 @@ class Journal:
         self.vault = vault
         self._entries: dict[str, Entry] = {}
         self._drafts: dict[str, Draft] = {}
-        self._folded: dict[str, str] = {}
+        self._folded: dict[str, tuple[Entry, str]] = {}
         self._sorted: list[Entry] | None = None
         self._damaged: tuple[str, ...] = ()
         self.prompts = PromptLibrary(vault, load=False)
+        self.personal = PersonalStore(vault, load=False)
         self.report = self.load()
 
     # ------------------------------------------------------------- lifecycle
@@ -90,8 +97,10 @@ class Journal:
         self._drafts = drafts
         self._folded = {}
         self._sorted = None
-        self.prompts.load()
+        self.prompts.load(result)
         damaged.extend(self.prompts.damaged)
+        self.personal.load()
+        damaged.extend(d for d in self.personal.damaged if d not in damaged)
         self._damaged = tuple(damaged)
         return LoadReport(len(entries), len(drafts), self._damaged)
 
@@ -106,6 +115,7 @@ class Journal:
         self._folded = {}
         self._sorted = None
         self.prompts.clear()
+        self.personal.clear()
         self.vault.lock()
 
     def unlock(self, passphrase: str) -> LoadReport:
@@ -177,24 +187,55 @@ class Journal:
         """
         terms = query_terms(query)
         wanted_tag = fold(tag) if tag else None
+        if not terms and wanted_tag is None and theme is None:
+            return self.entries(include_trash=include_trash)
+        # This loop runs over every entry on each keystroke: keep it lean.
+        cache = self._folded
         results = []
-        for entry in self.entries(include_trash=include_trash):
+        for entry in self.entries(include_trash=True):
+            if not include_trash and entry.trashed_at is not None:
+                continue
             if wanted_tag is not None and wanted_tag not in (fold(t) for t in entry.tags):
                 continue
             if theme is not None and entry.prompt_theme != theme:
                 continue
-            if terms and not matches(self._haystack(entry), terms):
-                continue
+            if terms:
+                cached = cache.get(entry.id)
+                text = cached[1] if cached is not None and cached[0] is entry else None
+                if not matches(text if text is not None else self._haystack(entry), terms):
+                    continue
             results.append(entry)
         return results
 
     def _haystack(self, entry: Entry) -> str:
-        folded = self._folded.get(entry.id)
-        if folded is None:
-            parts = [entry.title, entry.body, " ".join(entry.tags), entry.prompt_text]
-            folded = fold("\n".join(parts))
-            self._folded[entry.id] = folded
+        """The entry's searchable text, folded once and cached for this very entry.
+
+        The cache is keyed by the entry object too, so a fold computed on another
+        thread (see ``warm_search``) can never outlive an edit made meanwhile.
+        """
+        cached = self._folded.get(entry.id)
+        if cached is not None and cached[0] is entry:
+            return cached[1]
+        folded = _searchable(entry)
+        self._folded[entry.id] = (entry, folded)
         return folded
+
+    def warm_search(self, cancelled: Callable[[], bool] | None = None) -> int:
+        """Fold every entry ahead of the first search; meant for a worker thread.
+
+        It writes only into the cache it started with, so once the journal is
+        locked (which starts a new cache) no folded text is added after.
+        """
+        cache = self._folded
+        done = 0
+        for entry in list(self._entries.values()):
+            if cache is not self._folded or (cancelled is not None and cancelled()):
+                break
+            cached = cache.get(entry.id)
+            if cached is None or cached[0] is not entry:
+                cache[entry.id] = (entry, _searchable(entry))
+            done += 1
+        return done
 
     # --------------------------------------------------------------- writing
 
@@ -240,10 +281,13 @@ class Journal:
         created: datetime | None = None,
         prompt_id: object = _UNSET,
         flagged: bool | None = None,
+        prompt: object = _UNSET,
     ) -> Entry:
         """Change what is given; an unchanged entry is not written again.
 
         A change of ``flagged`` alone does not count as an edit (``updated`` stays).
+        ``prompt`` (a Prompt, or None to take the prompt away) sets the prompt's id,
+        text and theme together, as ``add`` does.
         """
         old = self.get(entry_id)
         changes: dict[str, object] = {}
@@ -257,6 +301,14 @@ class Journal:
             changes["created"] = aware(created)
         if prompt_id is not _UNSET and prompt_id != old.prompt_id:
             changes["prompt_id"] = prompt_id
+        if prompt is not _UNSET:
+            given = prompt if isinstance(prompt, Prompt) else None
+            wanted = {
+                "prompt_id": given.id if given else None,
+                "prompt_text": given.text if given else "",
+                "prompt_theme": given.theme if given else None,
+            }
+            changes.update({k: v for k, v in wanted.items() if getattr(old, k) != v})
         if not changes:
             return old if flagged is None else self.set_flagged(entry_id, flagged)
         if flagged is not None:
@@ -295,11 +347,14 @@ class Journal:
         *,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        remember: bool = True,
     ) -> list[Entry]:
         """Store new entries (an import) in one transaction: all of them or none.
 
         ``progress(done, total)`` is called while they are sealed; if ``cancelled()``
         turns True meanwhile, :class:`Cancelled` is raised before anything is written.
+        With ``remember=False`` only the vault is written (safe on a worker thread);
+        the caller then hands the entries to :meth:`remember` on its own thread.
         """
         total = len(entries)
 
@@ -315,11 +370,16 @@ class Journal:
         self.vault.put_many(sealed_items())
         if progress is not None:
             progress(total, total)
+        if remember:
+            self.remember(entries)
+        return list(entries)
+
+    def remember(self, entries: Iterable[Entry]) -> None:
+        """Take entries already stored in the vault (``add_many(remember=False)``) into memory."""
         for entry in entries:
             self._entries[entry.id] = entry
             self._folded.pop(entry.id, None)
         self._sorted = None
-        return list(entries)
 
     def empty_trash(self) -> int:
         """Delete every trashed entry for good. Damaged records are never touched."""
@@ -370,13 +430,19 @@ class Journal:
         """Turn a recovered draft into an entry (new or updated) and discard it."""
         draft = self._drafts[draft_id]
         if draft.entry_id and draft.entry_id in self._entries:
+            # A prompt changed (or put away) in the editor comes with its words too.
+            known = self.prompts.prompt(draft.prompt_id) if draft.prompt_id else None
+            changed = draft.prompt_id != self._entries[draft.entry_id].prompt_id
+            prompt: dict[str, object] = {"prompt_id": draft.prompt_id}
+            if changed and (known is not None or draft.prompt_id is None):
+                prompt = {"prompt": known}
             entry = self.update(
                 draft.entry_id,
                 title=draft.title,
                 body=draft.body,
                 tags=draft.tags,
                 created=draft.created,
-                prompt_id=draft.prompt_id,
+                **prompt,
             )
         else:
             entry = self.add(
@@ -385,6 +451,8 @@ class Journal:
                 tags=draft.tags,
                 prompt_id=draft.prompt_id,
                 created=draft.created,
+                # The prompt's words and theme, while Tend still knows the prompt.
+                prompt=self.prompts.prompt(draft.prompt_id) if draft.prompt_id else None,
             )
         self.discard_draft(draft_id)
         return entry

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QSizePolicy,
     QTextEdit,
     QVBoxLayout,
@@ -56,8 +57,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.journal import Entry
+from journal_app.journal.prompts import Prompt
 from journal_app.journal.search import find_spans
 from journal_app.ui.entry_delegate import is_dark, match_color, mix, muted_text
+from journal_app.ui.flag import FlagButton
 from journal_app.ui.markdown import (
     MarkdownHighlighter,
     continue_block,
@@ -65,8 +68,23 @@ from journal_app.ui.markdown import (
     toggle_line_prefix,
     toggle_wrap,
 )
+from journal_app.ui.prompts import (
+    CARD_PAD_X,
+    SHORTCUT_ANOTHER,
+    SHORTCUT_WRITE_FREELY,
+    TEXT_ANOTHER,
+    TEXT_FROM_PACK,
+    TEXT_NO_PROMPTS,
+    TEXT_REMOVE_QUESTION,
+    TEXT_REMOVE_TITLE,
+    TEXT_WRITE_FREELY,
+    TEXT_WRITTEN_WITH,
+    TIP_ANOTHER,
+    TIP_WRITE_FREELY,
+    PromptCard,
+)
 from journal_app.ui.service import JournalService
-from journal_app.ui.theme import set_role
+from journal_app.ui.theme import icon_url, set_role
 from journal_app.vault import VaultError
 
 DRAFT_DELAY_MS = 700
@@ -372,6 +390,23 @@ class TagsEdit(QLineEdit):
         self.setText("")
 
 
+def ask_remove_prompt(parent: QWidget) -> bool:
+    """The plain question before a prompt leaves an entry. Tests patch ``QMessageBox.exec``."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(TEXT_REMOVE_TITLE)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(TEXT_REMOVE_QUESTION)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText("Remove the prompt")
+    box.button(QMessageBox.StandardButton.Cancel).setText("Keep it")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    result = box.exec()
+    box.deleteLater()
+    return result == QMessageBox.StandardButton.Yes
+
+
 # --------------------------------------------------------------- the editor
 
 
@@ -399,6 +434,16 @@ class EntryEditor(QWidget):
         self._query = ""
         self._failed = False
         self._title_spans: list[tuple[int, int]] = []
+        # Writing with a prompt. ``_prompt`` is the prompt offered on this page in
+        # this sitting ("live"); a heavy one waits behind a gentle note until the
+        # person asks to see it. ``_prompt_changed``: what the saved entry holds
+        # differs from what the page shows, so the next save sets it.
+        self._prompt: Prompt | None = None
+        self._prompt_live = False
+        self._prompt_waiting = False
+        self._prompt_theme: str | None = None
+        self._prompt_changed = False
+        self._kept_prompt_id: str | None = None  # the prompt of the entry as loaded
 
         self._draft_timer = Debouncer(DRAFT_DELAY_MS, DRAFT_MAX_WAIT_MS, self.save_draft, self)
         self._autosave = Debouncer(
@@ -450,6 +495,18 @@ class EntryEditor(QWidget):
         self.notice_label.setAccessibleName("Notice")
         inner.addWidget(self.notice_label)
         self.notice_row.hide()
+
+        # The prompt, above the page: only when the person asked for one.
+        self.prompt_row = QWidget(self)
+        prompt_layout = QHBoxLayout(self.prompt_row)
+        prompt_layout.setContentsMargins(0, 22, 0, 0)
+        self.prompt_card = PromptCard(self.prompt_row)
+        prompt_layout.addWidget(self.prompt_card)
+        self.prompt_card.another_requested.connect(self.another_prompt)
+        self.prompt_card.write_freely_requested.connect(self.write_freely)
+        self.prompt_card.show_requested.connect(self.reveal_prompt)
+        self.prompt_card.remove_requested.connect(self.remove_kept_prompt)
+        self.prompt_row.hide()
 
         self.header = QWidget(self)
         header_layout = QVBoxLayout(self.header)
@@ -515,20 +572,32 @@ class EntryEditor(QWidget):
         footer.addWidget(self.tags_label)
         footer.addWidget(self.tags, 1)
         footer.addWidget(self.date)
+        # "Bring to my next session" (Ctrl+D), for the entry shown.
+        self.flag = FlagButton(self, self._service, self.footer)
+        self.addAction(self.flag.action)
+        footer.addWidget(self.flag)
         footer.addWidget(self.status)
 
-        for widget in (self.notice_row, self.header, self.rule, self.footer):
+        for widget in (self.notice_row, self.prompt_row, self.header, self.rule, self.footer):
             # Ignored: their side margins (see _align_column) set no minimum width.
             widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
         layout.addWidget(self.notice_row)
+        layout.addWidget(self.prompt_row)
         layout.addWidget(self.header)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.rule)
         layout.addWidget(self.footer)
 
+        card = self.prompt_card
+        self.setTabOrder(card.show_button, card.skip_button)
+        self.setTabOrder(card.skip_button, card.another_button)
+        self.setTabOrder(card.another_button, card.freely_button)
+        self.setTabOrder(card.freely_button, card.remove_button)
+        self.setTabOrder(card.remove_button, self.title)
         self.setTabOrder(self.title, self.body)
         self.setTabOrder(self.body, self.tags)
         self.setTabOrder(self.tags, self.date)
+        self.setTabOrder(self.date, self.flag)
 
         self.title.textEdited.connect(self._on_changed)
         self.body.textChanged.connect(self._on_changed)
@@ -578,6 +647,33 @@ class EntryEditor(QWidget):
             self.quote_action,
             self.link_action,
         ]
+        # "Another prompt" and "Write freely instead" from anywhere in the editor.
+        self.another_prompt_action = QAction(TEXT_ANOTHER, self)
+        self.write_freely_action = QAction(TEXT_WRITE_FREELY, self)
+        for action, name, shortcut, tip, slot in (
+            (
+                self.another_prompt_action,
+                "anotherPromptAction",
+                SHORTCUT_ANOTHER,
+                TIP_ANOTHER,
+                self.another_prompt,
+            ),
+            (
+                self.write_freely_action,
+                "writeFreelyAction",
+                SHORTCUT_WRITE_FREELY,
+                TIP_WRITE_FREELY,
+                self.write_freely,
+            ),
+        ):
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(tip)
+            action.setEnabled(False)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.body.register_shortcut(QKeySequence(shortcut))
 
     def _show_context_menu(self, pos: object) -> None:
         menu: QMenu = self.body.createStandardContextMenu()
@@ -647,6 +743,7 @@ class EntryEditor(QWidget):
         rule = mix(
             palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), 0.14
         ).name()
+        chevron = icon_url(f"chevron-down-{'dark' if is_dark(palette) else 'light'}.svg")
         sheet = f"""
 QLineEdit#entryTitle {{
     border: none; border-bottom: 2px solid transparent; border-radius: 0;
@@ -662,6 +759,16 @@ QLineEdit#entryTags {{
     color: {text}; padding: 4px 6px; min-height: 18px;
 }}
 QLineEdit#entryTags:focus {{ border: 2px solid {accent}; padding: 3px 5px; }}
+QDateTimeEdit#entryDate {{
+    border: 1px solid {soft_border}; border-radius: 6px; background: {base};
+    color: {text}; padding: 4px 22px 4px 6px; min-height: 18px; max-height: 18px;
+}}
+QDateTimeEdit#entryDate:focus {{ border: 2px solid {accent}; padding: 3px 21px 3px 5px; }}
+QDateTimeEdit#entryDate::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right;
+    width: 20px; border: none; background: transparent;
+}}
+QDateTimeEdit#entryDate::down-arrow {{ image: url("{chevron}"); width: 12px; height: 12px; }}
 """
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)
@@ -717,7 +824,13 @@ QLineEdit#entryTags:focus {{ border: 2px solid {accent}; padding: 3px 5px; }}
         left = self.body.side_margin()
         right = max(MIN_SIDE_MARGIN, left)
         doc_margin = round(self.body.document().documentMargin())
-        self.header.layout().setContentsMargins(left + doc_margin - 2, 30, right, 6)
+        prompt_shown = not self.prompt_row.isHidden()
+        self.header.layout().setContentsMargins(
+            left + doc_margin - 2, 18 if prompt_shown else 30, right, 6
+        )
+        self.prompt_row.layout().setContentsMargins(
+            left + doc_margin - CARD_PAD_X, 22, right - CARD_PAD_X, 0
+        )
         self.footer.layout().setContentsMargins(left + doc_margin, 8, right, 10)
         self.notice_row.layout().setContentsMargins(left - 8, 14, right - 8, 0)
         self.rule.layout().setContentsMargins(left + doc_margin, 0, right, 0)
@@ -788,7 +901,12 @@ QLineEdit#entryTags:focus {{ border: 2px solid {accent}; padding: 3px 5px; }}
         if not self._read_only:
             self.hide_notice()
         self._set_status(STATUS_SAVED if entry is not None and not self._read_only else "")
+        self.flag.show_entry(entry)
         self._apply_highlight()
+        self._forget_prompt()
+        if entry is not None and entry.prompt_text:
+            self._kept_prompt_id = entry.prompt_id
+            self._show_kept_prompt(entry)
 
     def new_entry(self) -> None:
         self.load(None)
@@ -821,13 +939,16 @@ QLineEdit#entryTags:focus {{ border: 2px solid {accent}; padding: 3px 5px; }}
             self.date.setDateTime(QDateTime.currentDateTime())
             self._loaded_created = None
             self._clear_title_highlight()
+            self.flag.show_entry(None)
         finally:
             self._loading = False
         self.hide_notice()
         self._set_status("")
+        self._forget_prompt()
 
     def set_read_only(self, read_only: bool, notice: str = "") -> None:
         self._read_only = read_only
+        self.flag.set_read_only(read_only)
         for widget in (self.title, self.body, self.tags):
             widget.setReadOnly(read_only)
         self.date.setReadOnly(read_only)
@@ -839,6 +960,7 @@ QLineEdit#entryTags:focus {{ border: 2px solid {accent}; padding: 3px 5px; }}
         )
         for action in self.format_actions:
             action.setEnabled(not read_only)
+        self.prompt_card.set_removable(not read_only)
         if read_only and notice:
             self.show_notice(notice)
         elif not self._failed:
@@ -891,6 +1013,7 @@ QLineEdit#entryTags:focus {{ border: 2px solid {accent}; padding: 3px 5px; }}
                 body=body,
                 tags=tags.split(","),
                 created=from_qdatetime(self.date.dateTime()),
+                prompt_id=self._draft_prompt_id(),
                 draft_id=self._draft_id,
             )
         except VaultError:
@@ -924,12 +1047,14 @@ QLineEdit#entryTags:focus {{ border: 2px solid {accent}; padding: 3px 5px; }}
         try:
             if self._entry_id is not None:
                 try:
+                    prompt = {"prompt": self.current_prompt()} if self._prompt_changed else {}
                     entry = self._service.update(
                         self._entry_id,
                         title=title,
                         body=body,
                         tags=tag_list,
                         created=self._created_if_changed(),
+                        **prompt,
                     )
                 except KeyError:
                     self._entry_id = None  # gone underneath us: keep the words as new
@@ -940,7 +1065,11 @@ QLineEdit#entryTags:focus {{ border: 2px solid {accent}; padding: 3px 5px; }}
                     self._set_status("")
                     return True
                 entry = self._service.add(
-                    body, title=title, tags=tag_list, created=from_qdatetime(self.date.dateTime())
+                    body,
+                    title=title,
+                    tags=tag_list,
+                    created=from_qdatetime(self.date.dateTime()),
+                    prompt=self.current_prompt(),
                 )
                 self._entry_id = entry.id
         except VaultError as exc:
@@ -951,6 +1080,8 @@ QLineEdit#entryTags:focus {{ border: 2px solid {accent}; padding: 3px 5px; }}
             self.save_failed.emit(str(exc))
             return False
         self._dirty = False
+        self._prompt_changed = False
+        self._kept_prompt_id = entry.prompt_id
         self._loaded_created = to_qdatetime(entry.created)
         if self._failed:
             self._failed = False
@@ -965,6 +1096,182 @@ QLineEdit#entryTags:focus {{ border: 2px solid {accent}; padding: 3px 5px; }}
         """Save pending edits now, synchronously (before lock, switch or close)."""
         self._draft_timer.cancel()
         return self.save()
+
+    # ------------------------------------------------------------ prompts
+
+    @property
+    def prompt_live(self) -> bool:
+        """A prompt (or its gentle note) was offered on this page in this sitting."""
+        return self._prompt_live
+
+    @property
+    def prompt_waiting(self) -> bool:
+        """A heavy prompt's gentle note is shown; the prompt itself is not, yet."""
+        return self._prompt_live and self._prompt_waiting
+
+    def current_prompt(self) -> Prompt | None:
+        """The prompt shown with this page now, to be kept with the entry (or None)."""
+        if self._prompt_live and not self._prompt_waiting:
+            return self._prompt
+        return None
+
+    def _draft_prompt_id(self) -> str | None:
+        if self._prompt_live:
+            prompt = self.current_prompt()
+            return prompt.id if prompt is not None else None
+        return self._kept_prompt_id
+
+    def start_with_prompt(self, theme_id: str | None) -> bool:
+        """Offer a prompt of a theme (None: any) above this page. False if none came."""
+        if self._read_only or not self._service.is_unlocked:
+            return False
+        self._prompt_theme = theme_id
+        if not self._offer_next():
+            return False
+        if self._prompt_waiting:
+            self.prompt_card.focus_first_button()  # the gentle note is read first
+        return True
+
+    @Slot()
+    def another_prompt(self) -> None:
+        """A different prompt of the same theme ("Skip" on a gentle note does this too)."""
+        if self._prompt_live and not self._read_only:
+            self._offer_next()
+
+    def _offer_next(self) -> bool:
+        current = self._prompt.id if self._prompt is not None else None
+        try:
+            prompt = self._service.next_prompt(self._prompt_theme)
+            for _ in range(3):  # never the same prompt twice in a row, if there is another
+                if prompt is None or prompt.id != current:
+                    break
+                prompt = self._service.next_prompt(self._prompt_theme)
+        except VaultError as exc:
+            self.status_message.emit(str(exc))
+            return False
+        if prompt is None:
+            self.status_message.emit(TEXT_NO_PROMPTS)
+            return False
+        self.show_prompt(prompt)
+        return True
+
+    def show_prompt(self, prompt: Prompt) -> None:
+        """Offer this prompt on the page; a heavy one behind its gentle note first."""
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.prompt_card.isAncestorOf(focus)
+        self._prompt = prompt
+        self._prompt_live = True
+        self._prompt_waiting = prompt.heavy
+        caption = self._caption(prompt.id, prompt.theme, prompt.source)
+        if prompt.heavy:
+            self.prompt_card.show_heavy_note(caption)
+        else:
+            self.prompt_card.show_live(prompt.text, caption, prompt.follow_up)
+        self._show_prompt_row(True)
+        self._prompt_page_changed()
+        if had_focus:
+            self.prompt_card.focus_first_button()  # keyboard users stay on the card
+
+    @Slot()
+    def reveal_prompt(self) -> None:
+        """The person asked to see the heavy prompt behind its note."""
+        if not self._prompt_live or not self._prompt_waiting or self._prompt is None:
+            return
+        self._prompt_waiting = False
+        prompt = self._prompt
+        caption = self._caption(prompt.id, prompt.theme, prompt.source)
+        self.prompt_card.show_live(prompt.text, caption, prompt.follow_up)
+        self._prompt_page_changed()
+        self.focus_body()
+
+    @Slot()
+    def write_freely(self) -> None:
+        """Put the offered prompt away: this page is free writing."""
+        if not self._prompt_live or self._read_only:
+            return
+        had = self.current_prompt() is not None or self._kept_prompt_id is not None
+        self._prompt = None
+        self._prompt_live = False
+        self._prompt_waiting = False
+        self.prompt_card.clear()
+        self._show_prompt_row(False)
+        if had:
+            self._prompt_page_changed()
+        self.focus_body()
+
+    @Slot()
+    def remove_kept_prompt(self) -> None:
+        """Take the prompt away from an entry opened again later, after a plain question."""
+        if self._read_only or self._entry_id is None or not self._service.is_unlocked:
+            return
+        if not ask_remove_prompt(self):
+            return
+        if not self._service.is_unlocked or self._entry_id is None:
+            return  # locked while the question was open
+        if not self.flush():
+            return
+        try:
+            entry = self._service.update(self._entry_id, prompt=None)
+        except (VaultError, KeyError) as exc:
+            self.status_message.emit(str(exc))
+            return
+        self._kept_prompt_id = entry.prompt_id
+        self._forget_prompt()
+        self.focus_body(at_end=False)
+
+    def _prompt_page_changed(self) -> None:
+        """What the page shows as its prompt changed: a saved entry follows it."""
+        for action in (self.another_prompt_action, self.write_freely_action):
+            action.setEnabled(self._prompt_live and not self._read_only)
+        if self._entry_id is None or self._read_only:
+            return  # a new page takes its prompt with it when it is first saved
+        self._prompt_changed = True
+        self._dirty = True
+        if not self._failed:
+            self._set_status(STATUS_SAVING)
+        self._draft_timer.poke()
+        self._autosave.poke()
+
+    def _forget_prompt(self) -> None:
+        self._prompt = None
+        self._prompt_live = False
+        self._prompt_waiting = False
+        self._prompt_changed = False
+        self._kept_prompt_id = None
+        self.prompt_card.clear()
+        self._show_prompt_row(False)
+        for action in (self.another_prompt_action, self.write_freely_action):
+            action.setEnabled(False)
+
+    def _show_kept_prompt(self, entry: Entry) -> None:
+        known = self._service.prompt(entry.prompt_id) if entry.prompt_id else None
+        follow_up = known.follow_up if known is not None and known.text == entry.prompt_text else ""
+        source = known.source if known is not None else ""
+        caption = self._caption(entry.prompt_id, entry.prompt_theme, source, kept=True)
+        self.prompt_card.show_kept(
+            entry.prompt_text, caption, follow_up, removable=not self._read_only
+        )
+        self._show_prompt_row(True)
+
+    def _caption(
+        self, prompt_id: str | None, theme_id: str | None, source: str, *, kept: bool = False
+    ) -> str:
+        """ "People around me", "… · from Between our sessions", or "Written with a prompt"."""
+        parts = [self._service.theme_name(theme_id)] if theme_id else []
+        if source and prompt_id and prompt_id.startswith("pack:"):
+            pack = next((p for p in self._service.prompt_packs() if p.id == source), None)
+            if pack is not None:
+                parts.append(TEXT_FROM_PACK.format(name=pack.name))
+        parts = [part for part in parts if part]
+        if not parts and kept:
+            return TEXT_WRITTEN_WITH
+        return " · ".join(parts)
+
+    def _show_prompt_row(self, shown: bool) -> None:
+        if self.prompt_row.isHidden() == (not shown):
+            return
+        self.prompt_row.setVisible(shown)
+        self._align_column()
 
     # ------------------------------------------------------------ formatting
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from journal_app.ui.entry_model import Roles
+from journal_app.ui.flag import mark_color, paint_mark
 
 H_PAD = 14
 V_PAD = 10
@@ -21,6 +22,8 @@ CARD_MARGIN_Y = 2
 RADIUS = 8
 TAG_GAP = 6
 TAG_PAD_X = 6
+DOT = 5
+DOT_GAP = 5
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
@@ -188,6 +191,11 @@ class EntryDelegate(QStyledItemDelegate):
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         untitled = bool(index.data(Roles.IsUntitled))
         title_rect = QRectF(inner.left(), inner.top(), inner.width(), title_metrics.height())
+        if getattr(index.data(Roles.Entry), "flagged", False):
+            # Marked for the next session: a small ribbon at the end of the title line.
+            mark = QRectF(title_rect.right() - 12, title_rect.top(), 12, title_rect.height())
+            title_rect.setRight(mark.left() - 6)
+            paint_mark(painter, mark.adjusted(1, 3, -1, -3), mark_color(palette))
         spans = index.data(Roles.TitleSpans) or []
         if spans and not untitled:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -227,6 +235,24 @@ class EntryDelegate(QStyledItemDelegate):
             meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, date_text
         )
         x = meta_rect.left() + meta_metrics.horizontalAdvance(date_text) + 10
+        theme = str(index.data(Roles.ThemeName) or "")
+        if theme:
+            # Written with a prompt: a small sage dot and the theme's name.
+            room = meta_rect.right() - x - DOT - DOT_GAP
+            if room > meta_metrics.horizontalAdvance("Wh…"):
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(palette.color(QPalette.ColorRole.Accent))
+                centre_y = meta_rect.center().y()
+                painter.drawEllipse(QRectF(x, centre_y - DOT / 2, DOT, DOT))
+                x += DOT + DOT_GAP
+                name = meta_metrics.elidedText(theme, Qt.TextElideMode.ElideRight, round(room))
+                painter.setPen(muted)
+                painter.drawText(
+                    QRectF(x, meta_rect.top(), room, meta_rect.height()),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    name,
+                )
+                x += meta_metrics.horizontalAdvance(name) + 10
         pill_fill = mix(base, text_color, 0.10 if dark else 0.07)
         if selected:
             pill_fill = mix(selection_fill(palette), text_color, 0.10 if dark else 0.07)

@@ -41,6 +41,7 @@ class Roles(IntEnum):
     Tags = Qt.ItemDataRole.UserRole + 5
     TitleSpans = Qt.ItemDataRole.UserRole + 6
     IsUntitled = Qt.ItemDataRole.UserRole + 7
+    ThemeName = Qt.ItemDataRole.UserRole + 8  # the theme of the entry's prompt, or ""
 
 
 # Module-level aliases, the way views and tests usually spell them.
@@ -51,6 +52,7 @@ DateTextRole = Roles.DateText
 TagsRole = Roles.Tags
 TitleSpansRole = Roles.TitleSpans
 IsUntitledRole = Roles.IsUntitled
+ThemeNameRole = Roles.ThemeName
 
 
 def month_key(moment: datetime) -> tuple[int, int]:
@@ -85,6 +87,14 @@ class EntryListModel(QAbstractListModel):
         self._query = ""
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._locale = QLocale()
+        self._theme_names: dict[str, str] = {}
+
+    def set_theme_names(self, names: dict[str, str]) -> None:
+        """Theme ids to the names shown beside an entry written with a prompt."""
+        self._theme_names = dict(names)
+
+    def theme_name(self, entry: Entry) -> str:
+        return self._theme_names.get(entry.prompt_theme or "", "")
 
     # ---------------------------------------------------------------- filling
 
@@ -238,14 +248,21 @@ class EntryListModel(QAbstractListModel):
             return date_label(entry.created, self._locale)
         if role == Roles.Tags:
             return list(entry.tags)
+        if role == Roles.ThemeName:
+            return self.theme_name(entry)
         if role == Roles.TitleSpans:
             return self._title_spans(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [entry.display_title or UNTITLED, date_label(entry.created, self._locale)]
+            theme = self.theme_name(entry)
+            if theme:
+                parts.append(f"written with a prompt: {theme}")
             if entry.tags:
                 parts.append("tags: " + ", ".join(entry.tags))
+            if entry.flagged:
+                parts.append("marked for my next session")
             return ", ".join(parts)
         return None
 
@@ -269,6 +286,7 @@ class EntryListModel(QAbstractListModel):
                 int(Roles.Tags): b"tags",
                 int(Roles.TitleSpans): b"titleSpans",
                 int(Roles.IsUntitled): b"isUntitled",
+                int(Roles.ThemeName): b"themeName",
             }
         )
         return names

@@ -46,13 +46,21 @@ from journal_app.journal import Draft, Entry
 from journal_app.ui.editor import EntryEditor
 from journal_app.ui.entry_delegate import EntryDelegate, mix, muted_text
 from journal_app.ui.entry_model import EntryIdRole, EntryListModel
+from journal_app.ui.flag import FlagFilter
+from journal_app.ui.prompts import (
+    NOT_CHOSEN,
+    SHORTCUT_WRITE_WITH_PROMPT,
+    PromptChooserDialog,
+)
 from journal_app.ui.service import JournalService
 from journal_app.ui.theme import set_role
+from journal_app.ui.widgets import ElidedComboBox
 from journal_app.vault import VaultError
 
 SEARCH_DELAY_MS = 150
 PLACEHOLDER_WIDTH = 460
 ALL_TAGS = "All tags"
+ALL_THEMES = "All entries"
 
 # What the page says. Kept together so the wording can be reviewed in one place
 # (CONTENT.md): calm, inviting, never counting, never judging.
@@ -78,6 +86,10 @@ TEXT_DRAFTS = (
     "closed. It was kept safe. Would you like to restore it?"
 )
 TEXT_DRAFTS_RESTORED = "Your writing from last time is back in your journal."
+
+
+_FRESH = "fresh"
+_KEPT = "kept"
 
 
 class _Choice:
@@ -143,7 +155,9 @@ class EntryListView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUniformItemSizes(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Extended: Shift or Ctrl with a click or the arrows picks several entries
+        # (to export or print them); a plain click or arrow still picks one.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -202,6 +216,8 @@ class JournalView(QWidget):
         self._trash_mode = False
         self._query = ""
         self._tag: str | None = None
+        self._theme: str | None = None  # show only entries written with this theme's prompts
+        self._last_theme: object = NOT_CHOSEN  # the chooser's last choice, this sitting only
         self._remember_id: str | None = None  # the entry to reopen after unlock
         self._undo_id: str | None = None
         self._syncing = False
@@ -216,6 +232,7 @@ class JournalView(QWidget):
         self._refresh_timer.timeout.connect(self._refresh_after_change)
 
         self.model = EntryListModel(self)
+        self.model.set_theme_names({t.id: t.name for t in service.prompt_themes()})
         self._build()
         self._built = True
         self._restyle()
@@ -250,9 +267,12 @@ class JournalView(QWidget):
         self.search.installEventFilter(self)
         side.addWidget(self.search)
 
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        self.tag_filter = QComboBox(self.sidebar)
+        begin = QHBoxLayout()
+        begin.setSpacing(8)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        row = filters
+        self.tag_filter = ElidedComboBox(self.sidebar)
         self.tag_filter.setObjectName("tagFilter")
         self.tag_filter.addItem(ALL_TAGS)
         self.tag_filter.setAccessibleName("Show entries with tag")
@@ -264,13 +284,42 @@ class JournalView(QWidget):
         self.tag_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.tag_filter.currentIndexChanged.connect(self._on_tag_changed)
         row.addWidget(self.tag_filter, 1)
+        self.theme_filter = ElidedComboBox(self.sidebar)
+        self.theme_filter.setObjectName("themeFilter")
+        self.theme_filter.addItem(ALL_THEMES, None)
+        for theme in self._service.prompt_themes():
+            self.theme_filter.addItem(theme.name, theme.id)
+        self.theme_filter.setAccessibleName("Show entries written with a prompt from theme")
+        self.theme_filter.setToolTip("Show only the entries written with prompts from this theme")
+        self.theme_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.theme_filter.setMinimumContentsLength(8)
+        self.theme_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.theme_filter.currentIndexChanged.connect(self._on_theme_changed)
+        self.theme_filter.hide()
+        row.addWidget(self.theme_filter, 1)
         self.new_button = QPushButton("New entry", self.sidebar)
         self.new_button.setObjectName("newEntryButton")
         self.new_button.setAccessibleName("New entry")
         self.new_button.setToolTip("Begin a new entry (Ctrl+N)")
         self.new_button.clicked.connect(self.new_entry)
-        row.addWidget(self.new_button)
-        side.addLayout(row)
+        self.prompt_button = QPushButton("With a prompt…", self.sidebar)
+        self.prompt_button.setObjectName("writeWithPromptButton")
+        self.prompt_button.setAccessibleName("Write with a prompt")
+        self.prompt_button.setToolTip(
+            f"Begin a new entry with a gentle prompt from a theme you choose "
+            f"({SHORTCUT_WRITE_WITH_PROMPT})"
+        )
+        self.prompt_button.clicked.connect(self.write_with_prompt)
+        for widget in (self.new_button, self.prompt_button):
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            begin.addWidget(widget, 1)
+        side.insertLayout(0, begin)  # first: beginning to write comes first
+        side.addLayout(filters)
+        self.flag_filter = FlagFilter(self.sidebar)  # "Marked for my next session"
+        self.flag_filter.toggled.connect(lambda _on: self._refresh_list())
+        side.addWidget(self.flag_filter)
 
         # The trash bar (trash view only).
         self.trash_bar = QWidget(self.sidebar)
@@ -379,7 +428,21 @@ class JournalView(QWidget):
         place.addSpacing(8)
         place.addWidget(self.placeholder_text)
         place.addSpacing(20)
-        place.addWidget(self.placeholder_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Beside it, the invitation to begin from a prompt (only if the person wants one).
+        self.placeholder_prompt_button = QPushButton("Write with a prompt…", self.placeholder)
+        self.placeholder_prompt_button.setObjectName("placeholderWriteWithPrompt")
+        self.placeholder_prompt_button.setAccessibleName("Write with a prompt")
+        self.placeholder_prompt_button.setToolTip(
+            f"Begin with a gentle prompt from a theme you choose ({SHORTCUT_WRITE_WITH_PROMPT})"
+        )
+        self.placeholder_prompt_button.clicked.connect(self.write_with_prompt)
+        begin_row = QHBoxLayout()
+        begin_row.setSpacing(10)
+        begin_row.addStretch(1)
+        begin_row.addWidget(self.placeholder_button)
+        begin_row.addWidget(self.placeholder_prompt_button)
+        begin_row.addStretch(1)
+        place.addLayout(begin_row)
         place.addStretch(3)
         self.pages.addWidget(self.placeholder)
         self.placeholder.installEventFilter(self)  # keeps its words in a short measure
@@ -390,6 +453,7 @@ class JournalView(QWidget):
         self.editor.status_message.connect(self.status_message)
         self.editor.save_failed.connect(lambda _msg: self.status_message.emit(TEXT_NOT_SAVED_KEPT))
         self.pages.addWidget(self.editor)
+        self.list.addAction(self.editor.flag.action)  # Ctrl+D from the list too
 
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.pages)
@@ -397,9 +461,12 @@ class JournalView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 700])
 
+        self.setTabOrder(self.new_button, self.prompt_button)
+        self.setTabOrder(self.prompt_button, self.search)
         self.setTabOrder(self.search, self.tag_filter)
-        self.setTabOrder(self.tag_filter, self.new_button)
-        self.setTabOrder(self.new_button, self.restore_button)
+        self.setTabOrder(self.tag_filter, self.theme_filter)
+        self.setTabOrder(self.theme_filter, self.flag_filter)
+        self.setTabOrder(self.flag_filter, self.restore_button)
         self.setTabOrder(self.restore_button, self.empty_trash_button)
         self.setTabOrder(self.empty_trash_button, self.undo_button)
         self.setTabOrder(self.undo_button, self.list)
@@ -422,6 +489,7 @@ class JournalView(QWidget):
         palette = self.palette()
         height = self.new_button.sizeHint().height()
         self.tag_filter.setFixedHeight(height)
+        self.theme_filter.setFixedHeight(height)
         base = palette.color(QPalette.ColorRole.Base)
         window = palette.color(QPalette.ColorRole.Window)
         text = palette.color(QPalette.ColorRole.Text)
@@ -464,6 +532,15 @@ class JournalView(QWidget):
     def current_entry_id(self) -> str | None:
         return self.editor.entry_id
 
+    def selected_entry_ids(self) -> list[str]:
+        """The entries picked in the list (several with Shift or Ctrl), in list order;
+        else the entry open in the editor; else none."""
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedIndexes())
+        ids = [entry.id for row in rows if (entry := self.model.entry_at(row)) is not None]
+        if not ids and self.pages.currentWidget() is self.editor and self.editor.entry_id:
+            ids = [self.editor.entry_id]
+        return ids
+
     def reload(self) -> None:
         """Fill the page after unlock, reopening the entry that was open before."""
         if not self._service.is_unlocked:
@@ -496,10 +573,17 @@ class JournalView(QWidget):
             self.tag_filter.addItem(ALL_TAGS)
             self.tag_filter.hide()
             self.tag_filter.blockSignals(False)
+            self.theme_filter.blockSignals(True)
+            self.theme_filter.setCurrentIndex(0)
+            self.theme_filter.hide()
+            self.theme_filter.blockSignals(False)
+            self.flag_filter.reset()
         finally:
             self._syncing = False
         self._query = ""
         self._tag = None
+        self._theme = None
+        self._last_theme = NOT_CHOSEN
         self._hide_undo()
         self.list_note.clear()
         self.list_stack.setCurrentWidget(self.list)
@@ -561,22 +645,55 @@ class JournalView(QWidget):
 
     @Slot()
     def new_entry(self) -> None:
-        """Save what is open, then a fresh page with the cursor in it."""
+        """Save what is open, then a fresh page with the cursor in it.
+
+        With "Suggest a prompt when I start a new entry" on (it is off unless the
+        person turns it on), the fresh page comes with a prompt from any theme.
+        """
+        if self._begin_new_page() == _FRESH and self._suggest_prompts():
+            self.editor.start_with_prompt(None)
+
+    def _begin_new_page(self) -> str:
+        """An empty page in the editor: ``_FRESH``, or ``_KEPT`` if one was open
+        already (left as it is), or "" if the open entry could not be saved."""
         if self._trash_mode:
             self._set_trash_mode(False)
             self.trash_mode_changed.emit(False)
         if not self.editor.flush():
             self.status_message.emit(TEXT_NOT_SAVED_KEPT)
-            return
+            return ""
         self._hide_undo()
         if self.editor.entry_id is None and self.pages.currentWidget() is self.editor:
             self.editor.focus_body()
-            return
+            return _KEPT
         self._select_in_list(None)
         self.editor.set_read_only(False)
         self.editor.new_entry()
         self.pages.setCurrentWidget(self.editor)
         self.editor.focus_body()
+        return _FRESH
+
+    def _suggest_prompts(self) -> bool:
+        return bool(getattr(self._settings, "suggest_prompt", False))
+
+    @Slot()
+    def write_with_prompt(self) -> None:
+        """Choose a theme (or any), then a new page with a prompt from it above."""
+        if not self._service.is_unlocked:
+            return
+        theme_id, chosen = PromptChooserDialog.get_theme(
+            self, self._service.prompt_themes(), self._last_theme
+        )
+        if not chosen or not self._service.is_unlocked:
+            return  # cancelled, or Tend locked while the chooser was open
+        self._last_theme = theme_id
+        self.start_prompted_entry(theme_id)
+
+    def start_prompted_entry(self, theme_id: str | None) -> bool:
+        """A new page with a prompt of this theme (None: any theme) above it."""
+        if not self._begin_new_page():
+            return False
+        return self.editor.start_with_prompt(theme_id)
 
     @Slot()
     def trash_current(self) -> None:
@@ -722,24 +839,26 @@ class JournalView(QWidget):
         service = self._service
         if not service.is_unlocked:
             return []
-        filtered = bool(self._query or self._tag)
+        filtered = bool(self._query or self._tag or self._theme)
         if self._trash_mode:
             if filtered:
-                found = service.search(self._query, tag=self._tag, include_trash=True)
+                found = service.search(
+                    self._query, tag=self._tag, theme=self._theme, include_trash=True
+                )
                 entries = [entry for entry in found if entry.in_trash]
             else:
                 entries = service.trash_entries()
             # Grouped by month like the journal, so sorted by the entries' own dates.
             return sorted(entries, key=lambda e: (e.created, e.id), reverse=True)
         if filtered:
-            return service.search(self._query, tag=self._tag)
+            return service.search(self._query, tag=self._tag, theme=self._theme)
         return service.entries()
 
     def _refresh_list(self) -> None:
         self._refresh_timer.stop()
         self._syncing = True
         try:
-            self.model.set_entries(self._current_entries())
+            self.model.set_entries(self.flag_filter.apply(self._current_entries()))
             self.model.set_highlight(self._query)
         finally:
             self._syncing = False
@@ -785,6 +904,10 @@ class JournalView(QWidget):
         finally:
             self.tag_filter.blockSignals(False)
         self.editor.tags.set_known_tags(tags)
+        # The theme filter appears once an entry was written with a prompt.
+        prompted = any(entry.prompt_theme for entry in self._service.entries())
+        self.theme_filter.setVisible(prompted or self._theme is not None)
+        self.flag_filter.refresh(any(entry.flagged for entry in self._service.entries()))
 
     def _sync_selection(self) -> None:
         current = self.editor.entry_id if self.pages.currentWidget() is self.editor else None
@@ -812,7 +935,7 @@ class JournalView(QWidget):
         self.restore_button.setEnabled(self._trash_mode and index.isValid())
 
     def _update_empty_states(self) -> None:
-        filtered = bool(self._query or self._tag)
+        filtered = bool(self._query or self._tag or self._theme or self.flag_filter.isChecked())
         if self.model.rowCount() == 0:
             if self._trash_mode:
                 note = TEXT_TRASH_NO_MATCHES if filtered else TEXT_TRASH_EMPTY
@@ -841,14 +964,17 @@ class JournalView(QWidget):
             self.placeholder_title.setText("")
             self.placeholder_text.setText(TEXT_TRASH_HINT)
             self.placeholder_button.hide()
+            self.placeholder_prompt_button.hide()
         elif self._journal_is_empty():
             self.placeholder_title.setText(TEXT_EMPTY_JOURNAL_TITLE)
             self.placeholder_text.setText(TEXT_EMPTY_JOURNAL)
             self.placeholder_button.show()
+            self.placeholder_prompt_button.show()
         else:
             self.placeholder_title.setText("")
             self.placeholder_text.setText(TEXT_CHOOSE_ENTRY)
             self.placeholder_button.show()
+            self.placeholder_prompt_button.show()
         self.placeholder_title.setVisible(bool(self.placeholder_title.text()))
 
     def _show_placeholder(self) -> None:
@@ -932,6 +1058,17 @@ class JournalView(QWidget):
     def _on_tag_changed(self, index: int) -> None:
         self._tag = None if index <= 0 else self.tag_filter.itemText(index)
         self._refresh_list()
+
+    @Slot(int)
+    def _on_theme_changed(self, index: int) -> None:
+        self._theme = None if index <= 0 else self.theme_filter.itemData(index)
+        self._refresh_list()
+
+    def set_theme_filter(self, theme_id: str | None) -> None:
+        """Show only the entries written with prompts of this theme (None: all)."""
+        index = self.theme_filter.findData(theme_id) if theme_id else 0
+        self.theme_filter.setVisible(self.theme_filter.isVisible() or theme_id is not None)
+        self.theme_filter.setCurrentIndex(max(0, index))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is getattr(self, "placeholder", None) and event.type() == QEvent.Type.Resize:

@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app import APP_NAME, __version__, paths
+from journal_app import APP_NAME, paths
 from journal_app.journal import LoadReport
 from journal_app.ui import errors
+from journal_app.ui.about import AboutDialog
+from journal_app.ui.clipboard import SecretClipboard
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
 from journal_app.ui.idle import IdleWatcher
+from journal_app.ui.packs import PacksDialog, import_pack_with_dialog
 from journal_app.ui.pages import (
     CreatePassphrasePage,
     NewPassphrasePage,
@@ -43,12 +46,15 @@ from journal_app.ui.pages import (
     UnlockPage,
     WelcomePage,
 )
+from journal_app.ui.personal import PeopleDialog, PlanDialog
+from journal_app.ui.prompts import SHORTCUT_WRITE_WITH_PROMPT
 from journal_app.ui.service import JournalService, VaultState
 from journal_app.ui.session_lock import SessionLockWatcher
 from journal_app.ui.settings import AppSettings
 from journal_app.ui.settings_dialog import SettingsDialog
-from journal_app.ui.support import SupportDialog
+from journal_app.ui.support import PERSONAL_CLIPBOARD_MS, SupportDialog
 from journal_app.ui.theme import ThemeController, apply_theme, set_role
+from journal_app.ui.transfer import TransferController
 from journal_app.ui.widgets import Banner, app_icon, button
 from journal_app.vault import DamagedRecords, KdfParams, VaultError, VaultExists
 
@@ -136,6 +142,12 @@ class MainWindow(QMainWindow):
         self._close_when_idle = False
         self.support_dialog: SupportDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        # My people and my plan: built on demand while unlocked, gone again on lock.
+        self.people_dialog: PeopleDialog | None = None
+        self.plan_dialog: PlanDialog | None = None
+        self.packs_dialog: PacksDialog | None = None
+        self.about_dialog: AboutDialog | None = None
+        self.personal_clipboard = SecretClipboard(self, PERSONAL_CLIPBOARD_MS)
 
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -170,6 +182,8 @@ class MainWindow(QMainWindow):
 
         self._connect_pages()
         self._connect_service()
+        # Export, print, import, backups and restore: its actions join the Journal menu.
+        self.transfer = TransferController(self)
         self._restore_geometry()
         self.route()
 
@@ -246,6 +260,18 @@ class MainWindow(QMainWindow):
             self.show_support,
             [QKeySequence(key.HelpContents), QKeySequence("F1")],
         )
+        self.people_action = self._action(
+            "My p&eople…",
+            "The people and services you would reach out to (Ctrl+Shift+P)",
+            self.show_people,
+            [QKeySequence("Ctrl+Shift+P")],
+        )
+        self.plan_action = self._action(
+            "My &plan for hard moments…",
+            "Your own plan, in your words, for when things feel hard (Ctrl+Shift+M)",
+            self.show_plan,
+            [QKeySequence("Ctrl+Shift+M")],
+        )
         self.about_action = self._action("&About Tend", "About Tend", self._about)
         self.quit_action = self._action(
             "&Quit", "Close Tend", self.close, [QKeySequence(key.Quit), QKeySequence("Ctrl+Q")]
@@ -253,11 +279,31 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.write_with_prompt_action = self._action(
+            "Write with a &prompt…",
+            "Begin a new entry with a gentle prompt from a theme you choose "
+            f"({SHORTCUT_WRITE_WITH_PROMPT})",
+            self._write_with_prompt,
+            [QKeySequence(SHORTCUT_WRITE_WITH_PROMPT)],
+        )
+        self.import_pack_action = self._action(
+            "&Import prompt pack…",
+            "Add prompts from a pack file, for example one from your therapist",
+            self.import_prompt_pack,
+        )
+        self.packs_action = self._action(
+            "Prompt pac&ks…",
+            "The prompt packs you have imported: turn them off or on, or remove them",
+            self.show_prompt_packs,
+        )
         self.journal_actions = (
             self.new_entry_action,
+            self.write_with_prompt_action,
             self.find_action,
             self.trash_action,
             self.show_trash_action,
+            self.import_pack_action,
+            self.packs_action,
         )
 
     def _build_menus(self) -> None:
@@ -265,6 +311,8 @@ class MainWindow(QMainWindow):
         journal = bar.addMenu("&Journal")
         journal.setToolTipsVisible(True)
         for action in self.journal_actions:
+            if action is self.import_pack_action:
+                journal.addSeparator()  # prompt packs, a group of their own
             journal.addAction(action)
         journal.addSeparator()
         journal.addAction(self.lock_action)
@@ -276,7 +324,10 @@ class MainWindow(QMainWindow):
         journal.addSeparator()
         journal.addAction(self.quit_action)
         help_menu = bar.addMenu("&Help")
+        help_menu.setToolTipsVisible(True)
         help_menu.addAction(self.support_action)
+        help_menu.addAction(self.people_action)
+        help_menu.addAction(self.plan_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
@@ -293,12 +344,27 @@ class MainWindow(QMainWindow):
             on_click=self.show_support,
         )
         self.support_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.people_button = button(
+            "My people",
+            "The people and services you would reach out to (Ctrl+Shift+P)",
+            role="support",
+            on_click=self.show_people,
+        )
+        self.plan_button = button(
+            "My plan",
+            "Your own plan, in your words, for when things feel hard (Ctrl+Shift+M)",
+            role="support",
+            accessible_name="My plan for hard moments",
+            on_click=self.show_plan,
+        )
         corner = QWidget()
         corner_layout = QHBoxLayout(corner)
         corner_layout.setContentsMargins(0, 3, 10, 3)
         corner_layout.setSpacing(10)
         corner_layout.addWidget(self.state_label)
-        corner_layout.addWidget(self.support_button)
+        for widget in (self.people_button, self.plan_button, self.support_button):
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            corner_layout.addWidget(widget)
         status.addPermanentWidget(corner)
 
     def _connect_pages(self) -> None:
@@ -356,6 +422,12 @@ class MainWindow(QMainWindow):
         for action in self.journal_actions:
             action.setEnabled(in_journal)
         self.lock_action.setEnabled(unlocked)
+        for action, widget in (
+            (self.people_action, self.people_button),
+            (self.plan_action, self.plan_button),
+        ):
+            action.setEnabled(unlocked)
+            widget.setVisible(unlocked)
         busy = self.service.busy
         self.open_other_action.setEnabled(not busy)
         self.create_new_action.setEnabled(not busy)
@@ -618,6 +690,8 @@ class MainWindow(QMainWindow):
                     flush_error = VaultError(NOT_SAVED)
             except (VaultError, OSError) as exc:  # locking still wins: privacy first
                 flush_error = exc
+        if not self._close_personal() and flush_error is None:
+            flush_error = VaultError(NOT_SAVED)
         self.idle_watcher.stop()
         self._close_dialogs()
         self.service.lock()
@@ -642,6 +716,7 @@ class MainWindow(QMainWindow):
         """Take every secret and every piece of text off the pages and the clipboard."""
         widget = self.recovery_code_page.widget
         widget.clipboard.clear_if_ours()
+        self.personal_clipboard.clear_if_ours()  # a number copied from my people
         widget.clear()
         self.create_page.clear()
         self.recovery_unlock_page.clear()
@@ -715,10 +790,78 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_support(self) -> None:
         if self.support_dialog is None:
-            self.support_dialog = SupportDialog(self)
+            self.support_dialog = SupportDialog(
+                self, service=self.service, clipboard=self.personal_clipboard
+            )
+            self.support_dialog.people_requested.connect(self.show_people)
+            self.support_dialog.plan_requested.connect(self.show_plan)
+            self.support_dialog.lock_requested.connect(self.lock)
         self.support_dialog.show()
         self.support_dialog.raise_()
         self.support_dialog.activateWindow()
+
+    @Slot()
+    def show_people(self) -> None:
+        """My people: only while the journal is open (they live inside it)."""
+        if not self.service.is_unlocked:
+            return
+        if self.people_dialog is None:
+            self.people_dialog = PeopleDialog(self.service, self)
+            self.people_dialog.support_requested.connect(self.show_support)
+            self.people_dialog.lock_requested.connect(self.lock)
+        elif not self.people_dialog.isVisible():
+            self.people_dialog.reload()
+        self._present(self.people_dialog)
+
+    @Slot()
+    def show_plan(self) -> None:
+        """My plan for hard moments: only while the journal is open."""
+        if not self.service.is_unlocked:
+            return
+        if self.plan_dialog is None:
+            self.plan_dialog = PlanDialog(self.service, self)
+            self.plan_dialog.support_requested.connect(self.show_support)
+            self.plan_dialog.lock_requested.connect(self.lock)
+        elif not self.plan_dialog.isVisible():
+            self.plan_dialog.reload()
+        self._present(self.plan_dialog)
+
+    @staticmethod
+    def _present(dialog: QDialog) -> None:
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _flush_personal(self) -> bool:
+        """Save what is typed in My people and My plan now; False if it could not be."""
+        saved = True
+        for dialog in (self.people_dialog, self.plan_dialog):
+            if dialog is not None:
+                try:
+                    saved = dialog.flush() and saved
+                except (VaultError, OSError):
+                    saved = False
+        return saved
+
+    def _close_personal(self) -> bool:
+        """Save, empty and close My people and My plan (before a lock or quitting).
+
+        Returns False if something typed could not be saved; the text goes anyway.
+        """
+        saved = True
+        for name in ("people_dialog", "plan_dialog"):
+            dialog = getattr(self, name)
+            if dialog is None:
+                continue
+            try:
+                saved = dialog.flush() and saved
+            except (VaultError, OSError):
+                saved = False
+            dialog.clear()
+            dialog.done(QDialog.DialogCode.Rejected)
+            dialog.deleteLater()
+            setattr(self, name, None)
+        return saved
 
     @Slot()
     def open_settings(self) -> None:
@@ -727,6 +870,7 @@ class MainWindow(QMainWindow):
             return
         dialog = SettingsDialog(self.settings, self.service, self)
         dialog.applied.connect(self.apply_settings)
+        self.transfer.connect_settings(dialog)
         dialog.open_other_requested.connect(self.open_other_journal)
         dialog.create_new_requested.connect(self.create_new_journal)
         dialog.finished.connect(dialog.deleteLater)
@@ -747,12 +891,49 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\nA private, encrypted journal. Everything you write "
-            "stays on this computer, encrypted; nothing is sent anywhere.",
-        )
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(self)
+            self.about_dialog.support_requested.connect(self.show_support)
+        self.about_dialog.show()
+        self.about_dialog.raise_()
+        self.about_dialog.activateWindow()
+
+    # -------------------------------------------------------- prompt packs
+
+    @Slot()
+    def _write_with_prompt(self) -> None:
+        self._journal_call("write_with_prompt")
+
+    @Slot()
+    def import_prompt_pack(self) -> None:
+        """Journal > Import prompt pack…: choose a file, see the pack, then import it."""
+        if not self.service.is_unlocked or self.service.busy:
+            return
+        news = import_pack_with_dialog(self, self.service)
+        if news and self.service.is_unlocked:
+            self.statusBar().showMessage(news, 6000)
+
+    @Slot()
+    def show_prompt_packs(self) -> None:
+        """Journal > Prompt packs…: a window of its own; locking closes it."""
+        if not self.service.is_unlocked:
+            return
+        if self.packs_dialog is None:
+            self.packs_dialog = PacksDialog(self.service, self)
+            self.packs_dialog.import_requested.connect(self._import_from_packs_dialog)
+            self.packs_dialog.status_message.connect(
+                lambda text: self.statusBar().showMessage(text, 5000)
+            )
+        self.packs_dialog.show()
+        self.packs_dialog.raise_()
+        self.packs_dialog.activateWindow()
+
+    @Slot()
+    def _import_from_packs_dialog(self) -> None:
+        parent = self.packs_dialog if self.packs_dialog is not None else self
+        news = import_pack_with_dialog(parent, self.service)
+        if news and self.service.is_unlocked:
+            self.statusBar().showMessage(news, 6000)
 
     # ------------------------------------------------------------ closing
 
@@ -763,6 +944,8 @@ class MainWindow(QMainWindow):
             # On failure the editor keeps showing the text; nothing more can be done here.
             with contextlib.suppress(VaultError, OSError):
                 self.journal_view.flush()
+        if self.service.is_unlocked:
+            self._flush_personal()
 
     @Slot(bool)
     def _on_busy_changed(self, busy: bool) -> None:
@@ -779,6 +962,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.service.cancel_tasks()  # an export, import or backup stops; nothing half done
         if self.service.busy:
             # Key derivation is running on the worker; close as soon as it ends.
             self._close_when_idle = True
@@ -792,6 +976,8 @@ class MainWindow(QMainWindow):
                     problem = VaultError(NOT_SAVED)
             except (VaultError, OSError) as exc:
                 problem = exc
+            if problem is None and not self._flush_personal():
+                problem = VaultError(NOT_SAVED)
             if problem is not None:
                 answer = QMessageBox.question(
                     self,
@@ -805,6 +991,7 @@ class MainWindow(QMainWindow):
                     event.ignore()
                     return
         self.idle_watcher.stop()
+        self._close_personal()
         self._close_dialogs()
         if self.support_dialog is not None:
             self.support_dialog.close()

@@ -14,12 +14,17 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance, Slot
 
 from journal_app.journal import Draft, Entry, Journal, LoadReport
+from journal_app.journal.packs import MAX_FILE_BYTES, Pack, PackError, parse_pack
 from journal_app.journal.personal import Person, Plan
+from journal_app.journal.prompts import Prompt, Theme, builtin_catalogue
+from journal_app.ui.transfer_service import TransferMixin
 from journal_app.ui.worker import Worker
 from journal_app.vault import KdfParams, Vault, VaultError, VaultLocked
+
+_UNSET: object = object()  # "not given", where None means "no prompt"
 
 
 class VaultState(Enum):
@@ -29,8 +34,12 @@ class VaultState(Enum):
     UNLOCKED = "unlocked"
 
 
-class JournalService(QObject):
-    """Owns the open vault and its journal for the life of the window."""
+class JournalService(TransferMixin, QObject):
+    """Owns the open vault and its journal for the life of the window.
+
+    Export, print, backup, restore, import and the session flag come from
+    :class:`TransferMixin` (journal_app/ui/transfer_service.py).
+    """
 
     state_changed = Signal(object)  # VaultState
     busy_changed = Signal(bool)
@@ -42,6 +51,7 @@ class JournalService(QObject):
     passphrase_change_failed = Signal(object)
     entries_changed = Signal()
     personal_changed = Signal()  # my people or my plan was saved
+    packs_changed = Signal()  # a prompt pack was imported, turned on or off, or removed
 
     def __init__(
         self, vault_path: Path, *, kdf: KdfParams | None = None, parent: QObject | None = None
@@ -142,7 +152,7 @@ class JournalService(QObject):
 
         def work() -> None:
             if current is not None:
-                vault.unlock(current)  # the same data key again, or WrongPassphrase
+                vault.verify_passphrase(current)
             vault.change_passphrase(new_passphrase, kdf)
 
         self._run(work, lambda _: self.passphrase_changed.emit(), self.passphrase_change_failed)
@@ -188,9 +198,23 @@ class JournalService(QObject):
         self._journal = journal
         self._set_state(VaultState.UNLOCKED)
         self.unlocked.emit(journal.report)
+        self._warm_search(journal)
+
+    def _warm_search(self, journal: Journal) -> None:
+        """Fold every entry for search on a pool thread, so the first search is quick.
+
+        It stops as soon as this journal is no longer the open one (locked or closed).
+        """
+        QThreadPool.globalInstance().start(
+            lambda: journal.warm_search(lambda: self._journal is not journal)
+        )
 
     def lock(self) -> None:
-        """Drop the key and every decrypted entry; the file stays open and ours."""
+        """Drop the key and every decrypted entry; the file stays open and ours.
+
+        Long tasks (export, backup, import) are asked to stop first.
+        """
+        self.cancel_tasks()
         if self._journal is not None:
             self._journal.lock()
             self._journal = None
@@ -224,9 +248,14 @@ class JournalService(QObject):
         return self._require().get(entry_id)
 
     def search(
-        self, query: str, *, tag: str | None = None, include_trash: bool = False
+        self,
+        query: str,
+        *,
+        tag: str | None = None,
+        theme: str | None = None,
+        include_trash: bool = False,
     ) -> list[Entry]:
-        return self._require().search(query, tag=tag, include_trash=include_trash)
+        return self._require().search(query, tag=tag, theme=theme, include_trash=include_trash)
 
     def tags(self) -> list[str]:
         return self._require().tags()
@@ -239,9 +268,10 @@ class JournalService(QObject):
         tags: Iterable[str] = (),
         prompt_id: str | None = None,
         created: datetime | None = None,
+        prompt: Prompt | None = None,
     ) -> Entry:
         entry = self._require().add(
-            body, title=title, tags=tags, prompt_id=prompt_id, created=created
+            body, title=title, tags=tags, prompt_id=prompt_id, created=created, prompt=prompt
         )
         self.entries_changed.emit()
         return entry
@@ -254,10 +284,15 @@ class JournalService(QObject):
         body: str | None = None,
         tags: Iterable[str] | None = None,
         created: datetime | None = None,
+        prompt: object = _UNSET,
     ) -> Entry:
+        """Save changes; ``prompt`` (a Prompt, or None to take it away) only if given."""
         journal = self._require()
         before = journal.get(entry_id)
-        entry = journal.update(entry_id, title=title, body=body, tags=tags, created=created)
+        extra = {} if prompt is _UNSET else {"prompt": prompt}
+        entry = journal.update(
+            entry_id, title=title, body=body, tags=tags, created=created, **extra
+        )
         if entry is not before:
             self.entries_changed.emit()
         return entry
@@ -308,6 +343,58 @@ class JournalService(QObject):
         entry = self._require().recover_draft(draft_id)
         self.entries_changed.emit()
         return entry
+
+    # ---------------------------------------------------------------- prompts
+
+    def prompt_themes(self) -> tuple[Theme, ...]:
+        """The four themes, in order. They are built in, so known even while locked."""
+        return builtin_catalogue().themes
+
+    def theme_name(self, theme_id: str | None) -> str:
+        """A theme's name for people ("People around me"), or "" if none."""
+        theme = builtin_catalogue().theme(theme_id) if theme_id else None
+        return theme.name if theme is not None else ""
+
+    def next_prompt(self, theme_id: str | None) -> Prompt | None:
+        """The next prompt of a theme (None: any), remembered, sealed, as offered."""
+        return self._require().prompts.next_prompt(theme_id)
+
+    def prompt(self, prompt_id: str) -> Prompt | None:
+        """Any prompt Tend still knows by its id (built in, or from a pack)."""
+        return self._require().prompts.prompt(prompt_id)
+
+    def prompt_packs(self) -> list[Pack]:
+        return self._require().prompts.packs()
+
+    @staticmethod
+    def read_pack(path: Path) -> Pack:
+        """Read and check a pack file. PackError names the line or field that is wrong.
+
+        Never reads more than a pack may hold, so a huge file is refused quickly.
+        """
+        try:
+            with Path(path).open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            reason = exc.strerror or exc.__class__.__name__
+            raise PackError("", f"the file could not be read ({reason.lower()})") from None
+        return parse_pack(raw)
+
+    def import_pack(self, pack: Pack, *, replace: bool = False) -> Pack:
+        """Keep a checked pack in the vault; raises PackExists unless ``replace``."""
+        kept = self._require().prompts.import_pack(pack, replace=replace)
+        self.packs_changed.emit()
+        return kept
+
+    def set_pack_enabled(self, pack_id: str, enabled: bool) -> Pack:
+        pack = self._require().prompts.set_pack_enabled(pack_id, enabled)
+        self.packs_changed.emit()
+        return pack
+
+    def remove_pack(self, pack_id: str) -> None:
+        """Delete a pack; entries written with its prompts keep the prompt's words."""
+        self._require().prompts.remove_pack(pack_id)
+        self.packs_changed.emit()
 
     # ------------------------------------------------- my people and my plan
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from journal_app import paths
+from journal_app.journal.backup import BackupPolicy
 from journal_app.ui.theme import ThemeMode
 
 SETTINGS_FILE_NAME = "settings.ini"
@@ -36,7 +37,11 @@ class AppSettings:
     EDITOR_FONT_FAMILY = "editor/font_family"
     EDITOR_FONT_SIZE = "editor/font_size"
     VAULT_PATH = "journal/vault_path"
+    SUGGEST_PROMPT = "prompts/suggest_on_new_entry"
     GEOMETRY = "window/geometry"
+    BACKUP_FREQUENCY = "backup/frequency"  # off, daily or weekly
+    BACKUP_KEEP = "backup/keep"
+    BACKUP_FOLDER = "backup/folder"  # a folder path; it names no content
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         if qsettings is None:
@@ -109,6 +114,20 @@ class AppSettings:
             self.EDITOR_FONT_SIZE, min(max(int(size), MIN_EDITOR_FONT_SIZE), MAX_EDITOR_FONT_SIZE)
         )
 
+    # ----------------------------------------------------------------- prompts
+
+    @property
+    def suggest_prompt(self) -> bool:
+        """Show a prompt with each new entry. Off unless the person turns it on."""
+        value = self._s.value(self.SUGGEST_PROMPT, False)
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes")
+        return value is True
+
+    @suggest_prompt.setter
+    def suggest_prompt(self, on: bool) -> None:
+        self._s.setValue(self.SUGGEST_PROMPT, bool(on))
+
     # ----------------------------------------------------------------- journal
 
     @property
@@ -123,6 +142,29 @@ class AppSettings:
             self._s.remove(self.VAULT_PATH)
         else:
             self._s.setValue(self.VAULT_PATH, str(Path(path)))
+
+    # ----------------------------------------------------------------- backups
+
+    @property
+    def backup_policy(self) -> BackupPolicy:
+        """Automatic backups: how often, how many to keep, where (off by default)."""
+        return BackupPolicy.from_dict(
+            {
+                "frequency": self._str(self.BACKUP_FREQUENCY, "off"),
+                "keep": self._int(self.BACKUP_KEEP, BackupPolicy().keep),
+                "folder": self._str(self.BACKUP_FOLDER),
+            }
+        )
+
+    @backup_policy.setter
+    def backup_policy(self, policy: BackupPolicy) -> None:
+        data = policy.to_dict()
+        self._s.setValue(self.BACKUP_FREQUENCY, data["frequency"])
+        self._s.setValue(self.BACKUP_KEEP, int(data["keep"]))
+        if data["folder"]:
+            self._s.setValue(self.BACKUP_FOLDER, data["folder"])
+        else:
+            self._s.remove(self.BACKUP_FOLDER)
 
     # ------------------------------------------------------------------ window
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.ui.backup_dialogs import BackupsPage
 from journal_app.ui.errors import advice_for
 from journal_app.ui.recovery import RecoveryCodeDialog
 from journal_app.ui.service import JournalService
@@ -218,6 +220,52 @@ class AppearancePage(SettingsPage):
         self.settings.theme = self.selected_theme()
         self.settings.editor_font_family = self.font_box.currentFont().family()
         self.settings.editor_font_size = self.size_box.value()
+
+
+class PromptsPage(SettingsPage):
+    title = "Prompts"
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(settings, parent)
+        self.layout_.addWidget(
+            label(
+                "Prompts are gentle invitations to write. Tend shows one only when you ask: "
+                "choose Write with a prompt (Ctrl+Shift+N), or the button beside New entry.",
+                "lead",
+            )
+        )
+        self.suggest = QCheckBox("Suggest a prompt when I start a new entry")
+        self.suggest.setAccessibleName("Suggest a prompt when I start a new entry")
+        self.suggest.setToolTip(
+            "Show a prompt from any theme above each new entry; you can always ask for "
+            "another or write freely instead"
+        )
+        self.layout_.addSpacing(4)
+        self.layout_.addWidget(self.suggest)
+        self.layout_.addWidget(
+            label(
+                "Off unless you turn it on. A suggested prompt is only an invitation: "
+                "Write freely instead puts it away.",
+                "muted",
+            )
+        )
+        self.layout_.addSpacing(8)
+        self.layout_.addWidget(label("Prompt packs", "subheading"))
+        self.layout_.addWidget(
+            label(
+                "A therapist can write a pack of prompts for you. Import it, or turn packs "
+                "off and on, from the Journal menu.",
+                "muted",
+            )
+        )
+        self.layout_.addStretch(1)
+        self.suggest.toggled.connect(self.changed)
+
+    def load(self) -> None:
+        self.suggest.setChecked(self.settings.suggest_prompt)
+
+    def save(self) -> None:
+        self.settings.suggest_prompt = self.suggest.isChecked()
 
 
 class PassphrasePage(SettingsPage):
@@ -451,13 +499,17 @@ class SettingsDialog(QDialog):
         self.resize(780, 600)
         self.privacy = PrivacyPage(settings)
         self.appearance = AppearancePage(settings)
+        self.prompts = PromptsPage(settings)
         self.passphrase = PassphrasePage(settings, service)
         self.journal_file = JournalFilePage(settings, service)
+        self.backups = BackupsPage(settings, service)  # same load/save/changed as a page
         self.pages: list[SettingsPage] = [
             self.privacy,
             self.appearance,
+            self.prompts,
             self.passphrase,
             self.journal_file,
+            self.backups,  # type: ignore[list-item]
         ]
         self.nav = QListWidget()
         set_role(self.nav, "nav")

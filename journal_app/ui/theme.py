@@ -148,7 +148,7 @@ def palette_for(colors: Colors) -> QPalette:
     return palette
 
 
-def _icon_url(name: str) -> str:
+def icon_url(name: str) -> str:
     """A bundled icon's path for a stylesheet's url(); "" if it has no file path."""
     path = assets.resource("icons", name)
     return path.as_posix() if isinstance(path, Path) else ""
@@ -156,7 +156,8 @@ def _icon_url(name: str) -> str:
 
 def stylesheet_for(c: Colors) -> str:
     """A small stylesheet for what a palette cannot say: roles, radii, spacing."""
-    check = _icon_url(f"check-on-accent-{c.name}.svg")
+    check = icon_url(f"check-on-accent-{c.name}.svg")
+    chevron = icon_url(f"chevron-down-{c.name}.svg")
     return f"""
 QToolTip {{
     color: {c.text}; background: {c.surface}; border: 1px solid {c.border};
@@ -232,20 +233,27 @@ QPushButton[role="copy"] {{
 QPushButton[role="copy"]:hover {{ border-color: {c.accent}; color: {c.text}; }}
 QPushButton[role="copy"]:focus {{ border: 2px solid {c.accent}; padding: 1px 9px; }}
 QPushButton[role="chip"] {{
-    background: {c.accent_soft}; border: 1px solid {c.accent_soft}; color: {c.text};
-    border-radius: 13px; padding: 4px 12px; min-height: 16px;
+    background: transparent; border: 1px solid {c.border}; color: {c.muted};
+    border-radius: 12px; padding: 3px 11px; min-height: 14px; font-size: 9.5pt;
 }}
-QPushButton[role="chip"]:hover {{ border-color: {c.accent}; }}
-QPushButton[role="chip"]:focus {{ border: 2px solid {c.accent}; padding: 3px 11px; }}
+QPushButton[role="chip"]:hover {{
+    background: {c.accent_soft}; border-color: {c.accent}; color: {c.text};
+}}
+QPushButton[role="chip"]:focus {{
+    border: 2px solid {c.accent}; padding: 2px 10px; color: {c.text};
+}}
 QPushButton[role="chip"]:disabled {{
     background: transparent; border: 1px dashed {c.border}; color: {c.disabled_text};
 }}
-QPlainTextEdit[role="field"] {{
+QPlainTextEdit[role="field"], QPlainTextEdit[role="note"] {{
     background: {c.surface}; color: {c.text};
-    border: 1px solid {c.border}; border-radius: 8px; padding: 4px 6px;
+    border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
     selection-background-color: {c.selection}; selection-color: {c.selection_text};
 }}
-QPlainTextEdit[role="field"]:focus {{ border: 2px solid {c.accent}; padding: 3px 5px; }}
+QPlainTextEdit[role="field"] {{ font-size: 11pt; }}
+QPlainTextEdit[role="field"]:focus, QPlainTextEdit[role="note"]:focus {{
+    border: 2px solid {c.accent}; padding: 5px 7px;
+}}
 QLineEdit {{
     background: {c.surface}; color: {c.text};
     border: 1px solid {c.border}; border-radius: 8px;
@@ -255,6 +263,23 @@ QLineEdit {{
 QLineEdit[role="passphrase"] {{ font-size: 12pt; }}
 QLineEdit:focus {{ border: 2px solid {c.accent}; padding: 6px 9px; }}
 QLineEdit:disabled {{ color: {c.disabled_text}; background: {c.window}; }}
+QComboBox {{
+    background: {c.surface}; color: {c.text};
+    border: 1px solid {c.border}; border-radius: 8px;
+    padding: 6px 30px 6px 10px; min-height: 20px;
+    selection-background-color: {c.selection}; selection-color: {c.selection_text};
+}}
+QComboBox:hover {{ border-color: {c.accent}; }}
+QComboBox:focus, QComboBox:on {{ border: 2px solid {c.accent}; padding: 5px 29px 5px 9px; }}
+QComboBox:disabled {{ color: {c.disabled_text}; background: {c.window}; }}
+QComboBox::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right;
+    width: 28px; border: none; background: transparent;
+}}
+QComboBox::down-arrow {{ image: url("{chevron}"); width: 12px; height: 12px; }}
+QComboBox QLineEdit, QComboBox QLineEdit:focus {{
+    border: none; padding: 0; margin: 0; background: transparent; min-height: 0;
+}}
 QComboBox QAbstractItemView {{
     background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
     selection-background-color: {c.selection}; selection-color: {c.selection_text};

@@ -652,6 +652,14 @@ class Vault:
         self._set_key(_unwrap_with_passphrase(header, passphrase))
         self._after_unlock(header)
 
+    def verify_passphrase(self, passphrase: str) -> None:
+        """Raise WrongPassphrase unless ``passphrase`` opens this vault; changes nothing.
+
+        Used before a passphrase change, so that someone at an unlocked screen
+        cannot set a new passphrase without knowing the current one.
+        """
+        crypto.wipe(_unwrap_with_passphrase(self._read_header(), passphrase))
+
     def unlock_with_recovery_code(self, code: str) -> None:
         """Unlock with the recovery code; the caller should then set a new passphrase."""
         header = self._read_header()

@@ -464,3 +464,34 @@ def test_lone_surrogate_is_refused_before_anything_is_written(journal):
     assert journal.entries() == []
     assert journal.drafts() == []
     assert journal.vault.count() == 0
+
+
+def test_warming_search_folds_every_entry_and_search_then_agrees(journal):
+    entries = [journal.add(f"Entrée numéro {i}", tags=[f"t{i % 3}"]) for i in range(30)]
+    assert journal.warm_search() == 30
+    found = {entry.id for entry in journal.search("ENTREE numero 7")}
+    assert found == {entries[i].id for i in (7, 17, 27)}
+
+
+def test_an_edit_made_while_warming_is_never_hidden_by_a_stale_fold(journal):
+    entry = journal.add("apples")
+    journal.warm_search()
+    journal.update(entry.id, body="pears")
+    assert journal.search("apples") == []
+    assert journal.search("pears") == [journal.get(entry.id)]
+
+
+def test_warming_stops_when_asked_and_adds_nothing_after_lock(journal):
+    for i in range(10):
+        journal.add(f"entry {i}")
+    assert journal.warm_search(cancelled=lambda: True) == 0
+    calls = []
+
+    def lock_midway():
+        calls.append(1)
+        if len(calls) == 3:
+            journal.lock()
+        return False
+
+    journal.warm_search(cancelled=lock_midway)
+    assert journal._folded == {}

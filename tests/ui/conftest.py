@@ -68,7 +68,9 @@ class FileDialogs:
     def static(self, kind: str) -> Callable[..., tuple[str, str]]:
         def ask(parent: QWidget | None = None, caption: str = "", *args: Any, **kw: Any) -> Any:
             self.calls.append((kind, caption))
-            return (self.answers.pop(0) if self.answers else "", "")
+            answer = self.answers.pop(0) if self.answers else ""
+            # getExistingDirectory returns the folder alone; the others (name, filter).
+            return answer if kind == "getExistingDirectory" else (answer, "")
 
         return ask
 
@@ -93,7 +95,12 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
     boxes = MessageBoxes()
     for kind in ("question", "warning", "information", "critical", "about"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(boxes.static(kind)))
-    monkeypatch.setattr(QMessageBox, "exec", boxes.exec_box)
+
+    def exec_box(box: QMessageBox) -> int:
+        # A plain function: as a class attribute it binds to the box, as ``exec`` does.
+        return boxes.exec_box(box)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
     return boxes
 
 
@@ -189,9 +196,13 @@ def make_window(
     return make
 
 
-# The offscreen platform used in tests cannot raise windows or pass size hints to a
-# window manager, and says so at WARNING level; those two lines are not about Tend.
-OFFSCREEN_LIMITS = r"This plugin does not support (raise\(\)|propagateSizeHints\(\))"
+# The offscreen platform used in tests cannot raise windows, pass size hints to a
+# window manager or grab the keyboard (as a completer's popup asks), and says so at
+# WARNING level; those lines are not about Tend.
+OFFSCREEN_LIMITS = (
+    r"This plugin does not support "
+    r"(raise\(\)|propagateSizeHints\(\)|grabbing the (keyboard|mouse))"
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

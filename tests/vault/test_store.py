@@ -661,3 +661,14 @@ def test_content_never_reaches_any_file_in_the_clear(vault_path, fast_kdf, watch
     with Journal.open(vault_path, PASSPHRASE) as reopened:
         assert [d.title for d in reopened.drafts()] == [canaries["draft-title"]]
         assert_no_leak("reopen")
+
+
+def test_verify_passphrase_checks_without_changing_anything(vault, vault_path):
+    record_id = vault.put("entry", b"kept")
+    before = vault.kdf_params
+    vault.verify_passphrase(PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        vault.verify_passphrase("not it at all")
+    assert vault.is_unlocked
+    assert vault.read(record_id).payload == b"kept"
+    assert vault.kdf_params == before

@@ -1,0 +1,498 @@
+"""Moving in from another journal: jrnl, Day One, or a folder of notes.
+
+Four steps in one dialog:
+
+1. **Choose**: the kind of journal and the file (or folder). Tend guesses the
+   kind from the file and says so.
+2. **Preview**: the source is read in memory on the worker (with progress and
+   Cancel); nothing is written. The dialog shows how many entries, their first
+   and last dates, the first few titles, anything to know (photos left behind, a
+   date guessed) and how many are already in the journal and will be skipped.
+   A file that cannot be read gets a sentence naming the file, the entry and the
+   field, and nothing is imported.
+3. **Import**: everything new is sealed and added in one transaction on the
+   worker, with progress and Cancel; stopping imports nothing at all.
+4. **Done**: "Imported N entries; skipped M already in your journal."
+
+The source's entries are held in memory only while the dialog is open; a lock
+closes it and they go with it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal_app.journal.importers import FORMAT_NAMES, ImportFormatError, guess_format
+from journal_app.ui.errors import advice_for
+from journal_app.ui.files import FILE_DIALOG
+from journal_app.ui.progress import ProgressPanel, fit_height
+from journal_app.ui.service import JournalService
+from journal_app.ui.tasks import Task
+from journal_app.ui.theme import set_role
+from journal_app.ui.transfer_service import ImportDone, ImportPlan
+from journal_app.ui.widgets import Banner, button, label, row
+from journal_app.vault import Cancelled
+
+TITLE = "Import from another journal"
+LEAD = (
+    "Bring in the entries you wrote elsewhere, with their dates, titles and tags. "
+    "Nothing is added until you have seen what will come in."
+)
+FORMAT_ORDER = ("jrnl", "dayone", "folder")
+FORMAT_TIPS = {
+    "jrnl": "The file made by: jrnl --export json",
+    "dayone": "Day One's JSON export, or the .zip file Day One makes",
+    "folder": "A folder of .md, .markdown or .txt files, one note each",
+}
+SOURCE_NOTE = (
+    "The file you import from is not encrypted. Once your entries look right in Tend, "
+    "you may want to delete it."
+)
+SAMPLE_SIZE = 5
+KIND_NAMES = {"jrnl": "a jrnl export", "dayone": "a Day One export", "folder": "a folder of notes"}
+
+
+def entries_phrase(count: int) -> str:
+    return "1 entry" if count == 1 else f"{count:,} entries"
+
+
+def day_text(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return QLocale().toString(QDate(moment.year, moment.month, moment.day), "d MMMM yyyy")
+
+
+def done_message(imported: int, skipped: int) -> str:
+    """The final sentence, as the command line says it too."""
+    noun = "entry" if imported == 1 else "entries"
+    return f"Imported {imported:,} {noun}; skipped {skipped:,} already in your journal."
+
+
+class ImportDialog(QDialog):
+    """Choose, preview, import, done.
+
+    Signals:
+        imported(object): the ImportReport, once the entries are in the journal.
+    """
+
+    imported = Signal(object)
+
+    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self.setObjectName("importDialog")
+        self.setMinimumWidth(620)
+        self.resize(660, 560)
+        self.service = service
+        self.source: Path | None = None
+        self.plan: ImportPlan | None = None
+        self.task: Task | None = None
+
+        self.pages = QStackedWidget()
+        self.choose_page = QWidget()
+        self.preview_page = QWidget()
+        self.done_page = QWidget()
+        for page in (self.choose_page, self.preview_page, self.done_page):
+            self.pages.addWidget(page)
+        self._build_choose()
+        self._build_preview()
+        self._build_done()
+        self.progress = ProgressPanel(self, with_button=False)  # Cancel below stops it
+        self.message = Banner("error")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 22, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.progress)
+        self.buttons_row = row(None)
+        layout.addLayout(self.buttons_row)
+        self._build_buttons()
+        self.show_step(self.choose_page)
+
+    # ---------------------------------------------------------------- building
+
+    def _build_choose(self) -> None:
+        self.format_group = QButtonGroup(self)
+        self.format_buttons: dict[str, QRadioButton] = {}
+        layout = QVBoxLayout(self.choose_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(label(TITLE, "heading"))
+        layout.addWidget(label(LEAD, "lead"))
+        layout.addSpacing(4)
+        layout.addWidget(label("From", "subheading"))
+        for key in FORMAT_ORDER:
+            radio = QRadioButton(FORMAT_NAMES[key])
+            radio.setObjectName(f"format_{key}")
+            radio.setAccessibleName(FORMAT_NAMES[key])
+            radio.setToolTip(FORMAT_TIPS[key])
+            self.format_group.addButton(radio)
+            self.format_buttons[key] = radio
+            radio.toggled.connect(lambda _on: self._update_buttons())
+            layout.addWidget(radio)
+        layout.addSpacing(4)
+        layout.addWidget(label("The file or folder", "subheading"))
+        self.source_label = label("Nothing chosen yet.")
+        set_role(self.source_label, "path")
+        self.source_label.setAccessibleName("File or folder to import")
+        self.source_label.setToolTip("What Tend will read the entries from")
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.source_label)
+        self.file_button = button(
+            "Choose file…", "Choose a jrnl or Day One export file", on_click=self.choose_file
+        )
+        self.folder_button = button(
+            "Choose folder…", "Choose a folder of notes", on_click=self.choose_folder
+        )
+        layout.addLayout(row(self.file_button, self.folder_button, None))
+        self.guess_note = label("", "muted")
+        self.guess_note.setAccessibleName("About the file")
+        layout.addWidget(self.guess_note)
+        layout.addStretch(1)
+
+    def _build_preview(self) -> None:
+        layout = QVBoxLayout(self.preview_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(label("What will come in", "heading"))
+        self.summary = label("", "lead")
+        self.summary.setObjectName("importSummary")
+        self.summary.setAccessibleName("Summary")
+        self.source_line = label("", "muted")
+        self.source_line.setAccessibleName("Read from")
+        self.duplicates = label("")
+        self.duplicates.setObjectName("importDuplicates")
+        self.duplicates.setAccessibleName("Already in your journal")
+        self.sample_heading = label("The first few", "subheading")
+        # A quiet card: day on the left, title on the right, one line each.
+        self.sample_card = QFrame()
+        set_role(self.sample_card, "card")
+        self.sample_grid = QGridLayout(self.sample_card)
+        self.sample_grid.setContentsMargins(16, 12, 16, 12)
+        self.sample_grid.setHorizontalSpacing(18)
+        self.sample_grid.setVerticalSpacing(8)
+        self.sample_grid.setColumnStretch(1, 1)
+        self.sample = label("")  # the same lines as plain text, for screen readers
+        self.sample.setObjectName("importSample")
+        self.sample.setAccessibleName("The first few entries")
+        self.sample.hide()
+        self.problems = Banner("notice")
+        self.problems.setObjectName("importProblems")
+        layout.addWidget(self.summary)
+        layout.addWidget(self.source_line)
+        layout.addSpacing(2)
+        layout.addWidget(self.duplicates)
+        layout.addSpacing(6)
+        layout.addWidget(self.sample_heading)
+        layout.addWidget(self.sample_card)
+        layout.addWidget(self.sample)
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
+
+    def _build_done(self) -> None:
+        layout = QVBoxLayout(self.done_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(label("Done", "heading"))
+        self.done_text = label("", "lead")
+        self.done_text.setObjectName("importDone")
+        self.done_text.setAccessibleName("What was imported")
+        layout.addWidget(self.done_text)
+        self.done_problems = label("", "muted")
+        layout.addWidget(self.done_problems)
+        note = label(SOURCE_NOTE, "muted")
+        note.setAccessibleName("About the file you imported from")
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+    def _build_buttons(self) -> None:
+        self.cancel_button = button("Cancel", "Close without importing", on_click=self.reject)
+        self.back_button = button("Back", "Choose another file", on_click=self.go_back)
+        self.preview_button = button(
+            "Preview…",
+            "Read the file and show what would come in; nothing is added yet",
+            role="primary",
+            on_click=self.preview,
+        )
+        self.import_button = button(
+            "Import",
+            "Add the new entries to your journal, all at once",
+            role="primary",
+            on_click=self.start_import,
+        )
+        self.close_button = button(
+            "Close", "Close this window", role="primary", on_click=self.accept
+        )
+        self.buttons_row.insertWidget(0, self.back_button)  # left of the stretch
+        for widget in (
+            self.cancel_button,
+            self.preview_button,
+            self.import_button,
+            self.close_button,
+        ):
+            self.buttons_row.addWidget(widget)
+
+    # ---------------------------------------------------------------- steps
+
+    def show_step(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        choose, preview, done = (
+            page is self.choose_page,
+            page is self.preview_page,
+            page is self.done_page,
+        )
+        self.cancel_button.setVisible(not done)
+        self.back_button.setVisible(preview)
+        self.preview_button.setVisible(choose)
+        self.import_button.setVisible(preview)
+        self.close_button.setVisible(done)
+        default = (
+            self.preview_button if choose else self.import_button if preview else self.close_button
+        )
+        default.setDefault(True)
+        self._update_buttons()
+        if default.isEnabled():
+            default.setFocus()
+        else:
+            self.cancel_button.setFocus()
+        fit_height(self)
+
+    def fmt(self) -> str | None:
+        for key, radio in self.format_buttons.items():
+            if radio.isChecked():
+                return key
+        return None
+
+    def set_format(self, fmt: str) -> None:
+        self.format_buttons[fmt].setChecked(True)
+
+    def _busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def _update_buttons(self) -> None:
+        busy = self._busy()
+        ready = self.source is not None and self.fmt() is not None
+        self.preview_button.setEnabled(ready and not busy)
+        new = 0
+        if self.plan is not None:
+            new = self.plan.preview.count - (self.plan.preview.duplicates or 0)
+        self.import_button.setEnabled(new > 0 and not busy)
+        self.import_button.setText(
+            f"Import {entries_phrase(new)}" if new else "Nothing new to import"
+        )
+        self.back_button.setEnabled(not busy)
+        for widget in (*self.format_buttons.values(), self.file_button, self.folder_button):
+            widget.setEnabled(not busy)
+
+    # ---------------------------------------------------------------- choosing
+
+    @Slot()
+    def choose_file(self) -> None:
+        start = self.source.parent if self.source else Path.home()
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Choose the file to import",
+            str(start),
+            "Journal exports (*.json *.zip);;All files (*)",
+            "",
+            FILE_DIALOG,
+        )
+        if name:
+            self.set_source(Path(name))
+
+    @Slot()
+    def choose_folder(self) -> None:
+        start = self.source if self.source and self.source.is_dir() else Path.home()
+        name = QFileDialog.getExistingDirectory(
+            self,
+            "Choose the folder of notes",
+            str(start),
+            FILE_DIALOG | QFileDialog.Option.ShowDirsOnly,
+        )
+        if name:
+            self.set_source(Path(name))
+
+    def set_source(self, path: Path) -> None:
+        """Take this file or folder, and guess its kind from a quick look."""
+        self.source = Path(path)
+        self.plan = None
+        self.message.clear()
+        self.source_label.setText(str(self.source))
+        guessed = guess_format(self.source)
+        if guessed is not None:
+            self.set_format(guessed)
+            self.guess_note.setText(f"This looks like: {FORMAT_NAMES[guessed]}.")
+        else:
+            self.guess_note.setText("Tend could not tell what kind of file this is; choose above.")
+        self._update_buttons()
+
+    # ---------------------------------------------------------------- preview
+
+    @Slot()
+    def preview(self) -> None:
+        fmt = self.fmt()
+        if self.source is None or fmt is None or self._busy() or not self.service.is_unlocked:
+            return
+        self.message.clear()
+        self.task = self.service.preview_import(self.source, fmt)
+        self.task.succeeded.connect(self._on_previewed)
+        self.task.failed.connect(self._on_failed)
+        self.progress.follow(self.task, f"Reading {self.source.name}… nothing is added yet.")
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_previewed(self, plan: object) -> None:
+        if not self.isVisible() or not isinstance(plan, ImportPlan):
+            return
+        self.plan = plan
+        shown = plan.preview
+        kind = KIND_NAMES.get(shown.format, shown.format)
+        self.source_line.setText(f"Read from {shown.source}, {kind}. Nothing is added yet.")
+        if shown.count == 0:
+            self.summary.setText("There are no entries in it to bring in.")
+        elif shown.first and shown.last and day_text(shown.first) != day_text(shown.last):
+            self.summary.setText(
+                f"{entries_phrase(shown.count)}, written from {day_text(shown.first)} "
+                f"to {day_text(shown.last)}."
+            )
+        else:
+            self.summary.setText(
+                f"{entries_phrase(shown.count)}, written on {day_text(shown.first)}."
+            )
+        duplicates = shown.duplicates or 0
+        if duplicates == shown.count and shown.count:
+            self.duplicates.setText("All of them are already in your journal.")
+        elif duplicates:
+            verb = "is" if duplicates == 1 else "are"
+            self.duplicates.setText(
+                f"{entries_phrase(duplicates)} of them {verb} already in your journal "
+                "and will be skipped."
+            )
+        else:
+            self.duplicates.setText("None of them is in your journal yet.")
+        self._clear_sample()
+        lines = []
+        for row_index, item in enumerate(shown.sample[:SAMPLE_SIZE]):
+            day = label(day_text(item.created), "muted", wrap=False)
+            title = label(item.title or "Untitled", wrap=False)
+            title.setMinimumWidth(1)  # long titles are cut, not the window widened
+            self.sample_grid.addWidget(day, row_index, 0)
+            self.sample_grid.addWidget(title, row_index, 1)
+            lines.append(f"{day.text()} · {title.text()}")
+        self.sample.setText("\n".join(lines))
+        self.sample_card.setAccessibleDescription(self.sample.text())
+        self.sample_card.setVisible(bool(lines))
+        self.sample_heading.setVisible(bool(lines))
+        if shown.problems:
+            self.problems.show_message("\n".join(shown.problems), title="Good to know")
+        else:
+            self.problems.clear()
+        self.show_step(self.preview_page)
+
+    @Slot()
+    def go_back(self) -> None:
+        self.plan = None
+        self.message.clear()
+        self._forget_preview()
+        self.show_step(self.choose_page)
+
+    def _clear_sample(self) -> None:
+        while self.sample_grid.count():
+            item = self.sample_grid.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+
+    def _forget_preview(self) -> None:
+        for widget in (self.summary, self.source_line, self.duplicates, self.sample):
+            widget.clear()
+        self.sample_card.setAccessibleDescription("")
+        self._clear_sample()
+        self.problems.clear()
+
+    # ---------------------------------------------------------------- import
+
+    @Slot()
+    def start_import(self) -> None:
+        if self.plan is None or self._busy() or not self.service.is_unlocked:
+            return
+        self.message.clear()
+        new = self.plan.preview.count - (self.plan.preview.duplicates or 0)
+        self.task = self.service.import_entries(self.plan.parsed)
+        self.task.succeeded.connect(self._on_imported)
+        self.task.failed.connect(self._on_failed)
+        self.progress.follow(self.task, f"Adding {entries_phrase(new)} to your journal…")
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_imported(self, done: object) -> None:
+        if not isinstance(done, ImportDone):
+            return
+        self.plan = None
+        self._forget_preview()
+        report = done.report
+        self.imported.emit(report)
+        if not self.isVisible():
+            return
+        self.done_text.setText(done_message(report.imported, report.skipped_duplicates))
+        self.done_problems.setText("\n".join(report.problems))
+        self.done_problems.setVisible(bool(report.problems))
+        self.show_step(self.done_page)
+
+    @Slot(object)
+    def _on_failed(self, error: object) -> None:
+        self._update_buttons()
+        if not self.isVisible():
+            return
+        if isinstance(error, Cancelled):
+            self.message.show_message("Stopped. Nothing was imported.")
+            fit_height(self)
+        elif isinstance(error, ImportFormatError):
+            self.message.show_message(
+                f"{error}\n\nNothing was imported.", title="Tend could not read this file"
+            )
+            self.plan = None
+            self._forget_preview()
+            self.show_step(self.choose_page)
+        else:
+            advice = advice_for(error if isinstance(error, BaseException) else Exception())
+            self.message.show_message(
+                f"{advice.message} Nothing was imported.", title="The import could not be made"
+            )
+            fit_height(self)
+
+    # ---------------------------------------------------------------- closing
+
+    def reject(self) -> None:
+        """Cancel (or Escape) while reading or importing stops it; otherwise it closes."""
+        if self._busy():
+            self.progress.stop()
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        """Closing (or a lock) stops the work and drops the source's entries."""
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+        self.plan = None
+        self._forget_preview()
+        super().done(result)
+
+
+__all__ = ["ImportDialog", "done_message"]

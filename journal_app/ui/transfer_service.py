@@ -1,0 +1,330 @@
+"""The journal service's long work: export, print, backup, restore, import; and the flag.
+
+Mixed into :class:`journal_app.ui.service.JournalService` (kept in a module of
+its own so that it reads as one piece). Every slow method starts a
+:class:`journal_app.ui.tasks.Task` on the service's worker and returns it at once;
+the window follows its ``progress`` and gets plain dataclasses back through
+``succeeded``. Widgets never see the Journal or the Vault.
+
+Thread safety: the work gets plain, frozen snapshots (the entries to export, the
+entries already in the journal for an import's duplicate check) and the Vault,
+which serialises its own use with a lock. Only the GUI thread ever changes the
+journal's in-memory entries: an import's worker seals and stores the new entries,
+and the service adds them to memory when the result arrives. Locking first asks
+every task to stop, so no plaintext is produced after the lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from journal_app.journal import Entry, Journal
+from journal_app.journal.backup import (
+    BackupFile,
+    BackupPolicy,
+    BackupResult,
+    list_backups,
+    make_backup,
+    restore_backup,
+    run_due_backup,
+)
+from journal_app.journal.export import ExportResult, export_json, export_markdown
+from journal_app.journal.importers import (
+    ImportPreview,
+    ImportReport,
+    ParsedImport,
+    parse,
+    run_import,
+    summarize,
+)
+from journal_app.journal.selection import Selection, select
+from journal_app.ui.tasks import Task
+from journal_app.ui.worker import Worker
+from journal_app.vault import CopyReport, VaultLocked
+
+if TYPE_CHECKING:
+    from journal_app.ui.pdf import PrintDocument
+
+EXPORT_FORMATS = ("pdf", "md", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """A source read in memory, and what importing it would do (shown first)."""
+
+    parsed: ParsedImport
+    preview: ImportPreview
+
+
+@dataclass(frozen=True, slots=True)
+class ImportDone:
+    """What an import did, and the entries it added (already stored, sealed)."""
+
+    report: ImportReport
+    added: tuple[Entry, ...]
+
+
+class _ImportTarget:
+    """What ``run_import`` needs of a journal, for a worker thread: a snapshot of the
+    entries already there, and a store that seals without touching memory."""
+
+    def __init__(self, journal: Journal, existing: list[Entry]) -> None:
+        self._journal = journal
+        self._existing = existing
+        self.added: list[Entry] = []
+
+    def entries(self, *, include_trash: bool = False) -> list[Entry]:
+        if include_trash:
+            return self._existing
+        return [entry for entry in self._existing if entry.trashed_at is None]
+
+    def add_many(
+        self,
+        entries: Sequence[Entry],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[Entry]:
+        self._journal.add_many(entries, progress=progress, cancelled=cancelled, remember=False)
+        self.added = list(entries)
+        return self.added
+
+
+class TransferMixin:
+    """Export, print, backup, restore and import for :class:`JournalService`."""
+
+    # Provided by JournalService.
+    _journal: Journal | None
+    entries_changed: Any
+    _require: Callable[[], Journal]
+    _on_running_changed: Callable[[bool], None]
+
+    # ------------------------------------------------------------------ tasks
+
+    @property
+    def tasks(self) -> list[Task]:
+        """The long tasks still under way."""
+        return [task for task in self._task_set() if task.running]
+
+    def _task_set(self) -> set[Task]:
+        tasks = self.__dict__.get("_tend_tasks")
+        if tasks is None:
+            tasks = set()
+            self.__dict__["_tend_tasks"] = tasks
+        return tasks
+
+    def cancel_tasks(self) -> None:
+        """Ask every long task to stop (before locking or closing)."""
+        for task in list(self._task_set()):
+            task.cancel()
+
+    def _start_task(
+        self,
+        kind: str,
+        work: Callable[[Task], Any],
+        on_success: Callable[[Task, Any], Any] | None = None,
+    ) -> Task:
+        """Run ``work(task)`` on the worker; ``on_success(task, result)`` runs on the
+        GUI thread first and may change the result the task reports."""
+        owner = self if isinstance(self, QObject) else None
+        task = Task(kind)
+        tasks = self._task_set()
+        tasks.add(task)
+        worker = Worker(owner)
+
+        def succeeded(result: object) -> None:
+            if on_success is not None:
+                try:
+                    result = on_success(task, result)
+                except Exception as exc:  # reported like any failure of the work
+                    task._fail(exc)
+                    return
+            task._succeed(result)
+
+        def running_changed(running: bool) -> None:
+            if not running:
+                tasks.discard(task)
+                worker.deleteLater()
+
+        worker.succeeded.connect(succeeded)
+        worker.failed.connect(task._fail)
+        worker.running_changed.connect(self._on_running_changed)
+        worker.running_changed.connect(running_changed)
+        worker.start(lambda: work(task))
+        return task
+
+    # ------------------------------------------------------------ the flag
+
+    def set_flagged(self, entry_id: str, flagged: bool) -> Entry:
+        """Mark (or unmark) an entry to bring to the next session. Raises VaultError."""
+        journal = self._require()
+        before = journal.get(entry_id)
+        entry = journal.set_flagged(entry_id, flagged)
+        if entry is not before:
+            self.entries_changed.emit()
+        return entry
+
+    def flagged_count(self) -> int:
+        return len(self._require().flagged_entries())
+
+    # ----------------------------------------------------------- choosing
+
+    def select_entries(self, selection: Selection) -> list[Entry]:
+        """The entries of a selection, oldest first (quick: it works in memory)."""
+        return select(self._require().entries(include_trash=True), selection)
+
+    # ------------------------------------------------------ export and print
+
+    def export_entries(self, entries: Sequence[Entry], fmt: str, path: Path) -> Task:
+        """Write ``entries`` (a snapshot) as ``fmt`` ("pdf", "md", "json") to ``path``.
+
+        The task's result is an :class:`ExportResult`; nothing is written if it is
+        cancelled or fails. The caller has told the person the file is not encrypted.
+        """
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}")
+        self._require()
+        chosen = list(entries)
+        target = Path(path)
+
+        if fmt == "pdf":
+            from journal_app.ui.pdf import prepare_fonts
+
+            prepare_fonts()
+
+        def work(task: Task) -> ExportResult:
+            if fmt == "pdf":
+                from journal_app.ui.pdf import write_pdf
+
+                return write_pdf(chosen, target, progress=task.report, cancelled=task.is_cancelled)
+            writer = export_json if fmt == "json" else export_markdown
+            return writer(chosen, target, progress=task.report, cancelled=task.is_cancelled)
+
+        return self._start_task("export", work)
+
+    def print_document(self, entries: Sequence[Entry]) -> Task:
+        """Typeset ``entries`` for printing; the result is a PrintDocument on the GUI thread."""
+        self._require()
+        chosen = list(entries)
+        gui_thread = QCoreApplication.instance().thread()  # type: ignore[union-attr]
+        from journal_app.ui.pdf import prepare_fonts
+
+        prepare_fonts()
+
+        def work(task: Task) -> PrintDocument:
+            from journal_app.ui.pdf import build_document
+
+            document = build_document(chosen, progress=task.report, cancelled=task.is_cancelled)
+            document.moveToThread(gui_thread)
+            return document
+
+        def arrived(task: Task, document: PrintDocument) -> PrintDocument:
+            if self._journal is None:  # locked meanwhile: drop it
+                document.clear()
+                raise VaultLocked()
+            return document
+
+        return self._start_task("print", work, arrived)
+
+    # ------------------------------------------------------------- backups
+
+    def backup_to(self, destination: Path, now: datetime | None = None) -> Task:
+        """Make a verified, encrypted backup at ``destination`` (a new file, or a folder).
+
+        The result is a :class:`BackupResult` (where it went, what the check found).
+        """
+        vault = self._require().vault
+        target = Path(destination)
+
+        def work(task: Task) -> BackupResult:
+            return make_backup(
+                vault, target, now=now, progress=task.report, cancelled=task.is_cancelled
+            )
+
+        return self._start_task("backup", work)
+
+    def run_due_backup(self, policy: BackupPolicy, now: datetime | None = None) -> Task:
+        """The automatic backup, if one is due; the result is its path, or None."""
+        vault = self._require().vault
+
+        def work(task: Task) -> Path | None:
+            return run_due_backup(
+                vault, policy, now, progress=task.report, cancelled=task.is_cancelled
+            )
+
+        return self._start_task("auto-backup", work)
+
+    def backups_in(self, folder: Path) -> list[BackupFile]:
+        """Automatic backups of this journal in ``folder``, oldest first."""
+        return list_backups(Path(folder), self._require().vault.vault_id)
+
+    def restore_backup(
+        self, backup: Path, new_vault: Path, passphrase: str, *, allow_damaged: bool = False
+    ) -> Task:
+        """Restore ``backup`` into the NEW file ``new_vault`` (never over a journal).
+
+        Works whether or not a journal is open. The result is a CopyReport.
+        """
+        source, target = Path(backup), Path(new_vault)
+
+        def work(task: Task) -> CopyReport:
+            return restore_backup(
+                source,
+                target,
+                passphrase,
+                allow_damaged=allow_damaged,
+                progress=task.report,
+                cancelled=task.is_cancelled,
+            )
+
+        return self._start_task("restore", work)
+
+    # -------------------------------------------------------------- import
+
+    def preview_import(self, path: Path, fmt: str) -> Task:
+        """Read a source in memory and say what importing it would do (an ImportPlan).
+
+        Nothing is written. The plan holds the source's entries until it is imported
+        or dropped.
+        """
+        existing = self._require().entries(include_trash=True)
+        source = Path(path)
+
+        def work(task: Task) -> ImportPlan:
+            parsed = parse(source, fmt, progress=task.report, cancelled=task.is_cancelled)
+            return ImportPlan(parsed, summarize(parsed, existing))
+
+        return self._start_task("import-preview", work)
+
+    def import_entries(self, parsed: ParsedImport) -> Task:
+        """Add what is new in ``parsed`` to the journal, all at once (an ImportDone)."""
+        journal = self._require()
+        target = _ImportTarget(journal, journal.entries(include_trash=True))
+
+        def work(task: Task) -> ImportDone:
+            report = run_import(
+                target,  # type: ignore[arg-type]
+                parsed,
+                progress=task.report,
+                cancelled=task.is_cancelled,
+            )
+            return ImportDone(report, tuple(target.added))
+
+        def arrived(task: Task, done: ImportDone) -> ImportDone:
+            # Stored already; now into memory, here on the GUI thread. (If the journal
+            # locked meanwhile, the next unlock reads them from the file.)
+            if self._journal is journal:
+                journal.remember(done.added)
+                self.entries_changed.emit()
+            return done
+
+        return self._start_task("import", work, arrived)
+
+
+__all__ = ["EXPORT_FORMATS", "ImportDone", "ImportPlan", "TransferMixin"]
