@@ -6,6 +6,9 @@ Run from the project root, in the environment where Tend is installed::
     python -m bench --quick          # 1k and 10k only (under a minute once built)
     python -m bench --sizes 5000 --no-peer --repeat 3
 
+Then, unless --no-gui or --no-transfer, the window and export/import at 10k
+entries (about two minutes more, most of it the PDF export).
+
 Vaults of synthetic entries (~1.5 KB each: English with some accented words, names
 and Chinese; bench/synthetic.py) are built with ``Vault.put_many`` and a fast KDF,
 and cached in bench/results/ (delete it to rebuild). The first run with the peer
@@ -47,7 +50,33 @@ spawn to exit and peak RSS. Tend's vault here uses its default KDF (64 MiB, 3 pa
 ≤ 1/2 of its peak memory. How jrnl is installed, configured and encrypted is in
 bench/peer_jrnl.py; if that fails the table is replaced by one line saying why.
 
-Not measured here: start to first window (DESIGN.md), left until the window settles.
+Table "Tend's window" (bench/gui.py; --no-gui skips it), at 10k entries, every
+number from fresh child processes on Qt's offscreen platform:
+
+- start to unlock window shown: wall from spawning a ``python -c`` child to the
+  first event-loop turn after Tend's window is shown on its unlock page (started by
+  ``journal_app.ui.app.run`` on an existing vault), median of 7. Floor: the same for
+  an empty ``QMainWindow``, taking turns. Target ≤ 2× the floor. "Where start-up time
+  goes" splits it: spawn to Python running the child's code, imports, then the
+  application and window up to the first turn.
+- unlock to a full list: from submitting the passphrase on the unlock page to the
+  journal view's list model holding every entry (the view is imported and built
+  by that first unlock, as for a person), median of 5. Floor: bench/floor.py's
+  read. "Where unlock-to-list time goes" splits it (the KDF is timed alone).
+- peak RSS, unlocked, list shown, one entry open: the same children, which then
+  open the newest entry and paint the window. Target ≤ 250 MB. Floor: the empty
+  window's child.
+
+Table "Export and import" (bench/transfer.py; --no-transfer skips it), at 10k:
+Markdown, JSON and PDF exports of every entry through ``JournalService.export_entries``
+(its worker thread), median of 3 (PDF: 1 to 3 runs, as many as fit in 30 s), with entries/s
+and floors (bench/transfer_floor.py); a jrnl JSON export made by jrnl itself (or,
+with --no-peer and none made before, jrnl's layout written from the synthetic
+entries: the table says which) imported with ``parse`` + ``run_import`` into fresh
+fast-KDF vaults, median of 3. "Does the window stay responsive?" gives, for each,
+the longest gap between the ticks of a 10 ms timer on the GUI thread while the work
+ran off it (the import through ``preview_import`` + ``import_entries`` into an open
+window, until its list shows every entry). Target: no stall over 100 ms.
 """
 
 from __future__ import annotations
@@ -87,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--quick", action="store_true", help="only 1000 and 10000 entries")
     parser.add_argument("--no-peer", action="store_true", help="skip the jrnl comparison")
+    parser.add_argument(
+        "--no-gui", action="store_true", help="skip the window (start, unlock, memory)"
+    )
+    parser.add_argument(
+        "--no-transfer", action="store_true", help="skip export and import at 10k entries"
+    )
     parser.add_argument(
         "--repeat",
         type=int,
@@ -139,6 +174,31 @@ def main(argv: list[str] | None = None) -> int:
         except (PeerUnavailable, OSError) as exc:
             peer_text = f"## Tend and jrnl\n\nSkipped: jrnl could not be used here ({exc}).\n"
 
+    gui_text = ""
+    if not args.no_gui:
+        from bench import gui
+
+        _log(f"window at {gui.GUI_SIZE:,} entries:")
+        try:
+            gui_runs = {}
+            if args.repeat is not None:
+                gui_runs = {"start_runs": args.repeat, "unlock_runs": args.repeat}
+            gui_text = report.gui_tables(gui.measure(_log, **gui_runs))
+        except (gui.GuiChildFailed, OSError) as exc:
+            gui_text = f"## Tend's window\n\nNot measured: {exc}\n"
+
+    transfer_text = ""
+    if not args.no_transfer:
+        from bench import gui, transfer
+
+        _log(f"export and import at {gui.GUI_SIZE:,} entries:")
+        try:
+            transfer_text = report.transfer_tables(
+                transfer.measure(_log, run_jrnl=not args.no_peer)
+            )
+        except (gui.GuiChildFailed, OSError) as exc:
+            transfer_text = f"## Export and import\n\nNot measured: {exc}\n"
+
     print("# Tend benchmark\n")
     print(f"Environment: {report.environment(load_at_start)}.\n")
     print(
@@ -149,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     print(report.core_tables(results))
     if peer_text:
         print(peer_text)
+    if gui_text:
+        print(gui_text)
+    if transfer_text:
+        print(transfer_text)
     print(f"Total benchmark time: {time.perf_counter() - started:,.0f} s.")
     return 0
 

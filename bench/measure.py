@@ -41,6 +41,7 @@ class ChildRun:
     returncode: int
     stdout: str
     stderr: str
+    spawned_at: float = 0.0  # time.monotonic() just before the spawn
 
 
 def run_child(
@@ -81,8 +82,8 @@ def run_child(
         stderr = err.read().decode("utf-8", "replace")
         if wrapper.returncode != 0 or not report.exists():
             raise RuntimeError(f"could not run {argv[0]}: {stderr.strip()}")
-        wall, peak, code = report.read_text().split()
-        return ChildRun(float(wall), int(peak), int(code), stdout, stderr)
+        wall, peak, code, spawned_at = report.read_text().split()
+        return ChildRun(float(wall), int(peak), int(code), stdout, stderr, float(spawned_at))
 
 
 def child_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:

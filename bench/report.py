@@ -10,8 +10,10 @@ from datetime import datetime
 from pathlib import Path
 
 from bench.core import SizeResult
+from bench.gui import GuiResult
 from bench.measure import mib, ms, ratio
 from bench.peer_jrnl import ADD_TEXT, PeerResult
+from bench.transfer import STALL_TARGET_S, TransferResult
 
 TARGET_AT = 10_000
 UNLOCK_TARGET_RATIO = 3.0
@@ -223,4 +225,231 @@ def peer_table(result: PeerResult) -> str:
         "jrnl. jrnl's add rewrites and "
         "re-encrypts the whole journal and does not fsync; Tend's commits one fsynced "
         "record.\n"
+    )
+
+
+# ------------------------------------------------------------------ the window
+
+START_TARGET_RATIO = 2.0
+GUI_RSS_TARGET_BYTES = 250_000_000  # 250 MB (238 MiB)
+
+
+def gui_tables(result: GuiResult) -> str:
+    t, f, u = result.tend_start, result.floor_start, result.unlock
+    start_ok = t.total_s <= START_TARGET_RATIO * f.total_s
+    rss_ok = u.rss_kib * 1024 <= GUI_RSS_TARGET_BYTES
+    n = f"{result.count:,}"
+    rows = [
+        [
+            f"start to unlock window shown (median of {result.start_runs})",
+            "—",
+            ms(t.total_s),
+            ms(f.total_s),
+            ratio(t.total_s, f.total_s),
+            f"≤ {START_TARGET_RATIO:g}× floor",
+            _verdict(start_ok),
+        ],
+        [
+            f"unlock to a full list (median of {result.unlock_runs})",
+            n,
+            ms(u.total_s),
+            ms(result.floor_read_s),
+            ratio(u.total_s, result.floor_read_s),
+            "",
+            "",
+        ],
+        [
+            "peak RSS, unlocked, list shown, one entry open",
+            n,
+            mib(u.rss_kib),
+            mib(f.rss_kib),
+            ratio(u.rss_kib, f.rss_kib),
+            "≤ 250 MB (238 MiB)",
+            _verdict(rss_ok),
+        ],
+        [
+            "peak RSS, start to unlock window",
+            "—",
+            mib(t.rss_kib),
+            mib(f.rss_kib),
+            ratio(t.rss_kib, f.rss_kib),
+            "",
+            "",
+        ],
+    ]
+    main = _table(
+        ["measure", "entries", "Tend", "floor", "Tend / floor", "target", "met"],
+        "lrrrrll",
+        rows,
+    )
+    start_detail = _table(
+        ["start (medians)", "spawn to Python running", "imports", "app + window + show", "total"],
+        "lrrrr",
+        [
+            [
+                label,
+                ms(s.python_s),
+                ms(s.imports_s),
+                ms(s.window_s),
+                ms(s.total_s),
+            ]
+            for label, s in (("Tend", t), ("empty QMainWindow (floor)", f))
+        ],
+    )
+    unlock_detail = _table(
+        [
+            "KDF alone",
+            "worker: unlock + Journal(vault)",
+            "hand-over to GUI thread",
+            "journal view imported + built",
+            "view.reload (list model)",
+            "rest of the window's unlocked slot",
+            "list full → next event-loop turn",
+            "open newest entry",
+            "paint whole window",
+        ],
+        "rrrrrrrrr",
+        [
+            [
+                ms(u.kdf_s),
+                ms(u.worker_s),
+                ms(u.handover_s),
+                ms(u.view_s),
+                ms(u.reload_s),
+                ms(u.rest_s),
+                ms(u.idle_s),
+                ms(u.open_s),
+                ms(u.paint_s),
+            ]
+        ],
+    )
+    uncached = ""
+    if result.tend_start_uncached_s is not None:
+        uncached = (
+            " This environment sets PYTHONDONTWRITEBYTECODE; the children above get a "
+            "bytecode cache of their own (bench/results/pycache), as an installed Tend "
+            "has. Without one, compiling Tend's modules at each start, Tend took "
+            f"{ms(result.tend_start_uncached_s)} (median of 3)."
+        )
+    samples = ", ".join(ms(s) for s in result.samples["start_tend"])
+    floor_samples = ", ".join(ms(s) for s in result.samples["start_floor"])
+    return (
+        f"## Tend's window ({n}-entry vault, Qt offscreen, fresh processes)\n\n"
+        f"{main}\n\n"
+        "Start: from spawning `python -c ...` to the first event-loop turn after the "
+        "window is shown (Tend: `journal_app.ui.app.run` on an existing vault, showing "
+        "its unlock page). Floor: the same for `QApplication` + an empty "
+        "`QMainWindow().show()`. Unlock: from submitting the passphrase on the unlock "
+        "page to the list model holding every entry; floor: bench/floor.py's read "
+        "(sqlite3 + AES-GCM of every record). Memory floor: the empty window's child. "
+        f"Start samples, Tend: {samples}; floor: {floor_samples}.{uncached}\n\n"
+        "### Where start-up time goes\n\n"
+        f"{start_detail}\n\n"
+        f"### Where unlock-to-list time goes (medians of {result.unlock_runs}, each part "
+        "its own median)\n\n"
+        f"{unlock_detail}\n"
+    )
+
+
+def _throughput(count: int, seconds: float) -> str:
+    return f"{count / seconds:,.0f}/s" if seconds > 0 else "—"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB"
+
+
+def transfer_tables(result: TransferResult) -> str:
+    names = {"md": "Markdown", "json": "JSON", "pdf": "PDF"}
+    n = result.count
+    rows = []
+    stall_rows = [["idle window, no work (for scale)", "—", ms(result.idle_gap_s), "", ""]]
+    for row in result.exports:
+        label = f"export {names[row.fmt]}"
+        if row.unavailable:
+            rows.append([label, f"not available ({row.unavailable})", "", "", "", "", ""])
+            stall_rows.append([label, "not available", "", "", ""])
+            continue
+        what = _megabytes(row.size_bytes)
+        floor_what = _megabytes(row.floor_bytes)
+        if row.fmt == "pdf":
+            what += f", {row.pages:,} pages"
+            floor_what += f", {row.floor_pages:,} pages"
+        rows.append(
+            [
+                f"{label} ({what}; runs: {row.runs})",
+                ms(row.wall_s),
+                _throughput(n, row.wall_s),
+                ms(row.floor_s) if row.floor_s else "—",
+                floor_what if row.floor_s else "—",
+                ratio(row.wall_s, row.floor_s) if row.floor_s else "—",
+                "",
+            ]
+        )
+        stall_rows.append(
+            [
+                f"{label} via `JournalService.export_entries`",
+                ms(row.wall_s),
+                ms(row.gap_s),
+                f"≤ {STALL_TARGET_S * 1000:g} ms",
+                _verdict(row.gap_s <= STALL_TARGET_S),
+            ]
+        )
+    imp = result.imported
+    if imp is not None:
+        rows.append(
+            [
+                f"import jrnl export: parse + run_import (runs: {imp.runs})",
+                ms(imp.total_s),
+                _throughput(n, imp.total_s),
+                ms(imp.floor_s),
+                "",
+                ratio(imp.total_s, imp.floor_s),
+                "",
+            ]
+        )
+        stall_rows.append(
+            [
+                "import via `preview_import` + `import_entries`, until the list shows all",
+                ms(imp.window_wall_s),
+                ms(imp.window_gap_s),
+                f"≤ {STALL_TARGET_S * 1000:g} ms",
+                _verdict(imp.window_gap_s <= STALL_TARGET_S),
+            ]
+        )
+    main = _table(
+        ["work", "Tend", "entries/s", "floor", "floor wrote", "Tend / floor", ""],
+        "lrrrrrl",
+        rows,
+    )
+    stalls = _table(
+        ["work off the GUI thread", "wall", "longest stall", "target", "met"],
+        "lrrll",
+        stall_rows,
+    )
+    notes = [
+        f"Export child's peak RSS (window unlocked, then every export): "
+        f"{mib(result.export_rss_kib)}."
+    ]
+    if imp is not None:
+        notes.append(
+            f"The jrnl export ({_megabytes(imp.source_bytes)}) was {imp.source}. Import "
+            f"split: parse {ms(imp.parse_s)}, run_import {ms(imp.import_s)}; through the "
+            f"window: preview {ms(imp.window_preview_s)}, import "
+            f"{ms(imp.window_import_s)}, list refreshed {ms(imp.window_listed_s)} later. "
+            f"Import child's peak RSS: {mib(imp.rss_kib)}."
+        )
+    elif result.import_problem:
+        notes.append(f"Import not measured: {result.import_problem}.")
+    return (
+        f"## Export and import, {n:,} entries (medians)\n\n"
+        f"{main}\n\n"
+        "Floors (bench/transfer_floor.py): the same fields formatted with one f-string "
+        "or one `json.dumps` and written durably; for the PDF, Qt laying out and "
+        "painting the same text plain, unstyled; for the import, `json.loads`, then each "
+        "entry's JSON sealed with AES-GCM and inserted by sqlite3 in one transaction.\n\n"
+        "### Does the window stay responsive? (a 10 ms timer on the GUI thread)\n\n"
+        f"{stalls}\n\n"
+        "Longest stall: the longest gap between ticks, from 100 ms before the call to "
+        "100 ms after the task ended (worst over the runs). " + " ".join(notes) + "\n"
     )
