@@ -84,7 +84,7 @@ from journal_app.ui.prompts import (
     PromptCard,
 )
 from journal_app.ui.service import JournalService
-from journal_app.ui.theme import icon_url, set_role
+from journal_app.ui.theme import RestyleOnPaletteChange, icon_url, set_role
 from journal_app.vault import VaultError
 
 DRAFT_DELAY_MS = 700
@@ -410,7 +410,7 @@ def ask_remove_prompt(parent: QWidget) -> bool:
 # --------------------------------------------------------------- the editor
 
 
-class EntryEditor(QWidget):
+class EntryEditor(RestyleOnPaletteChange, QWidget):
     """Edits one entry (or a new one) and keeps it saved.
 
     Signals:
@@ -686,14 +686,6 @@ class EntryEditor(QWidget):
         menu.deleteLater()
 
     # ------------------------------------------------------------ look
-
-    def changeEvent(self, event: QEvent) -> None:
-        if getattr(self, "_built", False) and event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.ApplicationPaletteChange,
-        ):
-            self._restyle()
-        super().changeEvent(event)
 
     def _restyle(self) -> None:
         palette = self.palette()

@@ -44,7 +44,7 @@ from journal_app.ui.files import FILE_DIALOG
 from journal_app.ui.progress import ProgressPanel, fit_height
 from journal_app.ui.service import JournalService
 from journal_app.ui.tasks import Task
-from journal_app.ui.widgets import Banner, button, label
+from journal_app.ui.widgets import Banner, button, label, row
 from journal_app.vault import Cancelled
 
 TITLE = "Export or print"
@@ -281,12 +281,7 @@ class ExportDialog(QDialog):
         primary = self.print_button if for_print else self.export_button
         primary.setProperty("role", "primary")
         primary.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(10)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.export_button)
+        buttons = row(None, self.cancel_button, self.print_button, self.export_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 22, 24, 20)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QCheckBox, QToolButton, QWidget
 
 from journal_app.journal import Entry
+from journal_app.ui.theme import RestyleOnPaletteChange
 from journal_app.vault import VaultError
 
 FLAG_SHORTCUT = "Ctrl+D"
@@ -149,7 +150,7 @@ def ribbon_icon(palette: QPalette, size: int = 16, ratio: float = 2.0) -> QIcon:
 # ------------------------------------------------------------------ the toggle
 
 
-class FlagButton(QToolButton):
+class FlagButton(RestyleOnPaletteChange, QToolButton):
     """The footer's "Next session" toggle for the entry shown in the editor."""
 
     def __init__(self, editor: _Editor, service: _Service, parent: QWidget | None = None) -> None:
@@ -184,14 +185,6 @@ class FlagButton(QToolButton):
 
     def set_read_only(self, read_only: bool) -> None:
         self.action.setEnabled(not read_only)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if getattr(self, "_built", False) and event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.ApplicationPaletteChange,
-        ):
-            self._restyle()
-        super().changeEvent(event)
 
     def _restyle(self) -> None:
         # The application's palette, not the button's own, which its stylesheet

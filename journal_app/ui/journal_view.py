@@ -8,6 +8,8 @@ the :class:`JournalService`; ``clear()`` drops all of it when the journal locks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
@@ -53,7 +55,7 @@ from journal_app.ui.prompts import (
     PromptChooserDialog,
 )
 from journal_app.ui.service import JournalService
-from journal_app.ui.theme import set_role
+from journal_app.ui.theme import RestyleOnPaletteChange, set_role
 from journal_app.ui.widgets import ElidedComboBox
 from journal_app.vault import VaultError
 
@@ -191,7 +193,7 @@ class EntryListView(QListView):
         return model.index(row)
 
 
-class JournalView(QWidget):
+class JournalView(RestyleOnPaletteChange, QWidget):
     """The main window's journal page.
 
     Signals:
@@ -477,14 +479,6 @@ class JournalView(QWidget):
 
         self._show_placeholder()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if getattr(self, "_built", False) and event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.ApplicationPaletteChange,
-        ):
-            self._restyle()
-        super().changeEvent(event)
-
     def _restyle(self) -> None:
         palette = self.palette()
         height = self.new_button.sizeHint().height()
@@ -707,17 +701,8 @@ class JournalView(QWidget):
         if entry_id is None:
             return  # a blank new page: nothing to put away
         self._refresh_list()
-        neighbour = self.model.neighbour_entry_id(entry_id)
-        try:
-            self._service.move_to_trash(entry_id)
-        except (VaultError, KeyError) as exc:
-            self.status_message.emit(str(exc))
+        if not self._act_and_move_on(self._service.move_to_trash, entry_id):
             return
-        self._refresh_list()
-        if neighbour is not None:
-            self._open(neighbour)
-        else:
-            self._show_placeholder()
         self._undo_id = entry_id
         self.undo_bar.show()
         self.undo_action.setEnabled(True)
@@ -778,18 +763,27 @@ class JournalView(QWidget):
         entry_id = self.editor.entry_id if self.pages.currentWidget() is self.editor else None
         if not self._trash_mode or entry_id is None:
             return
+        if self._act_and_move_on(self._service.restore, entry_id):
+            self.status_message.emit(TEXT_RESTORED)
+
+    def _act_and_move_on(self, action: Callable[[str], object], entry_id: str) -> bool:
+        """Do ``action(entry_id)``, then show the entry that was next to it in the list.
+
+        With no neighbour, the placeholder. False (and the reason in the status bar)
+        if the action failed; nothing else has changed then.
+        """
         neighbour = self.model.neighbour_entry_id(entry_id)
         try:
-            self._service.restore(entry_id)
+            action(entry_id)
         except (VaultError, KeyError) as exc:
             self.status_message.emit(str(exc))
-            return
+            return False
         self._refresh_list()
         if neighbour is not None:
             self._open(neighbour)
         else:
             self._show_placeholder()
-        self.status_message.emit(TEXT_RESTORED)
+        return True
 
     @Slot()
     def empty_trash(self) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -31,6 +30,7 @@ from journal_app.ui.files import FILE_DIALOG
 from journal_app.ui.prompts import CardList
 from journal_app.ui.service import JournalService
 from journal_app.ui.widgets import button, label
+from journal_app.ui.widgets import row as button_row
 from journal_app.vault import VaultError
 
 PACK_FILTER = "Prompt packs (*.toml);;All files (*)"
@@ -136,11 +136,7 @@ class PackPreviewDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(self.count_label)
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(10)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.import_button)
+        buttons = button_row(None, self.cancel_button, self.import_button)
         layout.addSpacing(6)
         layout.addLayout(buttons)
         self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -288,12 +284,7 @@ class PacksDialog(QDialog):
         layout.addWidget(lead)
         layout.addSpacing(4)
         layout.addWidget(self.stack, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(10)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
+        buttons = button_row(self.import_button, self.remove_button, None, self.close_button)
         layout.addSpacing(4)
         layout.addLayout(buttons)
 

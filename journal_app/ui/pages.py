@@ -91,7 +91,42 @@ class WelcomePage(Page):
         self.begin_button.setFocus()
 
 
-class CreatePassphrasePage(Page):
+class _ChoosePassphrasePage(Page):
+    """A page where a new passphrase is typed twice: the checks and messages they share.
+
+    Subclasses set ``fields`` (NewPassphraseFields), ``message`` (Banner), ``busy``
+    (BusyBar) and declare ``submitted = Signal(str)``.
+    """
+
+    fields: NewPassphraseFields
+    message: Banner
+    busy: BusyBar
+
+    def focus_first(self) -> None:
+        self.fields.first.setFocus()
+
+    @Slot()
+    def submit(self) -> None:
+        if self.busy.isVisible():
+            return
+        problem = self.fields.problem()
+        if problem:
+            self.message.show_message(problem)
+            self.fields.hide_feedback()
+            self.fields.focus_problem()
+            return
+        self.message.clear()
+        self.submitted.emit(self.fields.passphrase())
+
+    def show_error(self, advice: Advice) -> None:
+        self.message.show_message(advice.message, title=advice.title)
+
+    def clear(self) -> None:
+        self.fields.clear()
+        self.message.clear()
+
+
+class CreatePassphrasePage(_ChoosePassphrasePage):
     """Choose a passphrase; emits ``submitted`` with it once it is acceptable."""
 
     submitted = Signal(str)
@@ -133,25 +168,6 @@ class CreatePassphrasePage(Page):
         self.setTabOrder(self.fields.show_toggle, self.create_button)
         self.setTabOrder(self.create_button, self.back_button)
 
-    def focus_first(self) -> None:
-        self.fields.first.setFocus()
-
-    @Slot()
-    def submit(self) -> None:
-        if self.busy.isVisible():
-            return
-        problem = self.fields.problem()
-        if problem:
-            self.message.show_message(problem)
-            self.fields.hide_feedback()
-            self.fields.focus_problem()
-            return
-        self.message.clear()
-        self.submitted.emit(self.fields.passphrase())
-
-    def show_error(self, advice: Advice) -> None:
-        self.message.show_message(advice.message, title=advice.title)
-
     def set_busy(self, busy: bool) -> None:
         self.busy.set_busy(busy)
         self.fields.set_enabled(not busy)
@@ -159,10 +175,6 @@ class CreatePassphrasePage(Page):
         self.back_button.setEnabled(not busy)
         if not busy:
             self.fields.first.setFocus()
-
-    def clear(self) -> None:
-        self.fields.clear()
-        self.message.clear()
 
 
 class RecoveryCodePage(Page):
@@ -385,7 +397,7 @@ class RecoveryUnlockPage(Page):
         self.message.clear()
 
 
-class NewPassphrasePage(Page):
+class NewPassphrasePage(_ChoosePassphrasePage):
     """After the recovery code opened the journal: choose the passphrase from now on."""
 
     submitted = Signal(str)
@@ -419,30 +431,7 @@ class NewPassphrasePage(Page):
         self.fields.changed.connect(self.message.clear)
         self.setTabOrder(self.fields.show_toggle, self.set_button)
 
-    def focus_first(self) -> None:
-        self.fields.first.setFocus()
-
-    @Slot()
-    def submit(self) -> None:
-        if self.busy.isVisible():
-            return
-        problem = self.fields.problem()
-        if problem:
-            self.message.show_message(problem)
-            self.fields.hide_feedback()
-            self.fields.focus_problem()
-            return
-        self.message.clear()
-        self.submitted.emit(self.fields.passphrase())
-
-    def show_error(self, advice: Advice) -> None:
-        self.message.show_message(advice.message, title=advice.title)
-
     def set_busy(self, busy: bool) -> None:
         self.busy.set_busy(busy)
         self.fields.set_enabled(not busy)
         self.set_button.setEnabled(not busy)
-
-    def clear(self) -> None:
-        self.fields.clear()
-        self.message.clear()

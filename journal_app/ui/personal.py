@@ -293,6 +293,18 @@ class FlowLayout(QLayout):
 # ------------------------------------------------------------------ my people
 
 
+def _dialog_layout(dialog: QDialog, title: str, intro: str) -> QVBoxLayout:
+    """The People and Plan dialogs' layout, begun with their heading and lead."""
+    outer = QVBoxLayout(dialog)
+    outer.setContentsMargins(28, 24, 28, 18)
+    outer.setSpacing(12)
+    heading = label(title, "heading")
+    heading.setAccessibleName(title)
+    outer.addWidget(heading)
+    outer.addWidget(label(intro, "lead"))
+    return outer
+
+
 class PeopleDialog(QDialog):
     """The person's own list: name, who they are, how to reach them, a note."""
 
@@ -324,13 +336,7 @@ class PeopleDialog(QDialog):
     # ------------------------------------------------------------- building
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(28, 24, 28, 18)
-        outer.setSpacing(12)
-        heading = label(PEOPLE_TITLE, "heading")
-        heading.setAccessibleName(PEOPLE_TITLE)
-        outer.addWidget(heading)
-        outer.addWidget(label(PEOPLE_INTRO, "lead"))
+        outer = _dialog_layout(self, PEOPLE_TITLE, PEOPLE_INTRO)
 
         body = QHBoxLayout()
         body.setSpacing(18)
@@ -788,13 +794,7 @@ class PlanDialog(QDialog):
         self.reload()
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(28, 24, 28, 18)
-        outer.setSpacing(12)
-        heading = label(PLAN_TITLE, "heading")
-        heading.setAccessibleName(PLAN_TITLE)
-        outer.addWidget(heading)
-        outer.addWidget(label(PLAN_INTRO, "lead"))
+        outer = _dialog_layout(self, PLAN_TITLE, PLAN_INTRO)
         outer.addWidget(label(PLAN_PRIVATE, "muted"))
         outer.addSpacing(4)
 

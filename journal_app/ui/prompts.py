@@ -55,7 +55,10 @@ from PySide6.QtWidgets import (
 
 from journal_app.journal.prompts import Theme
 from journal_app.ui.entry_delegate import is_dark, mix, muted_text, selection_fill
+from journal_app.ui.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
+from journal_app.ui.theme import RestyleOnPaletteChange
 from journal_app.ui.widgets import button, label
+from journal_app.ui.widgets import row as button_row
 
 # What the prompt screens say, together for review (CONTENT.md): invitations,
 # never demands; nothing counts, nothing is lost by skipping.
@@ -82,7 +85,6 @@ TEXT_NO_PROMPTS = "There is no prompt to offer for that theme just now."
 TEXT_WRITTEN_WITH = "Written with a prompt"
 TEXT_FROM_PACK = "from {name}"
 
-SHORTCUT_WRITE_WITH_PROMPT = "Ctrl+Shift+N"
 SHORTCUT_ANOTHER = "Ctrl+Shift+R"
 SHORTCUT_WRITE_FREELY = "Ctrl+Shift+F"
 
@@ -387,11 +389,7 @@ class PromptChooserDialog(QDialog):
         layout.addWidget(lead)
         layout.addSpacing(4)
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(10)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
+        buttons = button_row(None, self.cancel_button, self.ok_button)
         layout.addSpacing(4)
         layout.addLayout(buttons)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -422,7 +420,7 @@ class PromptChooserDialog(QDialog):
 # --------------------------------------------------------------------- the card
 
 
-class PromptCard(QFrame):
+class PromptCard(RestyleOnPaletteChange, QFrame):
     """The prompt above the page, in one of three looks.
 
     ``live``: the prompt of a page being written, with "Another prompt" and
@@ -579,14 +577,6 @@ class PromptCard(QFrame):
     def prompt_text(self) -> str:
         """The prompt as shown ("" while the gentle note stands in for it)."""
         return self.text.text() if self._mode in (self.LIVE, self.KEPT) else ""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if getattr(self, "_built", False) and event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.ApplicationPaletteChange,
-        ):
-            self._restyle()
-        super().changeEvent(event)
 
     def _restyle(self) -> None:
         """A soft card in the theme's colours: tinted paper, sage caption, quiet pills.

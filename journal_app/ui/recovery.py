@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.journal.files import atomic_write_bytes
 from journal_app.ui.clipboard import DEFAULT_CLEAR_MS, SecretClipboard
-from journal_app.ui.files import FILE_DIALOG, write_atomically
+from journal_app.ui.files import FILE_DIALOG
 from journal_app.ui.widgets import button, label, row
+from journal_app.vault.errors import VaultExists
 
 SAVE_FILE_NAME = "Tend recovery code.txt"
 
@@ -177,7 +179,10 @@ class RecoveryCodeWidget(QWidget):
             f"Made on {date.today().isoformat()}.\n"
         )
         try:
-            write_atomically(Path(name), text.encode("utf-8"))
+            atomic_write_bytes(Path(name), text.encode("utf-8"))
+        except VaultExists:
+            self._say("That file is a Tend journal, so it was left alone. Please choose another.")
+            return
         except OSError as exc:
             reason = exc.strerror or "the file could not be written"
             self._say(f"The code could not be saved there ({reason}). Please try another place.")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -368,6 +368,26 @@ def apply_theme(app: QApplication, mode: ThemeMode | str) -> Colors:
     app.setPalette(palette_for(colors))
     app.setStyleSheet(stylesheet_for(colors))
     return colors
+
+
+class RestyleOnPaletteChange:
+    """Mixin for widgets that colour parts of themselves from the palette.
+
+    Calls ``self._restyle()`` whenever the widget's or the application's palette
+    changes (light/dark switch), once ``__init__`` has set ``self._built = True``.
+    List it before the Qt class: ``class Card(RestyleOnPaletteChange, QFrame)``.
+    """
+
+    def _restyle(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if getattr(self, "_built", False) and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        ):
+            self._restyle()
+        super().changeEvent(event)  # type: ignore[misc]
 
 
 def set_role(widget: QWidget, role: str) -> None:

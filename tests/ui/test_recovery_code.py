@@ -113,3 +113,18 @@ def test_clear_forgets_the_code(qtbot):
     widget.clear()
     assert widget.code == "" and widget.code_label.text() == ""
     assert not widget.kept.isChecked()
+
+
+def test_saving_over_a_journal_file_is_refused_and_leaves_it_unchanged(
+    qtbot, tmp_path, file_dialogs
+):
+    from journal_app.vault import KdfParams, Vault
+
+    journal_file = tmp_path / "journal.tend"
+    Vault.create(journal_file, "a long passphrase", KdfParams.fresh(64, 1, 1)).close()
+    before = journal_file.read_bytes()
+    widget = _widget(qtbot)
+    file_dialogs.answers.append(str(journal_file))
+    widget.save_code()
+    assert journal_file.read_bytes() == before
+    assert "is a Tend journal" in widget.status.text()

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from journal_app.journal.entry import Entry, aware, clean_tags
-from journal_app.journal.files import STEP, CancelCheck, Progress, check_cancel
+from journal_app.journal.files import CancelCheck, Progress, progress_loop
 from journal_app.journal.service import Journal
 from journal_app.vault.store import new_record_id
 
@@ -183,6 +183,14 @@ def load_json(data: bytes, source: str) -> object:
         raise ImportFormatError(source, "is nested too deeply to be a journal export.") from None
 
 
+def load_json_capped(data: bytes, source: str, limits: ImportLimits) -> object:
+    """:func:`load_json`, refusing first bytes over the file cap (for bytes that did
+    not come through :func:`read_capped`, such as a zip member or a test's data)."""
+    if len(data) > limits.max_file_bytes:
+        raise ImportFormatError(source, "is too large.")
+    return load_json(data, source)
+
+
 def clean_text(text: str) -> str:
     """Text safe to seal: a lone surrogate (invalid Unicode) becomes U+FFFD."""
     try:
@@ -265,22 +273,6 @@ def plausible(moment: datetime, source: str, index: int | None, name: str) -> da
 def without_tag_mark(tag: str) -> str:
     """``@morning`` or ``#morning`` -> ``morning`` (jrnl and others mark tags so)."""
     return tag[1:] if tag[:1] in "@#" else tag
-
-
-def progress_loop(
-    items: Sequence, progress: Progress | None, cancelled: CancelCheck | None
-) -> Iterable[tuple[int, object]]:
-    """Enumerate ``items``, reporting progress and honouring a stop request."""
-    total = len(items)
-    for index, item in enumerate(items):
-        if index % STEP == 0:
-            check_cancel(cancelled)
-            if progress is not None:
-                progress(index, total)
-        yield index, item
-    check_cancel(cancelled)
-    if progress is not None:
-        progress(total, total)
 
 
 # ------------------------------------------------------------ the one writer

@@ -50,7 +50,7 @@ from journal_app.journal.importers.base import (
     entry_list,
     human_size,
     limits_or_default,
-    load_json,
+    load_json_capped,
     plausible,
     progress_loop,
     read_capped,
@@ -222,9 +222,7 @@ def parse_bytes(
 ) -> ParsedImport:
     """Read one Day One journal file already in memory; ``source`` names it."""
     limits = limits_or_default(limits)
-    if len(data) > limits.max_file_bytes:
-        raise ImportFormatError(source, "is too large.")
-    document = load_json(data, source)
+    document = load_json_capped(data, source, limits)
     items = entry_list(document, source, limits, HINT)
     metadata = document.get("metadata") if isinstance(document, dict) else None
     if metadata is not None and not isinstance(metadata, dict):

@@ -34,7 +34,7 @@ from journal_app.journal.importers.base import (
     check_entry_size,
     entry_list,
     limits_or_default,
-    load_json,
+    load_json_capped,
     plausible,
     progress_loop,
     read_capped,
@@ -92,9 +92,7 @@ def parse_bytes(
 ) -> ParsedImport:
     """Read a jrnl JSON export already in memory; ``source`` names it in messages."""
     limits = limits_or_default(limits)
-    if len(data) > limits.max_file_bytes:
-        raise ImportFormatError(source, "is too large.")
-    items = entry_list(load_json(data, source), source, limits, HINT)
+    items = entry_list(load_json_capped(data, source, limits), source, limits, HINT)
     entries = []
     problems = []
     for index, item in progress_loop(items, progress, cancelled):
