@@ -23,12 +23,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal_app import paths
 from journal_app.journal.files import CancelCheck, Progress
-from journal_app.vault import Cancelled, CopyReport, Vault, VaultError, VaultExists
-from journal_app.vault.store import vault_id_of
+from journal_app.vault import Cancelled, VaultError, VaultExists
+
+if TYPE_CHECKING:
+    # The store needs SQLAlchemy; it is imported where used, so that settings (which
+    # hold a BackupPolicy) load without it.
+    from journal_app.vault import CopyReport, Vault
 
 BACKUP_PREFIX = "tend-backup-"
 BACKUP_SUFFIX = ".tend"
@@ -150,6 +154,8 @@ def list_backups(folder: Path, vault_id: bytes | None = None) -> list[BackupFile
 
     With ``vault_id``, only backups of that journal (others' are left out).
     """
+    from journal_app.vault.store import vault_id_of
+
     folder = Path(folder)
     if not folder.is_dir():
         return []
@@ -300,6 +306,8 @@ def restore_backup(
             restore the rest anyway).
         NotAVault, NewerVersion, DamagedVault, VaultInUse, Cancelled, OSError.
     """
+    from journal_app.vault import Vault
+
     return Vault.restore_copy(
         Path(backup).expanduser(),
         Path(new_vault).expanduser(),
@@ -335,6 +343,8 @@ def check_backups(
     Each file is only read (never switched to WAL or written). A file that will not
     open is reported with its error; the others are still checked.
     """
+    from journal_app.vault import Vault
+
     results = []
     for path in backup_files_in(target):
         try:

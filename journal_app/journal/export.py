@@ -63,7 +63,7 @@ version; removing or changing the meaning of one raises ``version``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -72,16 +72,16 @@ from typing import Any
 from journal_app import APP_NAME, __version__
 from journal_app.journal.entry import Entry, aware, clean_tags, now
 from journal_app.journal.files import (
-    STEP,
     CancelCheck,
     Progress,
     atomic_write_bytes,
-    check_cancel,
+    progress_loop,
 )
 
 EXPORT_FORMAT = "tend-export"
 EXPORT_VERSION = 1
 DOCUMENT_TITLE = "Journal"
+ENTRY_SEPARATOR = "\n---\n\n"  # before each entry of a Markdown export
 
 PromptTextOf = Callable[[Entry], str]
 """Gives the words of the prompt an entry was written to, or ""."""
@@ -174,6 +174,33 @@ def _entry_markdown(entry: Entry, prompt_text_of: PromptTextOf) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def markdown_document_pieces(
+    entries: Sequence[Entry],
+    *,
+    title: str = DOCUMENT_TITLE,
+    exported_at: datetime | None = None,
+    prompt_text_of: PromptTextOf = entry_prompt_text,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Iterator[str]:
+    """The Markdown text of an export in pieces: the title lines, then one per entry.
+
+    Joined, the pieces are :func:`entries_to_markdown_document` (each entry's piece
+    begins with the ``---`` that parts it from what comes before). They let a caller
+    encode or typeset the document a little at a time, never in one long step.
+    Arguments as for :func:`entries_to_markdown_document`.
+    """
+    moment = exported_at or now()
+    total = len(entries)
+    noun = "entry" if total == 1 else "entries"
+    yield (
+        f"# {_one_line(title) or DOCUMENT_TITLE}\n\n"
+        f"Exported from {APP_NAME} on {moment:%Y-%m-%d} · {total} {noun}\n"
+    )
+    for _, entry in progress_loop(entries, progress, cancelled):
+        yield ENTRY_SEPARATOR + _entry_markdown(entry, prompt_text_of)
+
+
 def entries_to_markdown_document(
     entries: Sequence[Entry],
     *,
@@ -194,23 +221,16 @@ def entries_to_markdown_document(
         progress: ``progress(done, total)`` every few hundred entries.
         cancelled: polled as often; when True, :class:`Cancelled` is raised.
     """
-    moment = exported_at or now()
-    total = len(entries)
-    noun = "entry" if total == 1 else "entries"
-    chunks = [
-        f"# {_one_line(title) or DOCUMENT_TITLE}\n\n"
-        f"Exported from {APP_NAME} on {moment:%Y-%m-%d} · {total} {noun}\n"
-    ]
-    for done, entry in enumerate(entries):
-        if done % STEP == 0:
-            check_cancel(cancelled)
-            if progress is not None:
-                progress(done, total)
-        chunks.append(_entry_markdown(entry, prompt_text_of))
-    check_cancel(cancelled)
-    if progress is not None:
-        progress(total, total)
-    return "\n---\n\n".join(chunks)
+    return "".join(
+        markdown_document_pieces(
+            entries,
+            title=title,
+            exported_at=exported_at,
+            prompt_text_of=prompt_text_of,
+            progress=progress,
+            cancelled=cancelled,
+        )
+    )
 
 
 def export_markdown(
@@ -229,14 +249,16 @@ def export_markdown(
         VaultExists: ``path`` is a Tend journal (never written over).
         OSError: the file could not be written; an old file there is untouched.
     """
-    text = entries_to_markdown_document(
+    # Encoded piece by piece: one encode of the whole text would hold the
+    # interpreter (and so the window) for a noticeable moment.
+    pieces = markdown_document_pieces(
         entries,
         title=title,
         prompt_text_of=prompt_text_of,
         progress=progress,
         cancelled=cancelled,
     )
-    data = text.encode("utf-8")
+    data = b"".join([piece.encode("utf-8") for piece in pieces])
     atomic_write_bytes(Path(path), data)
     return ExportResult(Path(path), len(entries), len(data))
 
@@ -273,15 +295,20 @@ def json_document_bytes(document: dict[str, Any]) -> bytes:
         f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},"
         for key, value in head.items()
     )
-    items = [json.dumps(item, ensure_ascii=False) for item in document["entries"]]
-    if items:
-        lines.append('  "entries": [')
-        lines.append(",\n".join(f"    {item}" for item in items))
-        lines.append("  ]")
-    else:
-        lines.append('  "entries": []')
-    lines.append("}")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    # Each entry is encoded as it is made and the bytes joined once: no step over
+    # the whole text (a join, then an encode) holds the interpreter for long.
+    entries = document["entries"]
+    if not entries:
+        lines.append('  "entries": []\n}\n')
+        return "\n".join(lines).encode("utf-8")
+    lines.append('  "entries": [\n')
+    pieces = ["\n".join(lines).encode("utf-8")]
+    last = len(entries) - 1
+    for index, item in enumerate(entries):
+        line = f"    {json.dumps(item, ensure_ascii=False)}{',' if index < last else ''}\n"
+        pieces.append(line.encode("utf-8"))
+    pieces.append(b"  ]\n}\n")
+    return b"".join(pieces)
 
 
 def entries_to_json_document(
@@ -295,15 +322,8 @@ def entries_to_json_document(
     """The JSON export as a Python object (see the module's docstring for the schema)."""
     total = len(entries)
     items = []
-    for done, entry in enumerate(entries):
-        if done % STEP == 0:
-            check_cancel(cancelled)
-            if progress is not None:
-                progress(done, total)
+    for _, entry in progress_loop(entries, progress, cancelled):
         items.append(entry_to_export_json(entry, prompt_text_of))
-    check_cancel(cancelled)
-    if progress is not None:
-        progress(total, total)
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from journal_app.vault import Cancelled, VaultExists
-from journal_app.vault.store import is_vault_file
+from journal_app.vault.fileheader import is_vault_file
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``, called from the thread doing the work."""
@@ -27,6 +28,8 @@ CancelCheck = Callable[[], bool]
 # How often long loops report progress and look for a request to stop.
 STEP = 200
 
+T = TypeVar("T")
+
 __all__ = [
     "STEP",
     "CancelCheck",
@@ -35,7 +38,9 @@ __all__ = [
     "atomic_write_bytes",
     "check_cancel",
     "fsync_dir",
+    "progress_loop",
     "refuse_journal_target",
+    "replace_bytes",
 ]
 
 
@@ -53,6 +58,27 @@ def fsync_dir(folder: Path) -> None:
 def check_cancel(cancelled: CancelCheck | None) -> None:
     if cancelled is not None and cancelled():
         raise Cancelled()
+
+
+def progress_loop(
+    items: Sequence[T], progress: Progress | None, cancelled: CancelCheck | None
+) -> Iterator[tuple[int, T]]:
+    """Enumerate ``items``, reporting progress and honouring a stop request.
+
+    Every :data:`STEP` items (the first included) it raises Cancelled if asked to
+    stop, then reports ``progress(index, total)``; once all are through, it checks
+    once more and reports ``progress(total, total)``.
+    """
+    total = len(items)
+    for index, item in enumerate(items):
+        if index % STEP == 0:
+            check_cancel(cancelled)
+            if progress is not None:
+                progress(index, total)
+        yield index, item
+    check_cancel(cancelled)
+    if progress is not None:
+        progress(total, total)
 
 
 def refuse_journal_target(path: Path) -> None:
@@ -77,6 +103,16 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     """
     path = Path(path)
     refuse_journal_target(path)
+    replace_bytes(path, data, mode=mode)
+
+
+def replace_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+    """:func:`atomic_write_bytes` without the check that ``path`` is not a journal.
+
+    For files the person names that are not exports (the recovery code they save);
+    everything else should go through :func:`atomic_write_bytes`.
+    """
+    path = Path(path)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, mode)

@@ -53,7 +53,6 @@ from journal_app.ui.theme import set_role
 from journal_app.ui.widgets import Banner, button, label, row, secret_field
 from journal_app.vault import (
     Cancelled,
-    CopyReport,
     DamagedRecords,
     VaultExists,
     WrongPassphrase,
@@ -658,6 +657,8 @@ class RestoreDialog(QDialog):
             "Your open journal was not changed. To come back to it later, choose "
             "Journal › Open another journal file…"
         )
+        from journal_app.vault import CopyReport  # the store: loaded by now
+
         if isinstance(report, CopyReport) and report.damaged:
             note = f"{DamagedRecords(list(report.damaged))} {note}"
         self.done_note.setText(note)

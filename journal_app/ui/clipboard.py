@@ -23,6 +23,9 @@ _WINDOWS_FORMATS = {
 }
 
 DEFAULT_CLEAR_MS = 60_000
+# A person's number copied from Support leaves the clipboard after this long (if it
+# is still there), and at once when Tend locks.
+PERSONAL_CLIPBOARD_MS = 120_000
 
 
 def _digest(text: str) -> bytes:

@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,14 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app import APP_NAME, paths
-from journal_app.journal import LoadReport
 from journal_app.ui import errors
-from journal_app.ui.about import AboutDialog
-from journal_app.ui.clipboard import SecretClipboard
+from journal_app.ui.clipboard import PERSONAL_CLIPBOARD_MS, SecretClipboard
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
 from journal_app.ui.idle import IdleWatcher
-from journal_app.ui.packs import PacksDialog, import_pack_with_dialog
 from journal_app.ui.pages import (
     CreatePassphrasePage,
     NewPassphrasePage,
@@ -46,17 +43,22 @@ from journal_app.ui.pages import (
     UnlockPage,
     WelcomePage,
 )
-from journal_app.ui.personal import PeopleDialog, PlanDialog
-from journal_app.ui.prompts import SHORTCUT_WRITE_WITH_PROMPT
 from journal_app.ui.service import JournalService, VaultState
 from journal_app.ui.session_lock import SessionLockWatcher
 from journal_app.ui.settings import AppSettings
-from journal_app.ui.settings_dialog import SettingsDialog
-from journal_app.ui.support import PERSONAL_CLIPBOARD_MS, SupportDialog
+from journal_app.ui.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
 from journal_app.ui.theme import ThemeController, apply_theme, set_role
 from journal_app.ui.transfer import TransferController
 from journal_app.ui.widgets import Banner, app_icon, button
 from journal_app.vault import DamagedRecords, KdfParams, VaultError, VaultExists
+
+if TYPE_CHECKING:
+    from journal_app.journal import LoadReport
+    from journal_app.ui.about import AboutDialog
+    from journal_app.ui.packs import PacksDialog
+    from journal_app.ui.personal import PeopleDialog, PlanDialog
+    from journal_app.ui.settings_dialog import SettingsDialog
+    from journal_app.ui.support import SupportDialog
 
 DEFAULT_SIZE = QSize(1100, 720)
 MINIMUM_SIZE = QSize(720, 520)
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self._resume_entry_id: str | None = None
         self._mode = Mode.NONE
         self._pending_report: LoadReport | None = None
+        self._route_serial = 0  # which route() a deferred open belongs to
         self._close_when_idle = False
         self.support_dialog: SupportDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -185,7 +188,9 @@ class MainWindow(QMainWindow):
         # Export, print, import, backups and restore: its actions join the Journal menu.
         self.transfer = TransferController(self)
         self._restore_geometry()
-        self.route()
+        # The unlock page shows first; the file is opened (checked and locked) on the
+        # event loop's next turn, so that the store is not loaded before the window.
+        self.route(open_later=True)
 
     # ------------------------------------------------------------- building
 
@@ -443,8 +448,13 @@ class MainWindow(QMainWindow):
         return f"{path.name} · {path.parent}"
 
     @Slot()
-    def route(self) -> None:
-        """Show the page the vault's state calls for, opening the file if it is there."""
+    def route(self, *, open_later: bool = False) -> None:
+        """Show the page the vault's state calls for, opening the file if it is there.
+
+        With ``open_later`` the unlock page is shown at once and the file is opened on
+        the event loop's next turn; an error then replaces the form just as promptly.
+        """
+        self._route_serial += 1
         state = self.service.state
         if state is VaultState.UNLOCKED:
             self._enter_journal(self.service.report)
@@ -454,11 +464,21 @@ class MainWindow(QMainWindow):
             return
         self.unlock_page.reset()
         self.unlock_page.set_path(self._describe_path())
+        if open_later:
+            serial = self._route_serial
+            QTimer.singleShot(0, self, lambda: self._open_routed_vault(serial))
+        else:
+            self._open_routed_vault(self._route_serial)
+        self.show_page(self.unlock_page)
+
+    def _open_routed_vault(self, serial: int) -> None:
+        """Open the file ``route`` showed the unlock page for, unless routed since."""
+        if serial != self._route_serial or self.service.state is not VaultState.CLOSED:
+            return
         try:
             self.service.open_vault()
         except (VaultError, OSError) as exc:
             self.unlock_page.show_vault_error(advice_for(exc))
-        self.show_page(self.unlock_page)
 
     # ------------------------------------------------------------ first run
 
@@ -790,6 +810,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_support(self) -> None:
         if self.support_dialog is None:
+            from journal_app.ui.support import SupportDialog
+
             self.support_dialog = SupportDialog(
                 self, service=self.service, clipboard=self.personal_clipboard
             )
@@ -806,6 +828,8 @@ class MainWindow(QMainWindow):
         if not self.service.is_unlocked:
             return
         if self.people_dialog is None:
+            from journal_app.ui.personal import PeopleDialog
+
             self.people_dialog = PeopleDialog(self.service, self)
             self.people_dialog.support_requested.connect(self.show_support)
             self.people_dialog.lock_requested.connect(self.lock)
@@ -819,6 +843,8 @@ class MainWindow(QMainWindow):
         if not self.service.is_unlocked:
             return
         if self.plan_dialog is None:
+            from journal_app.ui.personal import PlanDialog
+
             self.plan_dialog = PlanDialog(self.service, self)
             self.plan_dialog.support_requested.connect(self.show_support)
             self.plan_dialog.lock_requested.connect(self.lock)
@@ -868,6 +894,8 @@ class MainWindow(QMainWindow):
         if self.settings_dialog is not None and self.settings_dialog.isVisible():
             self.settings_dialog.raise_()
             return
+        from journal_app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.service, self)
         dialog.applied.connect(self.apply_settings)
         self.transfer.connect_settings(dialog)
@@ -892,6 +920,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _about(self) -> None:
         if self.about_dialog is None:
+            from journal_app.ui.about import AboutDialog
+
             self.about_dialog = AboutDialog(self)
             self.about_dialog.support_requested.connect(self.show_support)
         self.about_dialog.show()
@@ -909,6 +939,8 @@ class MainWindow(QMainWindow):
         """Journal > Import prompt pack…: choose a file, see the pack, then import it."""
         if not self.service.is_unlocked or self.service.busy:
             return
+        from journal_app.ui.packs import import_pack_with_dialog
+
         news = import_pack_with_dialog(self, self.service)
         if news and self.service.is_unlocked:
             self.statusBar().showMessage(news, 6000)
@@ -919,6 +951,8 @@ class MainWindow(QMainWindow):
         if not self.service.is_unlocked:
             return
         if self.packs_dialog is None:
+            from journal_app.ui.packs import PacksDialog
+
             self.packs_dialog = PacksDialog(self.service, self)
             self.packs_dialog.import_requested.connect(self._import_from_packs_dialog)
             self.packs_dialog.status_message.connect(
@@ -931,6 +965,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _import_from_packs_dialog(self) -> None:
         parent = self.packs_dialog if self.packs_dialog is not None else self
+        from journal_app.ui.packs import import_pack_with_dialog
+
         news = import_pack_with_dialog(parent, self.service)
         if news and self.service.is_unlocked:
             self.statusBar().showMessage(news, 6000)

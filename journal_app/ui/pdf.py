@@ -1,10 +1,17 @@
 """Entries typeset for paper: one document for the PDF export and for printing.
 
-The text comes from :func:`journal_app.journal.export.entries_to_markdown_document`,
+The text comes from :func:`journal_app.journal.export.markdown_document_pieces`,
 the same Markdown as a ``.md`` export, read by Qt's own Markdown reader
-(``QTextDocument.setMarkdown``) and given a calm book-like style: a serif face,
+(``QTextCursor.insertMarkdown``) and given a calm book-like style: a serif face,
 roomy lines, the date and tags quiet under each title, the prompt in italics.
 Page numbers are drawn under each page; nothing of the app's chrome is printed.
+
+The document is built a few entries at a time (:data:`CHUNK_ENTRIES`): each
+piece is read, styled and laid out on its own, so no single Qt call runs long
+(a Qt call holds Python's lock, and a long one would freeze the window while a
+worker thread exports), and progress and Cancel work throughout. Only the new
+blocks are styled and laid out each time; the default font is set once, first,
+since changing it later would lay out the whole document again.
 
 The document is laid out in points (1/72 inch) on an offscreen image, so the
 very same layout serves a PDF (``QPdfWriter``) and a printer (``QPrinter``), and
@@ -25,6 +32,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -50,6 +58,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -62,7 +71,7 @@ from journal_app.journal.entry import Entry
 from journal_app.journal.export import (
     DOCUMENT_TITLE,
     ExportResult,
-    entries_to_markdown_document,
+    markdown_document_pieces,
 )
 from journal_app.journal.files import CancelCheck, Progress, atomic_write_bytes, check_cancel
 
@@ -102,6 +111,8 @@ MONO_FAMILIES = ("DejaVu Sans Mono", "Menlo", "Consolas", "Liberation Mono", "No
 _MARKDOWN_SHARE = 200
 _LAYOUT_SHARE = 150
 PROGRESS_TOTAL = 1000
+
+CHUNK_ENTRIES = 25  # entries read, styled and laid out at a time (each step stays short)
 
 _APP: QGuiApplication | None = None  # the offscreen application made for the CLI
 
@@ -199,9 +210,9 @@ class PrintDocument(QTextDocument):
         self.setPageSize(text_area_points(layout))
 
 
-def _select_block(cursor: QTextCursor, block: object) -> None:
-    cursor.setPosition(block.position())  # type: ignore[attr-defined]
-    end = block.position() + block.length() - 1  # type: ignore[attr-defined]
+def _select_block(cursor: QTextCursor, block: QTextBlock) -> None:
+    cursor.setPosition(block.position())
+    end = block.position() + block.length() - 1
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
 
 
@@ -209,25 +220,26 @@ def _proportional(percent: int) -> tuple[float, int]:
     return float(percent), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 
 
-def _style(document: QTextDocument) -> None:
-    """Fonts, spacing and colours for paper, block by block (Markdown has no style).
-
-    Every entry reads, as ``entries_to_markdown_document`` writes it: a level-2
-    heading, its date, its tags (``Tags: ...``) if any, its prompt as a quote,
-    then its text. The date and tags are set small and quiet, the prompt in
-    italics; entries are parted by a hairline.
-    """
+def _base_font() -> QFont:
     base = QFont(body_family())
     base.setPointSizeF(BODY_PT)
     base.setStyleHint(QFont.StyleHint.Serif)
-    document.setDefaultFont(base)
+    return base
+
+
+def _style_blocks(cursor: QTextCursor, block: QTextBlock, *, first: bool) -> None:
+    """Fonts, spacing and colours for paper, from ``block`` to the end (Markdown has
+    no style), inside the caller's edit block.
+
+    Every entry reads, as ``markdown_document_pieces`` writes it: a level-2
+    heading, its date, its tags (``Tags: ...``) if any, its prompt as a quote,
+    then its text. The date and tags are set small and quiet, the prompt in
+    italics; entries are parted by a hairline. ``first``: ``block`` is the
+    document's first (the title, then the line under it).
+    """
     mono = mono_family()
-    document.setUndoRedoEnabled(False)
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()  # one layout at the end, not one per block
     expecting: str | None = None  # "date" right after an entry's heading, then "tags"
-    block = document.begin()
-    first = True
+    title_line = block.next() if first else None
     while block.isValid():
         fmt = block.blockFormat()
         level = fmt.headingLevel()
@@ -274,9 +286,12 @@ def _style(document: QTextDocument) -> None:
         first = False
         block = block.next()
     # The line under the title ("Exported from Tend on ..."): quiet too.
-    second = document.begin().next()
-    if second.isValid() and second.text().startswith(f"Exported from {APP_NAME}"):
-        _select_block(cursor, second)
+    if (
+        title_line is not None
+        and title_line.isValid()
+        and title_line.text().startswith(f"Exported from {APP_NAME}")
+    ):
+        _select_block(cursor, title_line)
         quiet = QTextCharFormat()
         quiet.setFontPointSize(META_PT)
         quiet.setForeground(MUTED)
@@ -284,7 +299,40 @@ def _style(document: QTextDocument) -> None:
         spaced = QTextBlockFormat()
         spaced.setBottomMargin(10.0)
         cursor.mergeBlockFormat(spaced)
+
+
+def _append_markdown(document: QTextDocument, cursor: QTextCursor, markdown: str) -> None:
+    """Read ``markdown`` in at the end of ``document``, style it, and lay it out.
+
+    Only the new blocks are styled, and only the new tail is laid out (``pageCount``
+    lays out what is not yet): earlier pages are left as they are.
+    """
+    first = document.isEmpty()
+    last = document.lastBlock()
+    cursor.beginEditBlock()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+    if first:
+        start = document.begin()
+    else:
+        start = last.next()
+        # Inserting at the end starts with an empty block of its own before the new
+        # text: fold it back into the last one, as one whole document would read.
+        spare = start.next()
+        if (
+            start.isValid()
+            and spare.isValid()
+            and start.length() == 1
+            and not start.blockFormat().hasProperty(
+                QTextFormat.Property.BlockTrailingHorizontalRulerWidth
+            )
+        ):
+            cursor.setPosition(start.position())
+            cursor.deletePreviousChar()
+            start = last.next()
+    _style_blocks(cursor, start, first=first)
     cursor.endEditBlock()
+    document.pageCount()  # lay out the new tail now, in this short step
 
 
 def build_document(
@@ -298,31 +346,32 @@ def build_document(
 ) -> PrintDocument:
     """The typeset document for ``entries`` (oldest first, as ``select`` gives them).
 
-    Safe to call on a worker thread; move the result to the GUI thread
-    (``moveToThread``) before a widget uses it.
+    Built :data:`CHUNK_ENTRIES` entries at a time, reporting progress and checking
+    ``cancelled`` after each. Safe to call on a worker thread; move the result to
+    the GUI thread (``moveToThread``) before a widget uses it.
     """
     total = max(len(entries), 1)
-
-    def markdown_progress(done: int, _total: int) -> None:
-        if progress is not None:
-            progress(done * _MARKDOWN_SHARE // total, PROGRESS_TOTAL)
-
-    text = entries_to_markdown_document(
-        entries,
-        title=title,
-        exported_at=exported_at,
-        progress=markdown_progress,
-        cancelled=cancelled,
-    )
+    share = _MARKDOWN_SHARE + _LAYOUT_SHARE
     document = PrintDocument(len(entries))
-    document.setMarkdown(text, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
-    del text
-    check_cancel(cancelled)
-    _style(document)
+    document.setUndoRedoEnabled(False)
+    # Set once, before any text: setting it later would lay out everything again.
+    document.setDefaultFont(_base_font())
     document.set_page_layout(page_layout or default_page_layout())
+    cursor = QTextCursor(document)
+    pieces = markdown_document_pieces(
+        entries, title=title, exported_at=exported_at, cancelled=cancelled
+    )
+    _append_markdown(document, cursor, next(pieces))  # the title lines
+    done = 0
+    while chunk := list(islice(pieces, CHUNK_ENTRIES)):
+        check_cancel(cancelled)
+        _append_markdown(document, cursor, "".join(chunk))
+        done += len(chunk)
+        if progress is not None:
+            progress(done * share // total, PROGRESS_TOTAL)
     check_cancel(cancelled)
     if progress is not None:
-        progress(_MARKDOWN_SHARE + _LAYOUT_SHARE, PROGRESS_TOTAL)
+        progress(share, PROGRESS_TOTAL)
     return document
 
 

@@ -12,17 +12,24 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance, Slot
 
-from journal_app.journal import Draft, Entry, Journal, LoadReport
-from journal_app.journal.packs import MAX_FILE_BYTES, Pack, PackError, parse_pack
-from journal_app.journal.personal import Person, Plan
+from journal_app.journal import Draft, Entry
 from journal_app.journal.prompts import Prompt, Theme, builtin_catalogue
+from journal_app.ui import heap
 from journal_app.ui.transfer_service import TransferMixin
 from journal_app.ui.worker import Worker
-from journal_app.vault import KdfParams, Vault, VaultError, VaultLocked
+from journal_app.vault import KdfParams, VaultError, VaultLocked
+
+if TYPE_CHECKING:
+    # The journal and the store need SQLAlchemy: imported when a vault is opened,
+    # not when the window starts.
+    from journal_app.journal import Journal, LoadReport
+    from journal_app.journal.packs import Pack
+    from journal_app.journal.personal import Person, Plan
+    from journal_app.vault import Vault
 
 _UNSET: object = object()  # "not given", where None means "no prompt"
 
@@ -103,11 +110,15 @@ class JournalService(TransferMixin, QObject):
         """Open the file and take its lock, without unlocking. Raises VaultError."""
         if self._vault is not None:
             return
+        from journal_app.vault import Vault
+
         self._vault = Vault.open(self._path)
         self._set_state(VaultState.LOCKED)
 
     def create(self, passphrase: str, *, with_recovery_code: bool = True) -> None:
         """Create the vault in the background; emits ``created`` or ``create_failed``."""
+        from journal_app.journal import Journal
+
         path, kdf = self._path, self._kdf
 
         def work() -> tuple[Journal, str]:
@@ -126,6 +137,8 @@ class JournalService(TransferMixin, QObject):
         self._start_unlock(lambda vault: vault.unlock_with_recovery_code(code))
 
     def _start_unlock(self, unlock_step: Callable[[Vault], None]) -> None:
+        from journal_app.journal import Journal
+
         try:
             self.open_vault()
         except VaultError as exc:
@@ -189,6 +202,7 @@ class JournalService(TransferMixin, QObject):
         journal, code = result
         self._journal = journal
         self._vault = journal.vault
+        heap.settle()
         self._set_state(VaultState.UNLOCKED)
         self.created.emit(code)
         self.unlocked.emit(journal.report)
@@ -196,6 +210,7 @@ class JournalService(TransferMixin, QObject):
     @Slot(object)
     def _on_unlocked(self, journal: Journal) -> None:
         self._journal = journal
+        heap.settle()  # the loaded entries: out of the way of full collections
         self._set_state(VaultState.UNLOCKED)
         self.unlocked.emit(journal.report)
         self._warm_search(journal)
@@ -218,6 +233,7 @@ class JournalService(TransferMixin, QObject):
         if self._journal is not None:
             self._journal.lock()
             self._journal = None
+            heap.release()  # so the decrypted entries are freed, not kept frozen
         elif self._vault is not None:
             self._vault.lock()
         if self._vault is not None:
@@ -372,6 +388,8 @@ class JournalService(TransferMixin, QObject):
 
         Never reads more than a pack may hold, so a huge file is refused quickly.
         """
+        from journal_app.journal.packs import MAX_FILE_BYTES, PackError, parse_pack
+
         try:
             with Path(path).open("rb") as handle:
                 raw = handle.read(MAX_FILE_BYTES + 1)

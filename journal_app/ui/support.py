@@ -52,7 +52,7 @@ from journal_app.journal.personal import (
     contact_value,
     load_template,
 )
-from journal_app.ui.clipboard import SecretClipboard
+from journal_app.ui.clipboard import PERSONAL_CLIPBOARD_MS, SecretClipboard
 from journal_app.ui.service import JournalService
 from journal_app.ui.theme import set_role
 from journal_app.ui.widgets import button, label
@@ -79,9 +79,6 @@ NO_LINES_HERE = (
 COPY = "Copy"
 COPIED = "Copied"
 COPIED_MS = 2_000
-# A person's number copied from Support leaves the clipboard after this long (if it
-# is still there), and at once when Tend locks.
-PERSONAL_CLIPBOARD_MS = 120_000
 # Where each kind appears: the chosen country's lines first, the directories last.
 LOCAL_KINDS = ("talk", "text", "information", "pain")
 # How to reach someone, shown on one line up to this length; longer, it wraps.

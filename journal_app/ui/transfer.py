@@ -18,16 +18,20 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from journal_app.journal.export import ExportResult
 from journal_app.ui.backup_dialogs import AutoBackup, RestoreDialog, back_up_now
-from journal_app.ui.export_dialog import ExportDialog, entries_phrase
-from journal_app.ui.import_dialog import ImportDialog
 
 if TYPE_CHECKING:
+    # The export and import dialogs (and what they need: printing, the importers)
+    # are imported when first opened, not when the window starts.
+    from journal_app.ui.export_dialog import ExportDialog
+    from journal_app.ui.import_dialog import ImportDialog
     from journal_app.ui.main_window import MainWindow
 
 STATUS_MS = 8_000
 
 
 def exported_message(result: ExportResult) -> str:
+    from journal_app.ui.export_dialog import entries_phrase
+
     return (
         f"{entries_phrase(result.entries)} written to {result.path}.\n\n"
         "The file is not encrypted. Keep it somewhere safe, and delete it when you no "
@@ -174,6 +178,8 @@ class TransferController(QObject):
             self.export_dialog.activateWindow()
             return self.export_dialog
         self._flush()
+        from journal_app.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(
             self.service, self.window, chosen_ids=self._chosen_ids(), for_print=for_print
         )
@@ -206,6 +212,8 @@ class TransferController(QObject):
         if self.import_dialog is not None and self.import_dialog.isVisible():
             self.import_dialog.raise_()
             return self.import_dialog
+        from journal_app.ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.service, self.window)
         dialog.imported.connect(self._on_imported)
         dialog.finished.connect(lambda _result: self._forget("import_dialog", dialog))
@@ -217,6 +225,8 @@ class TransferController(QObject):
     def _on_imported(self, report: object) -> None:
         imported = getattr(report, "imported", 0)
         if imported:
+            from journal_app.ui.export_dialog import entries_phrase
+
             self.show_status(f"{entries_phrase(imported)} added to your journal.")
 
     # ---------------------------------------------------------------- backups

@@ -24,32 +24,22 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from journal_app.journal import Entry, Journal
-from journal_app.journal.backup import (
-    BackupFile,
-    BackupPolicy,
-    BackupResult,
-    list_backups,
-    make_backup,
-    restore_backup,
-    run_due_backup,
-)
+from journal_app.journal import Entry
 from journal_app.journal.export import ExportResult, export_json, export_markdown
-from journal_app.journal.importers import (
-    ImportPreview,
-    ImportReport,
-    ParsedImport,
-    parse,
-    run_import,
-    summarize,
-)
 from journal_app.journal.selection import Selection, select
+from journal_app.ui import heap
 from journal_app.ui.tasks import Task
 from journal_app.ui.worker import Worker
-from journal_app.vault import CopyReport, VaultLocked
+from journal_app.vault import VaultLocked
 
 if TYPE_CHECKING:
+    # Backup, import and the journal need the store (SQLAlchemy): imported where
+    # used, so that the window starts without them.
+    from journal_app.journal import Journal
+    from journal_app.journal.backup import BackupFile, BackupPolicy, BackupResult
+    from journal_app.journal.importers import ImportPreview, ImportReport, ParsedImport
     from journal_app.ui.pdf import PrintDocument
+    from journal_app.vault import CopyReport
 
 EXPORT_FORMATS = ("pdf", "md", "json")
 
@@ -239,6 +229,8 @@ class TransferMixin:
 
         The result is a :class:`BackupResult` (where it went, what the check found).
         """
+        from journal_app.journal.backup import make_backup
+
         vault = self._require().vault
         target = Path(destination)
 
@@ -251,6 +243,8 @@ class TransferMixin:
 
     def run_due_backup(self, policy: BackupPolicy, now: datetime | None = None) -> Task:
         """The automatic backup, if one is due; the result is its path, or None."""
+        from journal_app.journal.backup import run_due_backup
+
         vault = self._require().vault
 
         def work(task: Task) -> Path | None:
@@ -262,6 +256,8 @@ class TransferMixin:
 
     def backups_in(self, folder: Path) -> list[BackupFile]:
         """Automatic backups of this journal in ``folder``, oldest first."""
+        from journal_app.journal.backup import list_backups
+
         return list_backups(Path(folder), self._require().vault.vault_id)
 
     def restore_backup(
@@ -271,6 +267,8 @@ class TransferMixin:
 
         Works whether or not a journal is open. The result is a CopyReport.
         """
+        from journal_app.journal.backup import restore_backup
+
         source, target = Path(backup), Path(new_vault)
 
         def work(task: Task) -> CopyReport:
@@ -293,6 +291,8 @@ class TransferMixin:
         Nothing is written. The plan holds the source's entries until it is imported
         or dropped.
         """
+        from journal_app.journal.importers import parse, summarize
+
         existing = self._require().entries(include_trash=True)
         source = Path(path)
 
@@ -304,6 +304,8 @@ class TransferMixin:
 
     def import_entries(self, parsed: ParsedImport) -> Task:
         """Add what is new in ``parsed`` to the journal, all at once (an ImportDone)."""
+        from journal_app.journal.importers import run_import
+
         journal = self._require()
         target = _ImportTarget(journal, journal.entries(include_trash=True))
 
@@ -321,6 +323,7 @@ class TransferMixin:
             # locked meanwhile, the next unlock reads them from the file.)
             if self._journal is journal:
                 journal.remember(done.added)
+                heap.settle()  # the imported entries too
                 self.entries_changed.emit()
             return done
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 from sqlalchemy import Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from journal_app.vault.fileheader import APPLICATION_ID as APPLICATION_ID
+
 # The file format written by this version of Tend. Raise it with a migration.
 FORMAT_VERSION = 1
-# Stored in SQLite's header (PRAGMA application_id), "TEND" in ASCII, so that a
-# Tend vault is recognised before any table is read.
-APPLICATION_ID = 0x54454E44
 MAGIC = "tend-vault"
 HEADER_ROW_ID = 1
 

@@ -42,6 +42,8 @@ from journal_app.vault.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
+from journal_app.vault.fileheader import SQLITE_HEADER_BYTES, SQLITE_MAGIC
+from journal_app.vault.fileheader import is_vault_file as is_vault_file  # re-exported
 from journal_app.vault.migrations import migrate
 from journal_app.vault.schema import (
     APPLICATION_ID,
@@ -53,8 +55,6 @@ from journal_app.vault.schema import (
     Record,
 )
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-SQLITE_HEADER_BYTES = 100
 RECORD_VERSION = 1
 # How long to wait for a lock held by another process before saying it is in use.
 BUSY_TIMEOUT_S = 0.2
@@ -237,24 +237,6 @@ def _place_new(temp: Path, path: Path) -> None:
             raise VaultExists() from None
         temp.replace(path)
     _fsync_dir(path.parent)
-
-
-def is_vault_file(path: Path) -> bool:
-    """Whether ``path`` starts like a Tend vault (SQLite with Tend's application id).
-
-    Only the first bytes are read; nothing is opened with SQLite. Used to refuse
-    writing an export or a backup over a journal.
-    """
-    try:
-        with Path(path).open("rb") as handle:
-            head = handle.read(SQLITE_HEADER_BYTES)
-    except OSError:
-        return False
-    return (
-        len(head) == SQLITE_HEADER_BYTES
-        and head.startswith(SQLITE_MAGIC)
-        and struct.unpack(">I", head[68:72])[0] == APPLICATION_ID
-    )
 
 
 def _check_cancel(cancelled: CancelCheck | None) -> None:
@@ -567,17 +549,8 @@ class Vault:
                 conn.close()
             if os.name == "posix":
                 temp.chmod(0o600)
-            with temp.open("rb+") as handle:
-                os.fsync(handle.fileno())
-            try:
-                os.link(temp, path)  # fails rather than replace a file made meanwhile
-            except FileExistsError:
-                raise VaultExists() from None
-            except OSError:
-                if path.exists():
-                    raise VaultExists() from None
-                temp.replace(path)
-            _fsync_dir(path.parent)
+            _fsync_file(temp)
+            _place_new(temp, path)
         except sqlite3.Error as exc:
             crypto.wipe(data_key)
             translated = _translate(exc)

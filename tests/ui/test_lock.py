@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -151,3 +152,16 @@ def test_lock_closes_dialogs_that_could_show_content(qtbot, make_window, existin
     window.lock()
     assert not dialog.isVisible()
     assert window.support_dialog.isVisible()  # help stays within reach
+
+
+def test_unlocking_freezes_the_journal_and_locking_frees_it(qtbot, make_window, existing_journal):
+    # Frozen, the loaded entries are skipped by full collections (no pauses); on
+    # lock they must be unfrozen and collected, or the plaintext would stay.
+    window = make_window(existing_journal.path)
+    unlock_through_ui(qtbot, window, PASSPHRASE)
+    assert gc.get_freeze_count() > 0
+
+    window.service.lock()
+
+    assert window.service.state is VaultState.LOCKED
+    assert gc.get_freeze_count() == 0

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from journal_app.journal import Journal
 from journal_app.ui import pdf
 from journal_app.ui.export_dialog import ExportDialog
+from journal_app.vault import Cancelled
 from tests.conftest import find_canaries, watched_tmpdir
 from tests.ui._journal_fixtures import add_many
 from tests.ui._transfer_fixtures import (
@@ -100,6 +102,49 @@ def test_every_page_gets_its_number_and_stays_inside_the_margins():
         margin = round(paint.left() * scale) - 2
         left = [image.pixelColor(x, y) for y in range(image.height()) for x in range(margin)]
         assert all(color == QColor("white") for color in left)
+
+
+def test_the_pdf_is_typeset_in_short_steps_that_report_progress():
+    # A few entries at a time, so no single Qt call holds the window for long.
+    reports: list[int] = []
+    document = pdf.build_document(
+        many_entries(300), progress=lambda done, _total: reports.append(done)
+    )
+    assert len(reports) >= 300 // pdf.CHUNK_ENTRIES
+    assert reports == sorted(reports)
+    assert document.pageCount() > 1
+    titles = [block.text() for block in _blocks(document) if block.text().startswith("Day ")]
+    assert titles == [f"Day {index}" for index in range(300)]
+    assert not [block for block in _blocks(document) if block.length() == 1 and not _is_rule(block)]
+
+
+def _blocks(document: pdf.PrintDocument) -> list:
+    found, block = [], document.begin()
+    while block.isValid():
+        found.append(block)
+        block = block.next()
+    return found
+
+
+def _is_rule(block) -> bool:
+    return block.blockFormat().hasProperty(
+        pdf.QTextFormat.Property.BlockTrailingHorizontalRulerWidth
+    )
+
+
+def test_cancelling_while_typesetting_stops_it_and_writes_nothing(tmp_path):
+    target = tmp_path / "journal.pdf"
+    reports: list[int] = []
+    with pytest.raises(Cancelled):
+        pdf.write_pdf(
+            many_entries(300),
+            target,
+            progress=lambda done, _total: reports.append(done),
+            cancelled=lambda: len(reports) >= 3,
+        )
+    assert not target.exists()
+    assert len(reports) == 3  # stopped at the next step, long before the pages
+    assert max(reports) < pdf._MARKDOWN_SHARE + pdf._LAYOUT_SHARE
 
 
 def test_a_single_page_has_no_number():
