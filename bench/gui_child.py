@@ -207,6 +207,15 @@ def _unlock(window: Any, passphrase: str) -> None:
 # ------------------------------------------------------------------ start-up
 
 
+def _settle_opening(window: Any) -> None:
+    """Let the window finish opening the vault it loads on a pool thread after showing."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.perf_counter() + 30
+    while getattr(window, "opening_vault", False) and time.perf_counter() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
 def start_floor() -> None:
     began = time.monotonic()
     from PySide6.QtCore import QTimer
@@ -297,6 +306,7 @@ def unlock(vault: str, count: int) -> None:
         window = _main_window()
         if not _on_unlock_page(window):
             raise RuntimeError("the window did not open on its unlock page")
+        _settle_opening(window)
         params = window.service._vault.kdf_params
         start = time.perf_counter()
         crypto.derive_passphrase_key(passphrase, params)

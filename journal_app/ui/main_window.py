@@ -9,6 +9,7 @@ open, so that unlocking returns to it; never in QSettings.
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -50,6 +51,7 @@ from journal_app.ui.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
 from journal_app.ui.theme import ThemeController, apply_theme, set_role
 from journal_app.ui.transfer import TransferController
 from journal_app.ui.widgets import Banner, app_icon, button
+from journal_app.ui.worker import Worker
 from journal_app.vault import DamagedRecords, KdfParams, VaultError, VaultExists
 
 if TYPE_CHECKING:
@@ -118,6 +120,10 @@ class JournalPage(QWidget):
         self.notice_holder.setVisible(False)
 
 
+def _load_store() -> None:
+    importlib.import_module("journal_app.vault.store")
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -142,6 +148,7 @@ class MainWindow(QMainWindow):
         self._mode = Mode.NONE
         self._pending_report: LoadReport | None = None
         self._route_serial = 0  # which route() a deferred open belongs to
+        self._loading_store: Worker | None = None
         self._close_when_idle = False
         self.support_dialog: SupportDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -465,14 +472,33 @@ class MainWindow(QMainWindow):
         self.unlock_page.reset()
         self.unlock_page.set_path(self._describe_path())
         if open_later:
-            serial = self._route_serial
-            QTimer.singleShot(0, self, lambda: self._open_routed_vault(serial))
+            self._open_after_loading_store(self._route_serial)
         else:
             self._open_routed_vault(self._route_serial)
         self.show_page(self.unlock_page)
 
+    def _open_after_loading_store(self, serial: int) -> None:
+        """Load the vault's store (SQLAlchemy: about half a second) on a pool thread.
+
+        The window is shown and answers meanwhile; the file is then opened on the
+        GUI thread, where a bad file's message replaces the form. Unlocking before
+        that simply waits for the same import.
+        """
+        loader = Worker(self)
+        loader.succeeded.connect(lambda _: self._open_routed_vault(serial))
+        loader.failed.connect(lambda _: self._open_routed_vault(serial))
+        loader.running_changed.connect(lambda running: None if running else loader.deleteLater())
+        self._loading_store = loader
+        loader.start(_load_store)
+
+    @property
+    def opening_vault(self) -> bool:
+        """True while the file shown on the unlock page is still being opened."""
+        return self._loading_store is not None
+
     def _open_routed_vault(self, serial: int) -> None:
         """Open the file ``route`` showed the unlock page for, unless routed since."""
+        self._loading_store = None
         if serial != self._route_serial or self.service.state is not VaultState.CLOSED:
             return
         try:

@@ -191,6 +191,7 @@ def make_window(
         with qtbot.waitActive(window):
             window.show()
             window.activateWindow()
+        qtbot.waitUntil(lambda: not window.opening_vault, timeout=10_000)
         return window
 
     return make
