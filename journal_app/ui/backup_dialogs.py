@@ -22,10 +22,8 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTime, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QMessageBox,
@@ -45,7 +43,7 @@ from journal_app.journal.backup import (
 )
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
-from journal_app.ui.progress import ProgressPanel, TaskDialog, fit_height
+from journal_app.ui.progress import ProgressPanel, TaskDialog, WorkDialog, fit_height
 from journal_app.ui.service import JournalService
 from journal_app.ui.settings import AppSettings
 from journal_app.ui.tasks import Task
@@ -433,7 +431,7 @@ class BackupsPage(QWidget):
 # -------------------------------------------------------------- restore
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(WorkDialog):
     """A backup, its passphrase, a NEW file: restore there, then offer to open it.
 
     Signals:
@@ -699,23 +697,9 @@ class RestoreDialog(QDialog):
         if path is not None:
             self.open_requested.emit(path)
 
-    def reject(self) -> None:
-        """Cancel (or Escape) while restoring stops it; otherwise it closes."""
-        if self.task is not None and self.task.running:
-            self.progress.stop()
-            return
-        super().reject()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        fit_height(self)
-
-    def done(self, result: int) -> None:
-        """Closing (or a lock) stops the work and forgets the passphrase."""
-        if self.task is not None and self.task.running:
-            self.task.cancel()
+    def forget(self) -> None:
+        """Closing (or a lock) forgets the passphrase typed for the backup."""
         self.passphrase.clear()
-        super().done(result)
 
 
 __all__ = [

@@ -20,7 +20,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -41,7 +40,7 @@ from journal_app.journal.prompts import builtin_catalogue
 from journal_app.journal.selection import Selection
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
-from journal_app.ui.progress import ProgressPanel, fit_height
+from journal_app.ui.progress import ProgressPanel, WorkDialog, fit_height
 from journal_app.ui.service import JournalService
 from journal_app.ui.tasks import Task
 from journal_app.ui.widgets import Banner, button, label, row
@@ -120,7 +119,7 @@ def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(WorkDialog):
     """Choose entries and a format; export to a file, or print.
 
     Signals:
@@ -510,24 +509,10 @@ class ExportDialog(QDialog):
 
     # ---------------------------------------------------------------- closing
 
-    def reject(self) -> None:
-        """Cancel (or Escape) while writing stops the writing; otherwise it closes."""
-        if self.task is not None and self.task.running:
-            self.progress.stop()
-            return
-        super().reject()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        fit_height(self)
-
-    def done(self, result: int) -> None:
-        """Closing (or a lock) stops any work under way and forgets the choice."""
-        if self.task is not None and self.task.running:
-            self.task.cancel()
+    def forget(self) -> None:
+        """Closing (or a lock) also closes a print preview still open."""
         if self.preview_dialog is not None:
             self.preview_dialog.done(QDialog.DialogCode.Rejected)
-        super().done(result)
 
 
 __all__ = [

@@ -26,7 +26,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 from journal_app.journal.importers import FORMAT_NAMES, ImportFormatError, guess_format
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
-from journal_app.ui.progress import ProgressPanel, fit_height
+from journal_app.ui.progress import ProgressPanel, WorkDialog, fit_height
 from journal_app.ui.service import JournalService
 from journal_app.ui.tasks import Task
 from journal_app.ui.theme import set_role
@@ -82,7 +81,7 @@ def done_message(imported: int, skipped: int) -> str:
     return f"Imported {imported:,} {noun}; skipped {skipped:,} already in your journal."
 
 
-class ImportDialog(QDialog):
+class ImportDialog(WorkDialog):
     """Choose, preview, import, done.
 
     Signals:
@@ -479,20 +478,10 @@ class ImportDialog(QDialog):
 
     # ---------------------------------------------------------------- closing
 
-    def reject(self) -> None:
-        """Cancel (or Escape) while reading or importing stops it; otherwise it closes."""
-        if self._busy():
-            self.progress.stop()
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        """Closing (or a lock) stops the work and drops the source's entries."""
-        if self.task is not None and self.task.running:
-            self.task.cancel()
+    def forget(self) -> None:
+        """Closing (or a lock) drops the source's entries and the preview."""
         self.plan = None
         self._forget_preview()
-        super().done(result)
 
 
 __all__ = ["ImportDialog", "done_message"]

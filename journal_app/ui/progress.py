@@ -8,6 +8,7 @@ everything as it was. Nothing here shows any of the journal's words.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -133,4 +134,38 @@ class TaskDialog(QDialog):
         super().done(result)
 
 
-__all__ = ["STOPPING", "ProgressPanel", "TaskDialog", "fit_height"]
+class WorkDialog(QDialog):
+    """A dialog that runs one task at a time in its ``progress`` panel.
+
+    Cancel or Escape while the task runs stops the task instead of closing;
+    closing (or a lock) stops it and calls ``forget`` so nothing the dialog
+    held (a passphrase, a preview, a choice) outlives it.
+    """
+
+    task: Task | None
+    progress: ProgressPanel
+
+    def working(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def forget(self) -> None:
+        """Drop what the dialog holds; subclasses override."""
+
+    def reject(self) -> None:
+        if self.working():
+            self.progress.stop()
+            return
+        super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_height(self)
+
+    def done(self, result: int) -> None:
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+        self.forget()
+        super().done(result)
+
+
+__all__ = ["STOPPING", "ProgressPanel", "TaskDialog", "WorkDialog", "fit_height"]
