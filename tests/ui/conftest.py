@@ -170,7 +170,7 @@ def existing_journal(journal_path: Path, kdf: KdfParams) -> ExistingJournal:
 
 
 def journal_view_factory() -> Callable[..., Any]:
-    """The real JournalView (the journal-view helper's); the window imports it lazily."""
+    """The real JournalView; the window imports it lazily."""
     from journal_app.ui.main_window import default_journal_view
 
     return default_journal_view

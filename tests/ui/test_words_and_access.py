@@ -27,7 +27,7 @@ def _own_controls(root: QWidget, skip: QWidget | None = None) -> list[QWidget]:
     found = []
     for widget in root.findChildren(QWidget):
         if skip is not None and (widget is skip or skip.isAncestorOf(widget)):
-            continue  # the journal view is the journal-view helper's, tested there
+            continue  # the journal view's controls are checked in its own tests
         if isinstance(widget, CONTROLS) and widget.parent() is not None:
             if type(widget).__name__.startswith("Q") and widget.objectName().startswith("qt_"):
                 continue  # Qt's own inner parts (scroll bar buttons, spin box line edits)
