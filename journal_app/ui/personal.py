@@ -305,11 +305,46 @@ def _dialog_layout(dialog: QDialog, title: str, intro: str) -> QVBoxLayout:
     return outer
 
 
-class PeopleDialog(QDialog):
-    """The person's own list: name, who they are, how to reach them, a note."""
+class _PersonalDialog(QDialog):
+    """What My people and My plan share: the service, the template, autosave.
+
+    Edits are saved a moment after typing stops (``save_now`` in the subclass);
+    closing, for any reason, saves what is pending first.
+    """
 
     support_requested = Signal()
     lock_requested = Signal()  # Ctrl+L here locks Tend, as it does in the main window
+
+    def __init__(
+        self,
+        service: JournalService,
+        parent: QWidget | None,
+        template: PersonalTemplate | None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.template = template or load_template()
+        self._dirty = False
+        self._saver = Debouncer(SAVE_DELAY_MS, SAVE_MAX_WAIT_MS, self.save_now, self)
+
+    def save_now(self) -> bool:
+        raise NotImplementedError
+
+    def flush(self) -> bool:
+        """Save pending edits now (before switching, closing or locking)."""
+        return self.save_now()
+
+    def done(self, result: int) -> None:
+        self.flush()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)
+
+
+class PeopleDialog(_PersonalDialog):
+    """The person's own list: name, who they are, how to reach them, a note."""
 
     def __init__(
         self,
@@ -318,14 +353,10 @@ class PeopleDialog(QDialog):
         *,
         template: PersonalTemplate | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.template = template or load_template()
+        super().__init__(service, parent, template)
         self._people: list[Person] = []
         self._current: str | None = None
         self._loading = False
-        self._dirty = False
-        self._saver = Debouncer(SAVE_DELAY_MS, SAVE_MAX_WAIT_MS, self.save_now, self)
         self.setWindowTitle(PEOPLE_TITLE)
         self.setObjectName("PeopleDialog")
         self.setMinimumSize(640, 480)
@@ -596,10 +627,6 @@ class PeopleDialog(QDialog):
     def _remember(self, person: Person) -> None:
         self._people = [person if p.id == person.id else p for p in self._people]
 
-    def flush(self) -> bool:
-        """Save pending edits now (before switching person, closing or locking)."""
-        return self.save_now()
-
     def clear(self) -> None:
         """Forget everything shown; nothing is saved. Used when Tend locks."""
         self._saver.cancel()
@@ -660,14 +687,6 @@ class PeopleDialog(QDialog):
         self._fill_list(following)
         self.status.setText("Removed")
         (self.list if self._people else self.empty_add_button).setFocus()
-
-    def done(self, result: int) -> None:
-        self.flush()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()
-        super().closeEvent(event)
 
 
 # -------------------------------------------------------------------- my plan
@@ -766,11 +785,8 @@ class SectionEditor(QWidget):
         self._update_chips()
 
 
-class PlanDialog(QDialog):
+class PlanDialog(_PersonalDialog):
     """My plan for hard moments: the blank template, filled in only by the person."""
-
-    support_requested = Signal()
-    lock_requested = Signal()  # Ctrl+L here locks Tend, as it does in the main window
 
     def __init__(
         self,
@@ -779,12 +795,8 @@ class PlanDialog(QDialog):
         *,
         template: PersonalTemplate | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.template = template or load_template()
+        super().__init__(service, parent, template)
         self._loaded = Plan()
-        self._dirty = False
-        self._saver = Debouncer(SAVE_DELAY_MS, SAVE_MAX_WAIT_MS, self.save_now, self)
         self.editors: dict[str, SectionEditor] = {}
         self.setWindowTitle(PLAN_TITLE)
         self.setObjectName("PlanDialog")
@@ -897,9 +909,6 @@ class PlanDialog(QDialog):
         self.status.setText(STATUS_SAVED)
         return True
 
-    def flush(self) -> bool:
-        return self.save_now()
-
     def clear(self) -> None:
         """Forget everything shown, undo history included; nothing is saved."""
         self._saver.cancel()
@@ -908,14 +917,6 @@ class PlanDialog(QDialog):
         for editor in self.editors.values():
             editor.wipe()
         self.status.setText("")
-
-    def done(self, result: int) -> None:
-        self.flush()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()
-        super().closeEvent(event)
 
     # ------------------------------------------------------ print and export
 
