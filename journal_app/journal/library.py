@@ -52,12 +52,6 @@ class PromptState:
         return cls(tuple(str(item) for item in data.get("prompt_history", ())))
 
 
-def _of_kind(result: ReadResult, kind: str) -> ReadResult:
-    """The records of one kind; damaged records (of unknown kind) are reported once, by
-    the caller that read everything."""
-    return ReadResult([record for record in result.records if record.kind == kind], [])
-
-
 class PromptLibrary:
     """Built-in prompts plus the vault's packs, and the fair choice between them."""
 
@@ -77,7 +71,7 @@ class PromptLibrary:
         """Read packs and history; from ``everything`` if the caller already read it all."""
         packs: dict[str, tuple[str, Pack]] = {}
         damaged: list[str] = []
-        result = _of_kind(everything, PACK_KIND) if everything else self.vault.read_all(PACK_KIND)
+        result = self.vault.read_kind(PACK_KIND, everything)
         damaged.extend(result.damaged)
         for record in result.records:
             try:
@@ -86,9 +80,7 @@ class PromptLibrary:
                 damaged.append(record.id)
                 continue
             packs[pack.id] = (record.id, pack)
-        state_result = (
-            _of_kind(everything, STATE_KIND) if everything else self.vault.read_all(STATE_KIND)
-        )
+        state_result = self.vault.read_kind(STATE_KIND, everything)
         damaged.extend(state_result.damaged)
         self._state, self._state_record = PromptState(), None
         for record in state_result.records:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from journal_app.assets import read_text
-from journal_app.vault import Vault
+from journal_app.vault import ReadResult, Vault
 from journal_app.vault.store import new_record_id
 
 PEOPLE_KIND = "people"
@@ -310,12 +310,15 @@ class PersonalStore:
         if load:
             self.load()
 
-    def load(self) -> None:
-        """Decrypt both kinds. A record that will not open is listed, never overwritten."""
+    def load(self, everything: ReadResult | None = None) -> None:
+        """Read both kinds (from ``everything`` if the caller already read it all).
+
+        A record that will not open is listed, never overwritten.
+        """
         damaged: list[str] = []
         people: dict[str, Person] = {}
         people_records: list[str] = []
-        result = self.vault.read_all(PEOPLE_KIND)
+        result = self.vault.read_kind(PEOPLE_KIND, everything)
         damaged.extend(result.damaged)
         for record in result.records:
             try:
@@ -328,7 +331,7 @@ class PersonalStore:
                 people.setdefault(person.id, person)
         plans: list[Plan] = []
         plan_records: list[str] = []
-        result = self.vault.read_all(PLAN_KIND)
+        result = self.vault.read_kind(PLAN_KIND, everything)
         damaged.extend(result.damaged)
         for record in result.records:
             try:

@@ -99,7 +99,7 @@ class Journal:
         self._sorted = None
         self.prompts.load(result)
         damaged.extend(self.prompts.damaged)
-        self.personal.load()
+        self.personal.load(result)
         damaged.extend(d for d in self.personal.damaged if d not in damaged)
         self._damaged = tuple(damaged)
         return LoadReport(len(entries), len(drafts), self._damaged)

@@ -83,6 +83,11 @@ class ReadResult:
     records: list[PlainRecord]
     damaged: list[str]
 
+    def of_kind(self, kind: str) -> ReadResult:
+        """The records of one kind. Damaged records (whose kind cannot be trusted)
+        stay with the whole read, reported once by whoever made it."""
+        return ReadResult([record for record in self.records if record.kind == kind], [])
+
 
 @dataclass(frozen=True, slots=True)
 class CopyReport:
@@ -819,6 +824,11 @@ class Vault:
             with _vault_errors():
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             return result.rowcount
+
+    def read_kind(self, kind: str, within: ReadResult | None = None) -> ReadResult:
+        """The records of one kind: from ``within`` (an earlier ``read_all``) when
+        given, so unlocking decrypts each record once, else read now."""
+        return within.of_kind(kind) if within is not None else self.read_all(kind)
 
     def read_all(self, kind: str | None = None) -> ReadResult:
         """Decrypt every record (of one kind); damaged ones are listed, not raised.

@@ -495,3 +495,18 @@ def test_warming_stops_when_asked_and_adds_nothing_after_lock(journal):
 
     journal.warm_search(cancelled=lock_midway)
     assert journal._folded == {}
+
+
+def test_unlocking_reads_and_decrypts_the_vault_once(journal, monkeypatch):
+    journal.add("An entry.")
+    journal.personal.save_plan(journal.personal.plan())
+    calls = []
+    real = type(journal.vault).read_all
+
+    def counting(vault, kind=None):
+        calls.append(kind)
+        return real(vault, kind)
+
+    monkeypatch.setattr(type(journal.vault), "read_all", counting)
+    journal.load()
+    assert calls == [None]
