@@ -36,6 +36,7 @@ from journal_app.ui.clipboard import PERSONAL_CLIPBOARD_MS, SecretClipboard
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
 from journal_app.ui.idle import IdleWatcher
+from journal_app.ui.kept import KeptDialog
 from journal_app.ui.pages import (
     CreatePassphrasePage,
     NewPassphrasePage,
@@ -125,6 +126,15 @@ def _load_store() -> None:
 
 
 class MainWindow(QMainWindow):
+    # The dialogs it keeps, each None until opened and again once Qt deletes it.
+    # My people and my plan: built on demand while unlocked, gone again on lock.
+    support_dialog: KeptDialog[SupportDialog] = KeptDialog()
+    settings_dialog: KeptDialog[SettingsDialog] = KeptDialog()
+    people_dialog: KeptDialog[PeopleDialog] = KeptDialog()
+    plan_dialog: KeptDialog[PlanDialog] = KeptDialog()
+    packs_dialog: KeptDialog[PacksDialog] = KeptDialog()
+    about_dialog: KeptDialog[AboutDialog] = KeptDialog()
+
     def __init__(
         self,
         settings: AppSettings,
@@ -150,13 +160,6 @@ class MainWindow(QMainWindow):
         self._route_serial = 0  # which route() a deferred open belongs to
         self._loading_store: Worker | None = None
         self._close_when_idle = False
-        self.support_dialog: SupportDialog | None = None
-        self.settings_dialog: SettingsDialog | None = None
-        # My people and my plan: built on demand while unlocked, gone again on lock.
-        self.people_dialog: PeopleDialog | None = None
-        self.plan_dialog: PlanDialog | None = None
-        self.packs_dialog: PacksDialog | None = None
-        self.about_dialog: AboutDialog | None = None
         self.personal_clipboard = SecretClipboard(self, PERSONAL_CLIPBOARD_MS)
 
         self.setWindowTitle(APP_NAME)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.ui.backup_dialogs import BackupsPage
 from journal_app.ui.errors import advice_for
+from journal_app.ui.kept import KeptDialog
 from journal_app.ui.recovery import RecoveryCodeDialog
 from journal_app.ui.service import JournalService
 from journal_app.ui.settings import (
@@ -270,6 +271,7 @@ class PromptsPage(SettingsPage):
 
 class PassphrasePage(SettingsPage):
     title = "Passphrase"
+    recovery_dialog: KeptDialog[RecoveryCodeDialog] = KeptDialog()  # None once deleted
 
     def __init__(
         self, settings: AppSettings, service: JournalService, parent: QWidget | None = None
@@ -277,7 +279,6 @@ class PassphrasePage(SettingsPage):
         super().__init__(settings, parent)
         self.service = service
         self._pending = False
-        self.recovery_dialog: RecoveryCodeDialog | None = None
         self.locked_note = label("Unlock the journal to change its passphrase.", "muted")
         self.layout_.addWidget(self.locked_note)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from journal_app.journal.export import ExportResult
 from journal_app.ui.backup_dialogs import AutoBackup, RestoreDialog, back_up_now
+from journal_app.ui.kept import KeptDialog
 
 if TYPE_CHECKING:
     # The export and import dialogs (and what they need: printing, the importers)
@@ -42,14 +43,16 @@ def exported_message(result: ExportResult) -> str:
 class TransferController(QObject):
     """Export, print, import, backups and restore for one main window."""
 
+    # Each None until opened, and again once Qt deletes it (closing deletes them).
+    export_dialog: KeptDialog[ExportDialog] = KeptDialog()
+    import_dialog: KeptDialog[ImportDialog] = KeptDialog()
+    restore_dialog: KeptDialog[RestoreDialog] = KeptDialog()
+    backup_dialog: KeptDialog[QDialog] = KeptDialog()
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.service = window.service
-        self.export_dialog: ExportDialog | None = None
-        self.import_dialog: ImportDialog | None = None
-        self.restore_dialog: RestoreDialog | None = None
-        self.backup_dialog: QDialog | None = None
         self.auto_backup = AutoBackup(self.service, window.settings, parent=self)
         self.auto_backup.status_message.connect(self.show_status)
 

@@ -1,0 +1,354 @@
+"""Every dialog and window a person can open opens, closes and opens again.
+
+Each "door" is opened the way a person would (its keyboard shortcut, its menu
+item or its button), checked, closed (Escape, or the button a person would
+press), then opened again the same way. The second time must show a working
+dialog, and no "Something went wrong" (or any other warning) may appear: the
+app's own exception hook is installed, as in ``tend``, so an error in a slot
+shows up as the message box a person would see.
+
+To add a dialog, add a :class:`Door` to ``DOORS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from journal_app.ui.about import AboutDialog
+from journal_app.ui.backup_dialogs import RestoreDialog
+from journal_app.ui.errors import install_excepthook
+from journal_app.ui.export_dialog import ExportDialog
+from journal_app.ui.import_dialog import ImportDialog
+from journal_app.ui.main_window import MainWindow
+from journal_app.ui.packs import PackPreviewDialog, PacksDialog
+from journal_app.ui.personal import PeopleDialog, PlanDialog
+from journal_app.ui.progress import TaskDialog
+from journal_app.ui.prompts import PromptChooserDialog
+from journal_app.ui.recovery import RecoveryCodeDialog
+from journal_app.ui.settings_dialog import SettingsDialog
+from journal_app.ui.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
+from journal_app.ui.support import SupportDialog
+from tests.ui.conftest import PASSPHRASE
+from tests.ui.helpers import WAIT_MS, unlock_through_ui
+
+EXAMPLE_PACK = Path(__file__).resolve().parent.parent / "data" / "example_pack.toml"
+
+Opener = Callable[[Any, MainWindow, Any], None]
+
+
+def keys(sequence: str | QKeySequence.StandardKey) -> Opener:
+    """Press a shortcut in the main window."""
+
+    def press(qtbot: Any, window: MainWindow, _env: Any) -> None:
+        QTest.keySequence(window, QKeySequence(sequence))
+
+    return press
+
+
+def menu(action_name: str, *, under: str = "") -> Opener:
+    """Choose a menu item (a QAction of the window, or of ``window.<under>``)."""
+
+    def choose(qtbot: Any, window: MainWindow, _env: Any) -> None:
+        owner = getattr(window, under) if under else window
+        action = getattr(owner, action_name)
+        menus = [a.menu() for a in window.menuBar().actions()]
+        assert any(action in m.actions() for m in menus if m is not None), "not in a menu"
+        assert action.isEnabled(), f"{action.text()} is not enabled"
+        action.trigger()
+
+    return choose
+
+
+def escape(qtbot: Any, dialog: QWidget) -> None:
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def works_by_default(dialog: QWidget) -> bool:
+    """Shown, enabled, titled, with something for the keyboard to reach."""
+    return (
+        dialog.isVisible()
+        and dialog.isEnabled()
+        and bool(dialog.windowTitle())
+        and any(
+            child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(dialog)
+            for child in dialog.findChildren(QWidget)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Door:
+    """One way into one dialog."""
+
+    name: str
+    kind: type[QWidget]
+    open: Opener
+    unlocked: bool = True
+    close: Callable[[Any, QWidget], None] = escape
+    works: Callable[[QWidget], bool] = works_by_default
+    prepare: Callable[[Any, MainWindow, Any], None] | None = None
+
+
+# ------------------------------------------------------------ special doors
+
+
+def backup_path(qtbot: Any, window: MainWindow, env: Any) -> None:
+    """Back up now asks where: a new file each time (an existing one is never replaced)."""
+    env.backups += 1
+    env.file_dialogs.answers.append(str(env.tmp_path / f"backup-{env.backups}.tend"))
+
+
+def pack_file(qtbot: Any, window: MainWindow, env: Any) -> None:
+    env.file_dialogs.answers.append(str(EXAMPLE_PACK))
+
+
+def finish_backup(qtbot: Any, dialog: QWidget) -> None:
+    """The progress window closes by itself when the copy is made and checked."""
+    qtbot.waitUntil(lambda: not _visible(dialog), timeout=WAIT_MS)
+
+
+def keep_recovery_code(qtbot: Any, dialog: QWidget) -> None:
+    assert isinstance(dialog, RecoveryCodeDialog)
+    dialog.widget.kept.setChecked(True)
+    QTest.keyClick(dialog.widget.continue_button, Qt.Key.Key_Space)
+
+
+def new_recovery_code(qtbot: Any, window: MainWindow, env: Any) -> None:
+    """Settings (Ctrl+,) > Passphrase > Make a new recovery code…; Settings stays open."""
+    settings = window.settings_dialog
+    if settings is None or not settings.isVisible():
+        keys("Ctrl+,")(qtbot, window, env)
+        qtbot.waitUntil(lambda: _visible(window.settings_dialog), timeout=WAIT_MS)
+        settings = window.settings_dialog
+    assert settings is not None
+    settings.show_page(settings.passphrase)
+    env.message_boxes.answers.append(QMessageBox.StandardButton.Yes)
+    QTest.keyClick(settings.passphrase.recovery_button, Qt.Key.Key_Space)
+
+
+def print_preview(qtbot: Any, window: MainWindow, env: Any) -> None:
+    """Journal > Print… (Ctrl+P), then the dialog's Print… button: the preview."""
+    keys(QKeySequence.StandardKey.Print)(qtbot, window, env)
+    qtbot.waitUntil(lambda: _visible(window.transfer.export_dialog), timeout=WAIT_MS)
+    dialog = window.transfer.export_dialog
+    assert dialog is not None
+    QTest.keyClick(dialog.print_button, Qt.Key.Key_Space)
+
+
+def plan_print_preview(qtbot: Any, window: MainWindow, env: Any) -> None:
+    """My plan (Ctrl+Shift+M), then its Print… button."""
+    keys("Ctrl+Shift+M")(qtbot, window, env)
+    qtbot.waitUntil(lambda: _visible(window.plan_dialog), timeout=WAIT_MS)
+    plan = window.plan_dialog
+    assert plan is not None
+    QTest.keyClick(plan.print_button, Qt.Key.Key_Space)
+
+
+def support_from_welcome(qtbot: Any, window: MainWindow, env: Any) -> None:
+    QTest.keyClick(window.welcome_page.support_button, Qt.Key.Key_Space)
+
+
+def settings_work(dialog: QWidget) -> bool:
+    assert isinstance(dialog, SettingsDialog)
+    return works_by_default(dialog) and dialog.nav.count() == len(dialog.pages) > 0
+
+
+def support_works(dialog: QWidget) -> bool:
+    assert isinstance(dialog, SupportDialog)
+    return (
+        works_by_default(dialog)
+        and dialog.country_box.count() > 1
+        and "emergency" in dialog.emergency_label.text()
+        and bool(dialog.cards())
+    )
+
+
+def _visible(widget: QWidget | None) -> bool:
+    return widget is not None and shiboken6.isValid(widget) and widget.isVisible()
+
+
+DOORS = [
+    # Before the journal is open (the lock screen), as well as after.
+    Door("support (F1, locked)", SupportDialog, keys("F1"), False, works=support_works),
+    Door("settings (Ctrl+,, locked)", SettingsDialog, keys("Ctrl+,"), False, works=settings_work),
+    Door("about (Help menu, locked)", AboutDialog, menu("about_action"), False),
+    Door(
+        "restore (Journal menu, locked)",
+        RestoreDialog,
+        menu("restore_action", under="transfer"),
+        False,
+    ),
+    Door("support (F1)", SupportDialog, keys("F1"), works=support_works),
+    Door("settings (Ctrl+,)", SettingsDialog, keys("Ctrl+,"), works=settings_work),
+    Door("about (Help menu)", AboutDialog, menu("about_action")),
+    Door("my people (Ctrl+Shift+P)", PeopleDialog, keys("Ctrl+Shift+P")),
+    Door("my plan (Ctrl+Shift+M)", PlanDialog, keys("Ctrl+Shift+M")),
+    Door("write with a prompt", PromptChooserDialog, keys(SHORTCUT_WRITE_WITH_PROMPT)),
+    Door("prompt packs (Journal menu)", PacksDialog, menu("packs_action")),
+    Door(
+        "import prompt pack (Journal menu)",
+        PackPreviewDialog,
+        menu("import_pack_action"),
+        prepare=pack_file,
+    ),
+    Door("export (Ctrl+E)", ExportDialog, keys("Ctrl+E")),
+    Door("print (Ctrl+P)", ExportDialog, keys(QKeySequence.StandardKey.Print)),
+    Door("print preview (Ctrl+P, Print…)", QPrintPreviewDialog, print_preview),
+    Door(
+        "import entries (Journal menu)",
+        ImportDialog,
+        menu("import_action", under="transfer"),
+    ),
+    Door(
+        "back up now (Journal menu)",
+        TaskDialog,
+        menu("backup_action", under="transfer"),
+        close=finish_backup,
+        prepare=backup_path,
+    ),
+    Door("restore (Journal menu)", RestoreDialog, menu("restore_action", under="transfer")),
+    Door(
+        "new recovery code (Settings)",
+        RecoveryCodeDialog,
+        new_recovery_code,
+        close=keep_recovery_code,
+    ),
+    Door("my plan's print preview", QPrintPreviewDialog, plan_print_preview),
+]
+
+
+@dataclass
+class Env:
+    tmp_path: Path
+    file_dialogs: Any
+    message_boxes: Any
+    backups: int = 0
+
+
+@dataclass
+class Visit:
+    """What one opening showed."""
+
+    seen: list[QWidget] = field(default_factory=list)
+    works: bool = False
+    problem: str = ""
+    closed: bool = False
+
+
+def alarms(env: Env) -> list[tuple[str, str, str]]:
+    """Warnings shown so far: "Something went wrong inside Tend" is one."""
+    return [call for call in env.message_boxes.calls if call[0] in ("warning", "critical")]
+
+
+def top_level_shown() -> set[int]:
+    return {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+
+
+def visit(qtbot: Any, window: MainWindow, door: Door, env: Env) -> Visit:
+    """Open the door, look at what opened, close it; works for exec() dialogs too."""
+    before = top_level_shown()
+    result = Visit()
+
+    def look() -> None:
+        if result.seen:
+            return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, door.kind) and widget.isVisible() and id(widget) not in before:
+                result.seen.append(widget)
+                try:
+                    result.works = door.works(widget)
+                    door.close(qtbot, widget)
+                except Exception as exc:  # reported by the test, not lost in a slot
+                    result.problem = f"{type(exc).__name__}: {exc}"
+                result.closed = True
+                return
+
+    poll = QTimer(window)
+    poll.setInterval(20)
+    poll.timeout.connect(look)
+    poll.start()
+    try:
+        if door.prepare is not None:
+            door.prepare(qtbot, window, env)
+        door.open(qtbot, window, env)
+        look()
+        qtbot.waitUntil(lambda: result.closed or bool(alarms(env)), timeout=WAIT_MS)
+    finally:
+        poll.stop()
+        poll.deleteLater()
+    if result.seen:
+        dialog = result.seen[0]
+        qtbot.waitUntil(lambda: not _visible(dialog), timeout=WAIT_MS)
+    qtbot.wait(50)  # the event loop turns: deferred deletes happen here
+    return result
+
+
+@pytest.fixture
+def app_hook() -> Any:
+    """Tend's own exception hook, as ``tend`` installs it: errors become message boxes."""
+    hook = install_excepthook()
+    yield hook
+    hook.uninstall()
+
+
+@pytest.mark.parametrize("door", DOORS, ids=[door.name for door in DOORS])
+def test_opens_closes_and_opens_again(
+    qtbot, make_window, existing_journal, message_boxes, file_dialogs, tmp_path, app_hook, door
+):
+    window = make_window(existing_journal.path)
+    if door.unlocked:
+        unlock_through_ui(qtbot, window, PASSPHRASE)
+    env = Env(tmp_path, file_dialogs, message_boxes)
+
+    for opening in ("first", "second"):
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+        shown = visit(qtbot, window, door, env)
+        assert not alarms(env), f"the {opening} opening of {door.name} showed {alarms(env)}"
+        assert not shown.problem, f"{opening} opening: {shown.problem}"
+        assert shown.seen and shown.works, f"the {opening} opening showed no working dialog"
+    assert window.isVisible()
+
+
+def test_every_dialog_class_has_a_door():
+    """A dialog added to Tend without a door here is noticed."""
+    import journal_app.ui as ui_package
+
+    opened = {door.kind for door in DOORS}
+    own = set()
+    for path in Path(ui_package.__file__).parent.glob("*.py"):
+        module = __import__(f"journal_app.ui.{path.stem}", fromlist=["*"])
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, QDialog)
+                and value.__module__ == module.__name__
+                and not value.__name__.startswith("_")
+            ):
+                own.add(value)
+    # Base classes, never opened on their own.
+    from journal_app.ui.progress import WorkDialog
+
+    assert own - opened - {WorkDialog} == set()
+
+
+def test_a_kept_dialog_is_forgotten_once_qt_deletes_it(qtbot, make_window):
+    """The root of "Settings opens once": a reference that outlived its dialog."""
+    window = make_window()
+    dialog = SettingsDialog(window.settings, window.service, window)
+    window.settings_dialog = dialog
+    assert window.settings_dialog is dialog
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT_MS)
+    assert window.settings_dialog is None
