@@ -1,0 +1,309 @@
+"""The ``tend`` commands that work inside one journal: write, read, check, keys, marks.
+
+Each ``cmd_*`` takes the parsed arguments and returns an exit code; failures are
+raised (:class:`~journal_app.cli_common.UsageError`, a vault error) and turned into
+a sentence and a code by :func:`journal_app.cli.main`, in one place.
+:func:`add_commands` declares each command's own options beside its handler.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from journal_app import APP_NAME
+from journal_app.cli_common import (
+    EXIT_DAMAGED,
+    EXIT_ERROR,
+    EXIT_IN_USE,
+    EXIT_NOT_A_VAULT,
+    EXIT_OK,
+    EXIT_WRONG_PASSPHRASE,
+    AddCommand,
+    UsageError,
+    exit_code_for,
+    print_entries,
+    vault_path,
+    warn_damaged,
+)
+from journal_app.cli_secrets import (
+    NEW_PASSPHRASE_ENV,
+    PASSPHRASE_ENV,
+    RECOVERY_CODE_ENV,
+    new_passphrase,
+    open_journal,
+    passphrase,
+    secret,
+)
+from journal_app.journal import Entry, Journal
+from journal_app.journal.backup import BackupCheck, check_backups
+from journal_app.vault import DamagedRecords, KdfParams, NotAVault, Vault, crypto
+
+# ------------------------------------------------------------------ init
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = vault_path(args)
+    if path.exists():
+        print(
+            f"{APP_NAME}: a file already exists at {path}; it was left as it is.", file=sys.stderr
+        )
+        return EXIT_ERROR
+    memory_kib = int(args.kdf_memory_mib * 1024)
+    params = KdfParams.fresh(memory_kib, args.kdf_iterations, args.kdf_lanes)
+    if not params.is_sane():
+        raise UsageError("Those key-derivation settings are outside what Tend accepts.")
+    if not params.meets_default():
+        print(
+            f"{APP_NAME}: warning: these key-derivation settings are weaker than the default "
+            f"({crypto.DEFAULT_MEMORY_KIB // 1024} MiB, {crypto.DEFAULT_ITERATIONS} passes, "
+            f"{crypto.DEFAULT_LANES} lanes); "
+            "a stolen copy of the journal would be easier to guess.",
+            file=sys.stderr,
+        )
+    chosen = new_passphrase(PASSPHRASE_ENV, args.passphrase_file)
+    with Journal.create(path, chosen, params) as journal:
+        print(f"Created a new journal at {path}.")
+        if args.recovery_code:
+            _print_recovery_code(journal.vault.new_recovery_code())
+    return EXIT_OK
+
+
+def _print_recovery_code(code: str) -> None:
+    print(
+        "Your recovery code (shown only now; keep it somewhere safe, away from this computer):\n"
+        f"\n    {code}\n\n"
+        "It opens the journal if the passphrase is forgotten."
+    )
+
+
+# ------------------------------------------------------------------ add
+
+
+def _read_body(args: argparse.Namespace) -> str:
+    if args.text and args.text != "-":
+        return args.text
+    if args.passphrase_file == "-":
+        raise UsageError("The entry and the passphrase cannot both come from standard input.")
+    if sys.stdin.isatty():
+        print("Write your entry, then press Ctrl+D (Ctrl+Z, Enter on Windows):", file=sys.stderr)
+    return sys.stdin.read()
+
+
+def _parse_date(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"'{text}' is not a date like 2026-11-21 or 2026-11-21T09:30.") from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    body = _read_body(args)
+    if not body.strip() and not (args.title or "").strip():
+        raise UsageError("The entry is empty, so nothing was saved.")
+    created = _parse_date(args.date) if args.date else None
+    with open_journal(args) as journal:
+        entry = journal.add(body, title=args.title or "", tags=args.tag or (), created=created)
+        print(f"Saved. ({entry.created:%Y-%m-%d %H:%M})")
+        warn_damaged(journal)
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ reading
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_journal(args) as journal:
+        entries = journal.entries()
+        if args.tag:
+            entries = journal.search("", tag=args.tag)
+        if args.flagged:
+            entries = [entry for entry in entries if entry.flagged]
+        print_entries(entries[: args.n] if args.n else entries, args.json, sys.stdout)
+        warn_damaged(journal)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_journal(args) as journal:
+        results = journal.search(args.query, tag=args.tag)
+        print_entries(results, args.json, sys.stdout)
+        if not args.json and not results:
+            print("No entries match.", file=sys.stderr)
+        warn_damaged(journal)
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ check
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if args.backups:
+        return _check_backups(Path(args.backups).expanduser(), args)
+    with open_journal(args) as journal:
+        damaged = journal.vault.check()
+        count = journal.vault.count()
+        if damaged:
+            print(DamagedRecords(damaged))
+            for record_id in damaged:
+                print(f"  damaged record {record_id}")
+            return EXIT_DAMAGED
+        print(f"All {count} records read correctly.")
+    return EXIT_OK
+
+
+_CHECK_PRIORITY = (EXIT_DAMAGED, EXIT_WRONG_PASSPHRASE, EXIT_NOT_A_VAULT, EXIT_IN_USE, EXIT_ERROR)
+
+
+def _check_backups(target: Path, args: argparse.Namespace) -> int:
+    if not target.exists():
+        raise NotAVault(f"There is nothing at {target}.")
+    results: list[BackupCheck] = check_backups(target, passphrase(args))
+    if not results:
+        print(f"{APP_NAME}: there are no backups (*.tend files) in {target}.", file=sys.stderr)
+        return EXIT_NOT_A_VAULT
+    codes = set()
+    for result in results:
+        if result.error is not None:
+            codes.add(exit_code_for(result.error))
+            print(f"{result.path.name}: {result.error}")
+        elif result.report is not None and result.report.damaged:
+            codes.add(EXIT_DAMAGED)
+            print(f"{result.path.name}: {DamagedRecords(list(result.report.damaged))}")
+            for record_id in result.report.damaged:
+                print(f"  damaged record {record_id}")
+        elif result.report is not None:
+            print(f"{result.path.name}: all {result.report.records} records read correctly.")
+    return next((code for code in _CHECK_PRIORITY if code in codes), EXIT_OK)
+
+
+# ------------------------------------------------------------------ keys
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    path = vault_path(args)
+    if not path.exists():
+        raise NotAVault(f"There is no journal at {path}.")
+    with Vault.open(path) as vault:
+        if args.recovery_code:
+            code = secret(RECOVERY_CODE_ENV, args.recovery_code_file, "Recovery code")
+            vault.unlock_with_recovery_code(code)
+        else:
+            vault.unlock(passphrase(args))
+        new = new_passphrase(NEW_PASSPHRASE_ENV, args.new_passphrase_file)
+        vault.change_passphrase(new)
+    print("The passphrase was changed. The old one no longer opens the journal.")
+    return EXIT_OK
+
+
+def cmd_recovery_code(args: argparse.Namespace) -> int:
+    with open_journal(args) as journal:
+        if args.remove:
+            journal.vault.remove_recovery_code()
+            print("The recovery code was removed; only the passphrase opens the journal now.")
+        else:
+            _print_recovery_code(journal.vault.new_recovery_code())
+            print("Any earlier recovery code no longer works.")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ marks
+
+
+def _find_entry(journal: Journal, text: str) -> Entry:
+    """An entry by its id, or by the first few characters of it (as 'list --json' shows)."""
+    text = text.strip().lower()
+    matches = [entry for entry in journal.entries(include_trash=True) if entry.id == text]
+    if not matches and len(text) >= 4:
+        matches = [
+            entry for entry in journal.entries(include_trash=True) if entry.id.startswith(text)
+        ]
+    if len(matches) != 1:
+        problem = "No entry has" if not matches else "More than one entry has"
+        raise UsageError(f"{problem} the id '{text}'. 'tend list --json' shows the ids.")
+    return matches[0]
+
+
+def cmd_flag(args: argparse.Namespace) -> int:
+    with open_journal(args) as journal:
+        entry = journal.set_flagged(_find_entry(journal, args.id).id, args.flag)
+    title = entry.display_title or "(untitled)"
+    if args.flag:
+        print(f"Marked to bring to your next session: {title}")
+    else:
+        print(f"No longer marked for your next session: {title}")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ parser
+
+
+def add_commands(add: AddCommand) -> None:
+    """Declare init, add, list, search, check, passwd and recovery-code with their options."""
+    init = add("init", cmd_init, "create a new, empty journal")
+    init.add_argument("--kdf-memory-mib", type=float, default=crypto.DEFAULT_MEMORY_KIB / 1024)
+    init.add_argument("--kdf-iterations", type=int, default=crypto.DEFAULT_ITERATIONS)
+    init.add_argument("--kdf-lanes", type=int, default=crypto.DEFAULT_LANES)
+    init.add_argument(
+        "--recovery-code", action="store_true", help="also make a recovery code and show it once"
+    )
+
+    add_cmd = add("add", cmd_add, "write a new entry")
+    add_cmd.add_argument("text", nargs="?", help="the entry's text, or '-' to read it from stdin")
+    add_cmd.add_argument("--title", help="an optional title")
+    add_cmd.add_argument("--tag", action="append", help="a tag (repeat for more)")
+    add_cmd.add_argument("--date", help="the entry's date, e.g. 2026-11-21 or 2026-11-21T09:30")
+
+    list_cmd = add("list", cmd_list, "show entries, newest first")
+    list_cmd.add_argument("-n", type=int, default=20, help="how many (0 for all; default 20)")
+    list_cmd.add_argument("--tag", help="only entries with this tag")
+    list_cmd.add_argument("--json", action="store_true", help="print JSON")
+    list_cmd.add_argument(
+        "--flagged", action="store_true", help="only entries marked for your next session"
+    )
+
+    search = add("search", cmd_search, "find entries containing every word of QUERY")
+    search.add_argument("query")
+    search.add_argument("--tag", help="only entries with this tag")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    check = add("check", cmd_check, "verify every record and list any that are damaged")
+    check.add_argument(
+        "--backups",
+        metavar="PATH",
+        help="check a backup file, or every *.tend file in a folder, instead of the journal "
+        "(only reads them; they need the passphrase they were made with)",
+    )
+    _add_key_commands(add)
+
+
+def _add_key_commands(add: AddCommand) -> None:
+    passwd = add("passwd", cmd_passwd, "change the passphrase")
+    passwd.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help="read the new passphrase from FILE (else TEND_NEW_PASSPHRASE, else a prompt)",
+    )
+    passwd.add_argument(
+        "--recovery-code",
+        action="store_true",
+        help="unlock with the recovery code instead (from --recovery-code-file, "
+        "TEND_RECOVERY_CODE or a prompt)",
+    )
+    passwd.add_argument("--recovery-code-file", metavar="FILE")
+
+    recovery = add("recovery-code", cmd_recovery_code, "make a new recovery code, shown once")
+    recovery.add_argument("--remove", action="store_true", help="remove the recovery code")
+
+
+def add_mark_commands(add: AddCommand) -> None:
+    """Declare flag and unflag (listed last in ``tend --help``, after the transfers)."""
+    flag = add("flag", cmd_flag, "mark an entry to bring to your next session")
+    flag.add_argument("id", help="the entry's id (or its first few characters)")
+    flag.set_defaults(flag=True)
+    unflag = add("unflag", cmd_flag, "remove that mark from an entry")
+    unflag.add_argument("id", help="the entry's id (or its first few characters)")
+    unflag.set_defaults(flag=False)

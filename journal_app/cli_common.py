@@ -1,0 +1,114 @@
+"""What every ``tend`` command shares: exit codes, usage errors, which journal, output.
+
+Kept apart from the commands so that each command module, and the parser in
+:mod:`journal_app.cli`, speak of the same codes and the same journal. No PySide6
+here (``tests/test_layers.py`` checks that the command line stands without it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from journal_app import APP_NAME, paths
+from journal_app.journal import Entry, Journal
+from journal_app.vault import (
+    DamagedRecords,
+    DamagedVault,
+    NoRecoveryCode,
+    NotAVault,
+    VaultError,
+    VaultInUse,
+    WrongPassphrase,
+    WrongRecoveryCode,
+)
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_WRONG_PASSPHRASE = 3
+EXIT_DAMAGED = 4
+EXIT_IN_USE = 5
+EXIT_NOT_A_VAULT = 6
+
+Handler = Callable[[argparse.Namespace], int]
+"""A command: the parsed arguments in, an exit code out."""
+AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
+"""``add(name, handler, help)``: a new command's parser, made by :mod:`journal_app.cli`."""
+
+__all__ = [
+    "EXIT_DAMAGED",
+    "EXIT_ERROR",
+    "EXIT_IN_USE",
+    "EXIT_NOT_A_VAULT",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "EXIT_WRONG_PASSPHRASE",
+    "AddCommand",
+    "Handler",
+    "UsageError",
+    "exit_code_for",
+    "fail",
+    "print_entries",
+    "vault_path",
+    "warn_damaged",
+]
+
+
+class UsageError(Exception):
+    """Something about how the command was called; exits 2 with the sentence it holds."""
+
+
+def exit_code_for(error: VaultError) -> int:
+    """Each kind of vault failure has its own code, so scripts can tell them apart."""
+    if isinstance(error, WrongPassphrase | WrongRecoveryCode | NoRecoveryCode):
+        return EXIT_WRONG_PASSPHRASE
+    if isinstance(error, DamagedVault | DamagedRecords):
+        return EXIT_DAMAGED
+    if isinstance(error, VaultInUse):
+        return EXIT_IN_USE
+    if isinstance(error, NotAVault):
+        return EXIT_NOT_A_VAULT
+    return EXIT_ERROR
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """End the command with a plain sentence on standard error, never a traceback."""
+    print(f"{APP_NAME}: {message}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+def vault_path(args: argparse.Namespace) -> Path:
+    """The journal named by ``--vault``, else the one in the user's data folder."""
+    return Path(args.vault).expanduser() if args.vault else paths.default_vault_path()
+
+
+def format_entry(entry: Entry) -> str:
+    """One line per entry: date, title (shortened) and tags."""
+    when = entry.created.strftime("%Y-%m-%d %H:%M")
+    title = entry.display_title or "(untitled)"
+    if len(title) > 60:
+        title = title[:59] + "…"
+    tags = " ".join(f"#{tag}" for tag in entry.tags)
+    return f"{when}  {title}" + (f"  {tags}" if tags else "")
+
+
+def print_entries(entries: Sequence[Entry], as_json: bool, out: TextIO) -> None:
+    """Entries as lines for people, or as JSON (every field) for programs."""
+    if as_json:
+        json.dump([entry.to_json() for entry in entries], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for entry in entries:
+        out.write(format_entry(entry) + "\n")
+
+
+def warn_damaged(journal: Journal) -> None:
+    """Say on standard error that some records could not be read; the rest still show."""
+    if journal.damaged_ids:
+        error = DamagedRecords(list(journal.damaged_ids))
+        print(f"{APP_NAME}: {error} Run 'tend check' for details.", file=sys.stderr)

@@ -1,0 +1,103 @@
+"""Passphrases and recovery codes for ``tend``: where they come from, and which are taken.
+
+A secret never comes from the command line itself, where other users of the
+machine could read it (``ps``, shell history). In order: a file given with an
+option (its first line; ``-`` for standard input), else an environment variable,
+else a hidden prompt when there is a terminal to ask on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from journal_app.cli_common import UsageError, vault_path
+from journal_app.journal import Journal
+from journal_app.vault import NotAVault, Vault
+
+PASSPHRASE_ENV = "TEND_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "TEND_NEW_PASSPHRASE"
+RECOVERY_CODE_ENV = "TEND_RECOVERY_CODE"
+MIN_PASSPHRASE_CHARS = 8
+
+
+def _strip_newline(text: str) -> str:
+    if text.endswith("\r\n"):
+        return text[:-2]
+    return text[:-1] if text.endswith("\n") else text
+
+
+def _read_secret_file(name: str) -> str:
+    """The first line of a file (or of standard input for ``-``), without its newline.
+
+    Only the newline is taken off: spaces at either end may be part of a passphrase.
+    """
+    if name == "-":
+        return _strip_newline(sys.stdin.readline())
+    try:
+        return _strip_newline(Path(name).read_text(encoding="utf-8").splitlines(True)[0])
+    except IndexError:
+        return ""
+    except OSError as exc:
+        raise UsageError(f"Could not read {name}: {exc.strerror}.") from None
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f"{label} needed: set it in the environment, give a file, or run in a terminal."
+        )
+    return getpass.getpass(f"{label}: ")
+
+
+def secret(env_name: str, file_name: str | None, label: str) -> str:
+    """A secret from ``file_name``, else the environment variable, else a hidden prompt."""
+    if file_name is not None:
+        return _read_secret_file(file_name)
+    value = os.environ.get(env_name)
+    if value is not None:
+        return value
+    return _prompt(label)
+
+
+def passphrase(args: argparse.Namespace) -> str:
+    """The journal's current passphrase (``--passphrase-file``, else TEND_PASSPHRASE)."""
+    return secret(PASSPHRASE_ENV, args.passphrase_file, "Passphrase")
+
+
+def new_passphrase(env_name: str, file_name: str | None) -> str:
+    """A new passphrase, asked twice when typed, refused when empty or too short."""
+    if file_name is None and os.environ.get(env_name) is None:
+        first = _prompt("New passphrase")
+        if first != _prompt("Type it again"):
+            raise UsageError("The two passphrases were not the same. Nothing was changed.")
+        value = first
+    else:
+        value = secret(env_name, file_name, "New passphrase")
+    if len(value) < MIN_PASSPHRASE_CHARS:
+        raise UsageError(
+            f"Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters; "
+            "a few unrelated words work well."
+        )
+    return value
+
+
+def open_journal(args: argparse.Namespace) -> Journal:
+    """The journal named by ``--vault``, unlocked with the passphrase the person gave.
+
+    A missing file is refused before anything is created, so a mistyped ``--vault``
+    never leaves an empty journal behind.
+    """
+    path = vault_path(args)
+    if not path.exists():
+        raise NotAVault(f"There is no journal at {path} yet. Create one with 'tend init'.")
+    vault = Vault.open(path)
+    try:
+        vault.unlock(passphrase(args))
+    except BaseException:
+        vault.close()
+        raise
+    return Journal(vault)

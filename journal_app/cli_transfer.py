@@ -1,0 +1,229 @@
+"""The ``tend`` commands that move entries across the journal's edge.
+
+``export`` (the one unencrypted file Tend writes, and only when asked), ``backup``
+and ``restore`` (encrypted, checked copies), ``import`` (from jrnl, Day One or a
+folder of notes). Each says plainly what it wrote and where; notes about safety go
+to standard error, so they never end up inside the output itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from journal_app import APP_NAME
+from journal_app.cli_common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    AddCommand,
+    UsageError,
+    fail,
+    vault_path,
+    warn_damaged,
+)
+from journal_app.cli_secrets import open_journal, passphrase
+from journal_app.journal import Entry
+from journal_app.journal.backup import make_backup, prune_backups, restore_backup
+from journal_app.journal.export import export_json, export_markdown
+from journal_app.journal.importers import FORMATS as IMPORT_FORMATS
+from journal_app.journal.importers import parse as parse_import
+from journal_app.journal.importers import run_import, summarize
+from journal_app.journal.selection import Selection, select
+from journal_app.vault import DamagedRecords, NotAVault, VaultExists
+
+NOT_ENCRYPTED_NOTE = (
+    "Note: {path} will not be encrypted. Anyone who can open that file can read it. "
+    "Keep it somewhere safe, and delete it when you no longer need it."
+)
+
+
+# ------------------------------------------------------------------ export
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option} '{text}' is not a date like 2026-11-21.") from None
+
+
+def _selection(args: argparse.Namespace) -> Selection:
+    try:
+        return Selection(
+            date_from=_day(args.date_from, "--from"),
+            date_to=_day(args.date_to, "--to"),
+            tag=args.tag,
+            theme=args.theme,
+            flagged_only=args.flagged,
+        )
+    except ValueError as exc:
+        raise UsageError(f"{exc} Nothing was exported.") from None
+
+
+def _pdf_writer() -> Callable[[Sequence[Entry], Path], object]:
+    """The desktop app's PDF printer (Qt), loaded only when a PDF is asked for."""
+    try:
+        from journal_app.ui.pdf import write_pdf
+    except ImportError:
+        fail(
+            "PDF export needs the desktop app's components, which could not be loaded. "
+            "Export with --format md instead, and print that file.",
+            EXIT_ERROR,
+        )
+    return write_pdf
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    output = Path(args.output).expanduser()
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder; give the name of the file to write.")
+    if output.exists() and not args.force:
+        raise UsageError(
+            f"{output} already exists. Choose another name, or add --force to replace it."
+        )
+    selection = _selection(args)
+    write_pdf = _pdf_writer() if args.format == "pdf" else None
+    with open_journal(args) as journal:
+        entries = select(journal.entries(), selection)
+        warn_damaged(journal)
+        if not entries:
+            print("No entries match, so no file was written.", file=sys.stderr)
+            return EXIT_ERROR
+        print(f"{APP_NAME}: " + NOT_ENCRYPTED_NOTE.format(path=output), file=sys.stderr)
+        if write_pdf is not None:
+            write_pdf(entries, output)
+        elif args.format == "json":
+            export_json(entries, output)
+        else:
+            export_markdown(entries, output)
+    noun = "entry" if len(entries) == 1 else "entries"
+    print(f"Exported {len(entries)} {noun} to {output}.")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ backups
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    destination = Path(args.output).expanduser()
+    if args.keep is not None and not destination.is_dir():
+        raise UsageError("--keep works with a folder: give -o a folder for the backups.")
+    with open_journal(args) as journal:
+        result = make_backup(journal.vault, destination)
+        if args.keep is not None:
+            prune_backups(destination, max(args.keep, 1), journal.vault.vault_id)
+    print(
+        f"Backed up {result.report.records} records to {result.path}, and checked the copy. "
+        "It is encrypted: this journal's passphrase opens it."
+    )
+    if result.report.damaged:
+        print(
+            f"{APP_NAME}: {DamagedRecords(list(result.report.damaged))} "
+            "They were copied as they are.",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    backup = Path(args.backup).expanduser()
+    target = vault_path(args)
+    if not backup.is_file():
+        raise NotAVault(f"There is no backup at {backup}.")
+    if target.exists():
+        raise VaultExists(
+            f"{target} already exists; Tend never restores over a journal. "
+            "Choose a new file with --vault NEW."
+        )
+    report = restore_backup(backup, target, passphrase(args), allow_damaged=args.allow_damaged)
+    print(f"Restored {report.records} records into {target}. The backup's passphrase opens it.")
+    if report.damaged:
+        print(f"{APP_NAME}: {DamagedRecords(list(report.damaged))}", file=sys.stderr)
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ import
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    parsed = parse_import(Path(args.path).expanduser(), args.source_format)
+    with open_journal(args) as journal:
+        if args.dry_run:
+            shown = summarize(parsed, journal.entries(include_trash=True))
+            duplicates = shown.duplicates or 0
+            print(
+                f"Would import {shown.count - duplicates} entries; skip {duplicates} already "
+                "in your journal. Nothing was written."
+            )
+        else:
+            report = run_import(journal, parsed)
+            noun = "entry" if report.imported == 1 else "entries"
+            print(
+                f"Imported {report.imported} {noun}; skipped {report.skipped_duplicates} "
+                "already in your journal."
+            )
+        for problem in parsed.problems:
+            print(f"  {problem}", file=sys.stderr)
+        warn_damaged(journal)
+    if not args.dry_run:
+        print(
+            f"{APP_NAME}: the file you imported from is not encrypted. Once your entries look "
+            "right in Tend, you may want to delete it.",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ parser
+
+
+def add_commands(add: AddCommand) -> None:
+    """Declare export, backup, restore and import with their options."""
+    export = add("export", cmd_export, "write entries to an unencrypted file, to read or print")
+    export.add_argument("--format", choices=("md", "json", "pdf"), default="md")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    export.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-11-01")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
+    export.add_argument("--tag", help="only entries with this tag")
+    export.add_argument("--theme", help="only entries written to a prompt of this theme")
+    export.add_argument(
+        "--flagged", action="store_true", help="only entries marked for your next session"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    backup = add("backup", cmd_backup, "write an encrypted, checked copy of the journal")
+    backup.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="a new file, or a folder (the backup is then named by the time)",
+    )
+    backup.add_argument(
+        "--keep",
+        type=int,
+        metavar="N",
+        help="with a folder: keep only the newest N backups of this journal there",
+    )
+
+    restore = add("restore", cmd_restore, "make a new journal (--vault NEW) from a backup")
+    restore.add_argument("backup", metavar="FILE", help="the backup file")
+    restore.add_argument(
+        "--allow-damaged",
+        action="store_true",
+        help="restore even if some records of the backup are damaged",
+    )
+
+    import_cmd = add("import", cmd_import, "bring in entries from jrnl, Day One or a folder")
+    import_cmd.add_argument(
+        "--from", dest="source_format", required=True, choices=sorted(IMPORT_FORMATS)
+    )
+    import_cmd.add_argument("path", help="the export file (.json or .zip) or the folder")
+    import_cmd.add_argument(
+        "--dry-run", action="store_true", help="only say what would be imported"
+    )
