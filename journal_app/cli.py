@@ -52,29 +52,85 @@ __all__ = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: the shared options, then each command with its own."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--vault", metavar="PATH", help="the journal file (default: in your user data folder)"
+SHARED_OPTIONS = {"vault": "--vault", "passphrase_file": "--passphrase-file"}
+"""The options every command takes, before or after its name: attribute -> flag."""
+_AFTER_COMMAND = "_after_command"
+
+
+def _shared_options(after_command: bool) -> argparse.ArgumentParser:
+    """``--vault`` and ``--passphrase-file``, for the top parser or for every command.
+
+    A command's copy stores into its own attribute (``vault_after_command``), and only
+    when the option is given (``argparse.SUPPRESS``). If both copies shared one
+    attribute, the command's default would overwrite the value given before the
+    command's name, and ``tend --vault B.tend add ...`` would write into the default
+    journal. :func:`_merge_shared_options` joins the two after parsing.
+    """
+    parent = argparse.ArgumentParser(add_help=False)
+    suffix = _AFTER_COMMAND if after_command else ""
+    default = argparse.SUPPRESS if after_command else None
+    parent.add_argument(
+        "--vault",
+        dest="vault" + suffix,
+        default=default,
+        metavar="PATH",
+        help="the journal file (default: in your user data folder)",
     )
-    common.add_argument(
+    parent.add_argument(
         "--passphrase-file",
+        dest="passphrase_file" + suffix,
+        default=default,
         metavar="FILE",
         help="read the passphrase from the first line of FILE ('-' for standard input)",
     )
+    return parent
+
+
+def _same_place(first: str, second: str) -> bool:
+    """Whether two spellings name the same file (``-``, standard input, only itself)."""
+    if first == second:
+        return True
+    if "-" in (first, second):
+        return False
+    return Path(first).expanduser().absolute() == Path(second).expanduser().absolute()
+
+
+def _merge_shared_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """One value per shared option, wherever it was given; two different ones are refused.
+
+    Guessing which of two journals (or passphrase files) was meant could write into
+    the wrong one, so the person is asked to give the option once.
+    """
+    for name, flag in SHARED_OPTIONS.items():
+        after = vars(args).pop(name + _AFTER_COMMAND, None)
+        if after is None:
+            continue
+        before = getattr(args, name)
+        if before is not None and not _same_place(before, after):
+            parser.error(
+                f"{flag} was given before and after the command, as '{before}' and "
+                f"'{after}'. Give it once."
+            )
+        setattr(args, name, after)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: the shared options, then each command with its own."""
     parser = argparse.ArgumentParser(
         prog="tend",
         description="Tend, a private, encrypted journal. With no command, opens the window.",
-        epilog="The passphrase comes from --passphrase-file, else TEND_PASSPHRASE, "
-        "else a hidden prompt.",
-        parents=[common],
+        epilog="--vault and --passphrase-file may come before or after the command: "
+        "'tend --vault ~/j.tend list' and 'tend list --vault ~/j.tend' are the same. "
+        "The passphrase comes from --passphrase-file, else TEND_PASSPHRASE, else a hidden "
+        "prompt. 'tend COMMAND --help' shows a command's own options.",
+        parents=[_shared_options(after_command=False)],
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    shared = _shared_options(after_command=True)
 
     def add(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
-        command = sub.add_parser(name, help=text, description=text, parents=[common])
+        command = sub.add_parser(name, help=text, description=text, parents=[shared])
         command.set_defaults(handler=handler)
         return command
 
@@ -105,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
+    _merge_shared_options(args, parser)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
