@@ -63,7 +63,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             "a stolen copy of the journal would be easier to guess.",
             file=sys.stderr,
         )
-    chosen = new_passphrase(PASSPHRASE_ENV, args.passphrase_file)
+    chosen = new_passphrase(PASSPHRASE_ENV, args.passphrase_file, "No journal was created.")
     with Journal.create(path, chosen, params) as journal:
         print(f"Created a new journal at {path}.")
         if args.recovery_code:
@@ -193,7 +193,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             vault.unlock_with_recovery_code(code)
         else:
             vault.unlock(passphrase(args))
-        new = new_passphrase(NEW_PASSPHRASE_ENV, args.new_passphrase_file)
+        new = new_passphrase(
+            NEW_PASSPHRASE_ENV, args.new_passphrase_file, "The passphrase was not changed."
+        )
         vault.change_passphrase(new)
     print("The passphrase was changed. The old one no longer opens the journal.")
     return EXIT_OK

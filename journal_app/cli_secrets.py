@@ -4,6 +4,9 @@ A secret never comes from the command line itself, where other users of the
 machine could read it (``ps``, shell history). In order: a file given with an
 option (its first line; ``-`` for standard input), else an environment variable,
 else a hidden prompt when there is a terminal to ask on.
+
+A NEW passphrase must pass the same strength rule as the window
+(:func:`journal_app.journal.passphrase.assess`), refused with the same words.
 """
 
 from __future__ import annotations
@@ -16,12 +19,12 @@ from pathlib import Path
 
 from journal_app.cli_common import UsageError, vault_path
 from journal_app.journal import Journal
+from journal_app.journal.passphrase import assess
 from journal_app.vault import NotAVault, Vault
 
 PASSPHRASE_ENV = "TEND_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "TEND_NEW_PASSPHRASE"
 RECOVERY_CODE_ENV = "TEND_RECOVERY_CODE"
-MIN_PASSPHRASE_CHARS = 8
 
 
 def _strip_newline(text: str) -> str:
@@ -68,20 +71,21 @@ def passphrase(args: argparse.Namespace) -> str:
     return secret(PASSPHRASE_ENV, args.passphrase_file, "Passphrase")
 
 
-def new_passphrase(env_name: str, file_name: str | None) -> str:
-    """A new passphrase, asked twice when typed, refused when empty or too short."""
-    if file_name is None and os.environ.get(env_name) is None:
-        first = _prompt("New passphrase")
-        if first != _prompt("Type it again"):
-            raise UsageError("The two passphrases were not the same. Nothing was changed.")
-        value = first
-    else:
-        value = secret(env_name, file_name, "New passphrase")
-    if len(value) < MIN_PASSPHRASE_CHARS:
-        raise UsageError(
-            f"Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters; "
-            "a few unrelated words work well."
-        )
+def new_passphrase(env_name: str, file_name: str | None, nothing_done: str) -> str:
+    """A new passphrase that the window would also accept, asked twice when typed.
+
+    Judged by the window's own rule (:func:`assess`) and refused with the sentence
+    the window shows, then ``nothing_done`` (what did not happen), so the command
+    line can never give a journal a passphrase the window would refuse. When typed,
+    it is judged before being asked again: nobody types a refused passphrase twice.
+    """
+    typed = file_name is None and os.environ.get(env_name) is None
+    value = _prompt("New passphrase") if typed else secret(env_name, file_name, "")
+    assessment = assess(value)
+    if not assessment.acceptable:
+        raise UsageError(f"{assessment.message} {nothing_done}")
+    if typed and value != _prompt("Type it again"):
+        raise UsageError(f"The two passphrases were not the same. {nothing_done}")
     return value
 
 

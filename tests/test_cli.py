@@ -159,13 +159,17 @@ def test_init_refuses_to_overwrite_a_file(tend, with_passphrase, tmp_path):
     assert path.read_text() == "keep me"
 
 
-@pytest.mark.parametrize("passphrase", ["", "short"])
-def test_init_refuses_an_empty_or_short_passphrase(tend, monkeypatch, tmp_path, passphrase):
+@pytest.mark.parametrize(
+    ("passphrase", "words"),
+    [("", "Choose a passphrase that only you know."), ("short", "at least 8 characters")],
+)
+def test_init_refuses_an_empty_or_short_passphrase(tend, monkeypatch, tmp_path, passphrase, words):
+    """Refused in the window's words (see tests/test_cli_passphrase_strength.py)."""
     monkeypatch.setenv("TEND_PASSPHRASE", passphrase)
     path = tmp_path / "new.tend"
     result = tend("init", "--vault", str(path), *FAST)
     assert result.code == 2
-    assert "at least 8 characters" in result.err
+    assert words in result.err
     assert not path.exists()
 
 
