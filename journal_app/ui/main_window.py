@@ -322,8 +322,10 @@ class MainWindow(QMainWindow):
         )
 
     def _build_menus(self) -> None:
+        # Kept here, never looked up again through QAction.menu(): before PySide6
+        # 6.11.2 that wrapper dies with the temporary action ("already deleted").
         bar = self.menuBar()
-        journal = bar.addMenu("&Journal")
+        self.journal_menu = journal = bar.addMenu("&Journal")
         journal.setToolTipsVisible(True)
         for action in self.journal_actions:
             if action is self.import_pack_action:
@@ -338,7 +340,7 @@ class MainWindow(QMainWindow):
         journal.addAction(self.settings_action)
         journal.addSeparator()
         journal.addAction(self.quit_action)
-        help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu = bar.addMenu("&Help")
         help_menu.setToolTipsVisible(True)
         help_menu.addAction(self.support_action)
         help_menu.addAction(self.people_action)

@@ -109,19 +109,12 @@ class TransferController(QObject):
         self.window.addAction(action)  # shortcuts work while the menu bar is hidden
         return action
 
-    def _journal_menu(self) -> QMenu | None:
-        for action in self.window.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and self.window.lock_action in menu.actions():
-                return menu
-        return None
-
     def _add_to_menu(self) -> None:
         """After the journal's own items, before the separator above Lock:
 
         Export…, Print…, Import from another journal… | Back up now…, Restore from backup…
         """
-        menu = self._journal_menu()
+        menu: QMenu | None = getattr(self.window, "journal_menu", None)
         if menu is None:
             return
         items = menu.actions()

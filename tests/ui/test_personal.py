@@ -108,9 +108,9 @@ def test_one_click_from_the_window_only_while_open(qtbot, make_window, existing_
     assert window.people_dialog.isVisible()
     qtbot.mouseClick(window.plan_button, Qt.MouseButton.LeftButton)
     assert window.plan_dialog.isVisible()
-    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
-    assert window.people_action in help_menu.actions()
-    assert window.plan_action in help_menu.actions()
+    assert window.help_menu.title() == "&Help"
+    assert window.people_action in window.help_menu.actions()
+    assert window.plan_action in window.help_menu.actions()
 
 
 def test_keyboard_shortcuts(qtbot, make_window, existing_journal):

@@ -459,8 +459,7 @@ def test_the_journal_menu_offers_writing_with_a_prompt(qtbot, make_window, exist
     window = make_window(existing_journal.path)
     assert not window.write_with_prompt_action.isEnabled(), "locked: nothing to write in"
     unlock_through_ui(qtbot, window, WINDOW_PASSPHRASE)
-    menu = window.menuBar().actions()[0].menu()
-    texts = [action.text() for action in menu.actions()]
+    texts = [action.text() for action in window.journal_menu.actions()]
     assert "Write with a &prompt…" in texts
     assert texts.index("Write with a &prompt…") == texts.index("&New entry") + 1
     assert window.journal_view.prompt_button.accessibleName() == "Write with a prompt"
