@@ -1,7 +1,9 @@
 """A folder of notes: every ``.md``, ``.markdown`` and ``.txt`` file becomes an entry.
 
 Sub-folders are read too; hidden files and folders (names starting with ".")
-and links are not. For each file:
+and links are not. Only regular files are read: a named pipe, a socket or a
+device with a note's name is left out and named in the import's problems (opening
+a pipe would wait forever for a writer). For each file:
 
 - **date**: front matter ``date:`` (``2024-03-05``, ``2024-03-05 10:30``, or a
   full ISO 8601 time), else a date in the file's name (``2024-03-05`` or
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -69,18 +72,23 @@ def parse(
     source = folder.name or str(folder)
     if not folder.is_dir():
         raise ImportFormatError(source, "is not a folder.")
-    files = _note_files(folder, source, limits)
+    files, problems = _note_files(folder, source, limits)
     if not files:
-        raise ImportFormatError(source, "holds no .md, .markdown or .txt files.")
+        raise ImportFormatError(
+            source, " ".join(["holds no .md, .markdown or .txt files that can be read.", *problems])
+        )
     entries = []
-    problems = []
     undated = 0
     unread = 0
     total_bytes = 0
     for _, file in progress_loop(files, progress, cancelled):
         assert isinstance(file, Path)
         name = file.relative_to(folder).as_posix()
-        data = _read_note(file, name, limits)
+        try:
+            data = _read_note(file, name, limits)
+        except _NotAFile as exc:
+            problems.append(_left_out(name, exc.kind))
+            continue
         total_bytes += len(data)
         if total_bytes > limits.max_file_bytes:
             raise ImportFormatError(
@@ -105,27 +113,91 @@ def parse(
     return ParsedImport(source, FORMAT, tuple(entries), tuple(problems))
 
 
-def _note_files(folder: Path, source: str, limits: ImportLimits) -> list[Path]:
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    return next((words for test, words in _SPECIAL_KINDS if test(mode)), "a special file")
+
+
+class _NotAFile(Exception):
+    """What is at a note's path, once opened, is not a regular file."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _left_out(name: str, kind: str) -> str:
+    return f"{name} was left out: it is {kind}, not a file that can be read."
+
+
+def _note_files(folder: Path, source: str, limits: ImportLimits) -> tuple[list[Path], list[str]]:
+    """The regular files with a note's name, and a sentence for each other file left out.
+
+    Looked at without following links and without opening anything, so a named
+    pipe (whose opening would wait for a writer) is only ever named, never read.
+    """
     found: list[Path] = []
+    problems: list[str] = []
     for root, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             file = Path(root) / name
-            if name.startswith(".") or not name.lower().endswith(SUFFIXES) or file.is_symlink():
+            if name.startswith(".") or not name.lower().endswith(SUFFIXES):
+                continue
+            try:
+                mode = file.lstat().st_mode
+            except OSError:
+                continue  # gone since the folder was listed
+            if stat.S_ISLNK(mode):
+                continue
+            if not stat.S_ISREG(mode):
+                problems.append(_left_out(file.relative_to(folder).as_posix(), _kind(mode)))
                 continue
             found.append(file)
             if len(found) > limits.max_entries:
                 raise ImportFormatError(source, f"holds more than {limits.max_entries:,} notes.")
-    return found
+    return found, problems
+
+
+# Opening never waits (a pipe swapped in after the listing opens at once, and is
+# then seen for what it is), never follows a link, and reads bytes as they are.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def _read_note(file: Path, name: str, limits: ImportLimits) -> bytes:
+    """The note's bytes.
+
+    The type is checked on the opened descriptor, so a note replaced by a pipe or
+    a device between listing and reading is still never read from.
+
+    Raises:
+        _NotAFile: what is there now is not a regular file (its kind in words).
+        ImportFormatError: too large, or it could not be read.
+    """
     try:
-        if file.stat().st_size > limits.max_entry_bytes:
-            raise ImportFormatError(
-                name, f"is larger than {human_size(limits.max_entry_bytes)}, too large for a note."
-            )
-        with file.open("rb") as handle:
+        descriptor = os.open(file, _OPEN_FLAGS)
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise _NotAFile(_kind(status.st_mode))
+            if status.st_size > limits.max_entry_bytes:
+                raise ImportFormatError(
+                    name,
+                    f"is larger than {human_size(limits.max_entry_bytes)}, too large for a note.",
+                )
             data = handle.read(limits.max_entry_bytes + 1)
     except OSError as exc:
         raise ImportFormatError(name, f"could not be read ({exc.strerror or exc}).") from None
