@@ -15,12 +15,14 @@ them imports PySide6: only :func:`start_gui` does, when the window is asked for.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from journal_app import APP_NAME, __version__, cli_commands, cli_transfer
 from journal_app.cli_common import (
+    EXIT_CLOSED_PIPE,
     EXIT_DAMAGED,
     EXIT_ERROR,
     EXIT_IN_USE,
@@ -38,6 +40,7 @@ from journal_app.vault import VaultError
 from journal_app.vault.hardening import disable_core_dumps
 
 __all__ = [
+    "EXIT_CLOSED_PIPE",
     "EXIT_DAMAGED",
     "EXIT_ERROR",
     "EXIT_IN_USE",
@@ -157,8 +160,8 @@ def start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return run(sys.argv[:1], vault_path=vault)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    disable_core_dumps()
+def _run(argv: Sequence[str] | None) -> int:
+    """Parse, run the command, and turn every failure a person can cause into a sentence."""
     parser = build_parser()
     args = parser.parse_args(argv)
     _merge_shared_options(args, parser)
@@ -180,5 +183,42 @@ def main(argv: Sequence[str] | None = None) -> int:
             "the text is not valid UTF-8, so nothing was saved. Save it as UTF-8 and try again.",
             EXIT_USAGE,
         )
+    except BrokenPipeError:
+        raise  # not a failure: main() ends quietly
     except OSError as exc:
         fail(f"{exc.strerror or exc}.", EXIT_ERROR)
+
+
+def _stop_writing_to_standard_output() -> None:
+    """Point standard output at the null device, so the interpreter's own flush at exit
+    has nowhere to fail (the recipe in the documentation of Python's ``signal`` module)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError):
+        pass  # no descriptor behind sys.stdout (a test's capture): nothing to flush at exit
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``tend``: run one command and return its exit code.
+
+    When the reader of the output goes away early (``tend list | head -1``, a pager
+    quit), Tend stops without a word and returns :data:`EXIT_CLOSED_PIPE` (141): the
+    status the shell shows for ``cat`` or ``grep`` stopped the same way, so a script
+    using ``set -o pipefail`` treats Tend like them, and can tell that not all the
+    output was read. Whatever the command did before printing (an entry saved, an
+    export made) is done and stays done; "Broken pipe" would only be noise.
+    Output is flushed here, inside the guard, rather than at interpreter exit.
+    """
+    disable_core_dumps()
+    try:
+        try:
+            return _run(argv)
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _stop_writing_to_standard_output()
+        return EXIT_CLOSED_PIPE

@@ -34,6 +34,9 @@ EXIT_WRONG_PASSPHRASE = 3
 EXIT_DAMAGED = 4
 EXIT_IN_USE = 5
 EXIT_NOT_A_VAULT = 6
+EXIT_CLOSED_PIPE = 141
+"""The reader of Tend's output (``head``, a pager) closed it early: 128 + SIGPIPE, what
+the shell reports for any program a closed pipe stopped. See :func:`journal_app.cli.main`."""
 
 Handler = Callable[[argparse.Namespace], int]
 """A command: the parsed arguments in, an exit code out."""
@@ -41,6 +44,7 @@ AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 """``add(name, handler, help)``: a new command's parser, made by :mod:`journal_app.cli`."""
 
 __all__ = [
+    "EXIT_CLOSED_PIPE",
     "EXIT_DAMAGED",
     "EXIT_ERROR",
     "EXIT_IN_USE",

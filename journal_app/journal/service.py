@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from journal_app.journal.personal import PersonalStore
 from journal_app.journal.prompts import Prompt
 from journal_app.journal.search import fold, matches, query_terms
 from journal_app.vault import Cancelled, DamagedRecords, KdfParams, Vault
+from journal_app.vault.records import Problem, RecordProblem
 from journal_app.vault.store import new_record_id
 
 _UNSET: object = object()
@@ -36,11 +37,22 @@ _UNSET: object = object()
 
 @dataclass(frozen=True, slots=True)
 class LoadReport:
-    """What unlocking found: how many entries opened and which records did not."""
+    """What unlocking found: how many entries opened and which records did not.
+
+    ``problems`` says why each damaged record did not open (damaged, missing,
+    an older copy, not expected); ``unverified`` why the journal's sealed list
+    of records could not be read, if it could not.
+    """
 
     entries: int
     drafts: int
     damaged: tuple[str, ...]
+    problems: Mapping[str, RecordProblem] = field(default_factory=dict)
+    unverified: str | None = None
+
+    def damage_error(self) -> DamagedRecords:
+        """The damaged records as one error, whose message names the reasons."""
+        return DamagedRecords(list(self.damaged), self.problems)
 
 
 def _searchable(entry: Entry) -> str:
@@ -74,10 +86,10 @@ class Journal:
         vault = Vault.open(path)
         try:
             vault.unlock(passphrase)
+            return cls(vault)
         except BaseException:
             vault.close()
             raise
-        return cls(vault)
 
     def load(self) -> LoadReport:
         """Decrypt everything once. Records that fail are listed, never dropped."""
@@ -102,7 +114,10 @@ class Journal:
         self.personal.load(result)
         damaged.extend(d for d in self.personal.damaged if d not in damaged)
         self._damaged = tuple(damaged)
-        return LoadReport(len(entries), len(drafts), self._damaged)
+        problems = {
+            rid: result.problems.get(rid, RecordProblem(Problem.DAMAGED)) for rid in self._damaged
+        }
+        return LoadReport(len(entries), len(drafts), self._damaged, problems, result.unverified)
 
     @property
     def damaged_ids(self) -> tuple[str, ...]:

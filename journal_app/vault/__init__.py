@@ -14,10 +14,12 @@ from journal_app.vault.errors import (
     Cancelled,
     DamagedRecords,
     DamagedVault,
+    ManifestUnverified,
     NewerVersion,
     NoRecoveryCode,
     NotAVault,
     StorageFull,
+    VaultChanged,
     VaultError,
     VaultExists,
     VaultInUse,
@@ -27,9 +29,9 @@ from journal_app.vault.errors import (
 )
 
 if TYPE_CHECKING:
-    from journal_app.vault.store import CopyReport, PlainRecord, ReadResult, Vault
+    from journal_app.vault.store import CopyReport, PlainRecord, ReadResult, Vault, VaultCheck
 
-_FROM_STORE = frozenset({"CopyReport", "PlainRecord", "ReadResult", "Vault"})
+_FROM_STORE = frozenset({"CopyReport", "PlainRecord", "ReadResult", "Vault", "VaultCheck"})
 
 __all__ = [
     "Cancelled",
@@ -37,6 +39,7 @@ __all__ = [
     "DamagedRecords",
     "DamagedVault",
     "KdfParams",
+    "ManifestUnverified",
     "NewerVersion",
     "NoRecoveryCode",
     "NotAVault",
@@ -44,6 +47,8 @@ __all__ = [
     "ReadResult",
     "StorageFull",
     "Vault",
+    "VaultChanged",
+    "VaultCheck",
     "VaultError",
     "VaultExists",
     "VaultInUse",

@@ -6,6 +6,9 @@ what happened and what they can do next, and never contains their content.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
+
 
 class VaultError(Exception):
     """Base of every error the vault reports on purpose."""
@@ -17,7 +20,13 @@ class VaultError(Exception):
 
 
 class WrongPassphrase(VaultError):
-    message = "That passphrase does not open this journal. Please try again."
+    # A changed header (its salt or key-derivation settings) looks exactly like a
+    # wrong passphrase to the cryptography, so the message names both, gently.
+    message = (
+        "That passphrase does not open this journal. Please try again. "
+        "If you are sure it is the right one, the journal's header may have been changed; "
+        "a backup opens with the same passphrase."
+    )
 
 
 class WrongRecoveryCode(VaultError):
@@ -72,16 +81,77 @@ class StorageFull(VaultError):
 
 
 class DamagedRecords(VaultError):
-    """Some records could not be decrypted; the others still read."""
+    """Some records could not be opened as Tend saved them; the others still read.
 
-    def __init__(self, record_ids: list[str]) -> None:
+    ``problems`` maps record ids to why (see ``records.Problem``: damaged, missing,
+    an older copy, not expected); without it every record is taken as damaged.
+    """
+
+    def __init__(self, record_ids: list[str], problems: Mapping[str, object] | None = None) -> None:
         self.record_ids = list(record_ids)
-        count = len(self.record_ids)
-        noun = "entry" if count == 1 else "entries"
-        super().__init__(
+        self.problems = dict(problems or {})
+        super().__init__(damage_sentence(self.record_ids, self.problems))
+
+
+_PROBLEM_WORDS = {
+    "damaged": ("is damaged", "are damaged"),
+    "missing": ("is missing from the file", "are missing from the file"),
+    "an older copy": ("is an older copy put back", "are older copies put back"),
+    "not expected": (
+        "was not saved in this journal (perhaps an old copy put back)",
+        "were not saved in this journal (perhaps old copies put back)",
+    ),
+}
+
+
+def damage_sentence(record_ids: list[str], problems: Mapping[str, object]) -> str:
+    """One calm sentence about records that did not open, and why, by count."""
+    count = len(record_ids)
+    reasons = Counter(str(getattr(problems.get(rid), "problem", "damaged")) for rid in record_ids)
+    kinds = {str(getattr(problems.get(rid), "kind", "")) for rid in record_ids}
+    entries = kinds <= {"", "entry", "draft"}
+    noun = (
+        ("entry" if count == 1 else "entries")
+        if entries
+        else ("record" if count == 1 else "records")
+    )
+    if set(reasons) <= {"damaged"}:
+        return (
             f"{count} {noun} could not be read because the file is damaged there. "
             "Everything else opens as usual."
         )
+    parts = [
+        f"{n} {_PROBLEM_WORDS.get(reason, _PROBLEM_WORDS['damaged'])[n != 1]}"
+        for reason, n in sorted(reasons.items(), key=lambda item: -item[1])
+    ]
+    details = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return (
+        f"{count} {noun} did not open as Tend saved {'it' if count == 1 else 'them'}: "
+        f"{details}. Everything else opens as usual."
+    )
+
+
+class ManifestUnverified(DamagedVault):
+    """The journal's sealed list of records could not be read, so nothing was checked
+    against it. Shown as a note: every record that opens is still there."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(
+            f"Tend could not check that nothing is missing from this journal: its sealed list "
+            f"of records {reason}. Everything that opens is shown as usual. If something you "
+            "wrote is missing, a backup can be restored into a new journal."
+        )
+
+
+class VaultChanged(VaultError):
+    """Another program replaced or rewrote the journal's file while it was open here."""
+
+    message = (
+        "This journal's file was changed by another program while Tend had it open "
+        "(a sync tool, perhaps). Tend saved nothing over it. Open the journal again "
+        "to see that copy."
+    )
 
 
 class Cancelled(VaultError):

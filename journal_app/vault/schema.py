@@ -12,7 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from journal_app.vault.fileheader import APPLICATION_ID as APPLICATION_ID
 
 # The file format written by this version of Tend. Raise it with a migration.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAGIC = "tend-vault"
 HEADER_ROW_ID = 1
 

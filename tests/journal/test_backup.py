@@ -32,6 +32,7 @@ from journal_app.vault import (
     Vault,
     VaultExists,
     WrongPassphrase,
+    copies,
     store,
 )
 from tests.conftest import PASSPHRASE, edit_rows, find_canaries, record_row, sha256_of, siblings
@@ -112,13 +113,13 @@ def test_progress_reaches_the_end_and_cancel_leaves_nothing(filled, folder):
 
 
 def test_a_copy_that_fails_verification_is_not_kept(filled, folder, monkeypatch):
-    real_verify = store._CopyReader.verify
+    real_verify = copies.CopyReader.verify
 
-    def damaged_copy(self, sealer, vault_id, *args, **kwargs):
-        report = real_verify(self, sealer, vault_id, *args, **kwargs)
+    def damaged_copy(self, sealer, *args, **kwargs):
+        report = real_verify(self, sealer, *args, **kwargs)
         return store.CopyReport(report.records, ("made-up",))
 
-    monkeypatch.setattr(store._CopyReader, "verify", damaged_copy)
+    monkeypatch.setattr(copies.CopyReader, "verify", damaged_copy)
     with pytest.raises(DamagedVault, match="not kept"):
         filled.vault.backup_to(folder / "bad.tend")
     assert list(folder.iterdir()) == []
@@ -209,7 +210,7 @@ def test_restore_never_touches_the_open_journal(filled, folder, vault_path):
     filled.add("Written after the backup.")
     with pytest.raises(VaultExists):
         restore_backup(backup, vault_path, PASSPHRASE)
-    assert siblings(vault_path) in ([], [vault_path.name + "-wal"])
+    assert siblings(vault_path) in ([], [vault_path.name + "-journal"])
     filled.add("Still writing.")
     assert "Written after the backup." in {e.body for e in filled.entries()}
     assert filled.vault.check() == []

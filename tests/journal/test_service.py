@@ -40,7 +40,8 @@ def nonce_of(journal: Journal, record_id: str) -> bytes:
 def record_ids_in_file(path: Path) -> set[str]:
     conn = raw_connect(path)
     try:
-        return {row[0] for row in conn.execute("SELECT id FROM tend_record")}
+        rows = conn.execute("SELECT id FROM tend_record WHERE kind IS NOT 'manifest'")
+        return {row[0] for row in rows}
     finally:
         conn.close()
 
@@ -260,7 +261,8 @@ def test_damaged_entry_cannot_be_updated_or_trashed(vault_path, fast_kdf):
                 action()
     conn = raw_connect(vault_path)
     try:
-        assert conn.execute("SELECT version FROM tend_record").fetchall() == [(9,)]
+        query = "SELECT version FROM tend_record WHERE id = ?"
+        assert conn.execute(query, (entry.id,)).fetchall() == [(9,)]
     finally:
         conn.close()
 

@@ -26,9 +26,9 @@ from journal_app.vault import (
     WrongPassphrase,
     WrongRecoveryCode,
     crypto,
-    migrations,
     store,
 )
+from journal_app.vault.records import Problem
 from tests.conftest import (
     PASSPHRASE,
     ClosedJournal,
@@ -94,7 +94,9 @@ def test_create_with_bad_arguments_makes_no_file(vault_path, passphrase, kdf):
 
 def test_open_vault_is_durable_single_writer_and_zeroes_freed_pages(vault):
     conn = vault._conn
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # A rollback journal, emptied after each transaction: the file alone is complete.
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA journal_size_limit").fetchone()[0] == 0
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -310,19 +312,6 @@ def test_header_with_params_out_of_range_is_reported_damaged_before_any_kdf_runs
     assert siblings(path) == []
 
 
-def test_vault_migrated_to_a_newer_format_still_opens_with_its_passphrase(
-    vault_path, fast_kdf, monkeypatch
-):
-    with Vault.create(vault_path, PASSPHRASE, fast_kdf) as vault:
-        record_id = vault.put("entry", b"kept")
-    monkeypatch.setattr(store, "FORMAT_VERSION", 2)
-    monkeypatch.setattr(migrations, "FORMAT_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, lambda session: None)
-    with Vault.open(vault_path) as vault:
-        vault.unlock(PASSPHRASE)  # migrates from format 1 to 2
-    assert payloads(vault_path) == {record_id: b"kept"}
-
-
 # ------------------------------------------------------------ recovery code
 
 
@@ -508,7 +497,7 @@ def test_blob_copied_into_another_row_is_rejected(tampered):
 
 @pytest.mark.parametrize(
     ("column", "value"),
-    [("kind", "draft"), ("kind", "setting"), ("version", 2), ("version", 0)],
+    [("kind", "draft"), ("kind", "setting"), ("version", 1), ("version", 3), ("version", 0)],
 )
 def test_record_with_changed_kind_or_version_is_rejected(tampered, column, value):
     target = tampered.ids[2]
@@ -524,7 +513,10 @@ def test_record_moved_to_another_id_is_rejected(tampered):
     new_id = "f" * 32
     edit_rows(tampered.path, "UPDATE tend_record SET id = ? WHERE id = ?", new_id, old_id)
     with Journal.open(tampered.path, PASSPHRASE) as journal:
-        assert journal.damaged_ids == (new_id,)
+        # The moved copy does not open; the manifest names the one that went missing.
+        assert set(journal.damaged_ids) == {new_id, old_id}
+        assert journal.report.problems[new_id].problem == Problem.DAMAGED
+        assert journal.report.problems[old_id].problem == Problem.MISSING
         assert {e.id for e in journal.entries()} == set(tampered.ids[1:])
 
 
@@ -639,7 +631,8 @@ def test_content_never_reaches_any_file_in_the_clear(vault_path, fast_kdf, watch
         )
         for _ in range(20):  # enough writes that SQLite has pages to reuse and frames to keep
             journal.add("other entry " * 100)
-        assert Path(f"{vault_path}-wal").exists()
+        # SQLite keeps its rollback journal open beside the file (emptied) while in use.
+        assert Path(f"{vault_path}-journal").exists()
         assert_no_leak("add, vault open")
         journal.update(entry.id, body=canaries["edit"])
         assert_no_leak("update, vault open")

@@ -1,0 +1,117 @@
+"""``tend`` behaves like a well-mannered command-line program (issue 9, defect 12).
+
+- A reader that stops early (``tend list | head -1``) ends Tend quietly: no
+  "Broken pipe", no traceback, exit 141 (what the shell reports for any program
+  a closed pipe stopped), and whatever Tend was doing before printing is done.
+- ``export -o -`` writes to standard output (Markdown and JSON; a PDF is refused),
+  never a file named ``-``, and keeps its notes on standard error.
+- ``list -n`` refuses a negative count instead of printing "all but N".
+- ``add`` prints the new entry's whole id, which ``tend flag`` takes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from journal_app.journal import Entry, Journal
+from journal_app.vault import KdfParams
+from journal_app.vault.store import new_record_id
+from tests.cli_support import Result, run_tend
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def tend(capsys, monkeypatch) -> Callable[..., Result]:
+    monkeypatch.setenv("TEND_PASSPHRASE", PASSPHRASE)
+
+    def run(*argv: str, stdin: str = "") -> Result:
+        return run_tend(capsys, monkeypatch, *argv, stdin=stdin)
+
+    return run
+
+
+@pytest.fixture
+def journal_file(vault_path: Path, fast_kdf: KdfParams) -> Path:
+    with Journal.create(vault_path, PASSPHRASE, fast_kdf) as journal:
+        for day, title in [(1, "River"), (2, "Café"), (3, "Hill")]:
+            journal.add(f"About the {title}.", title=title, created=datetime(2026, 1, day, 9))
+    return vault_path
+
+
+def program(*argv: str, stdout: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """``python -m journal_app ARGV`` as a separate process, as a shell would start it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "journal_app", *argv],
+        stdin=subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TEND_PASSPHRASE": PASSPHRASE, **(env or {})},
+    )
+
+
+# ------------------------------------------------------------ a closed pipe
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["search", "the"],
+        ["add", "Written while the reader was gone."],
+        ["--help"],
+    ],
+    ids=lambda argv: " ".join(argv),
+)
+def test_a_reader_that_already_left_ends_tend_quietly(journal_file, argv):
+    """The pipe's reading end is closed before Tend starts: its first write fails."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = program(*argv, "--vault", str(journal_file), stdout=write_end)
+    finally:
+        os.close(write_end)
+    _, err = done.communicate(timeout=60)
+    said = err.decode()
+    if argv[0] == "export":  # its note is meant for the person, on standard error
+        assert said.startswith("Tend: Note: what Tend writes to standard output is not")
+        said = said.split("\n", 1)[1]
+    assert said == ""
+    # argparse writes --help itself and ignores a failed write, then exits 0.
+    assert done.returncode == (0 if argv == ["--help"] else 141)
+    if argv[0] == "add":
+        with Journal.open(journal_file, PASSPHRASE) as journal:
+            assert "Written while the reader was gone." in [e.body for e in journal.entries()]
+
+
+def test_list_into_head_stops_quietly(vault_path, fast_kdf):
+    """``tend list -n 0 | head -1`` with more than a pipe's buffer of output."""
+    moment = datetime(2026, 1, 1, 9).astimezone()
+    with Journal.create(vault_path, PASSPHRASE, fast_kdf) as journal:
+        journal.add_many(
+            [
+                Entry(
+                    id=new_record_id(),
+                    created=moment + timedelta(minutes=index),
+                    updated=moment,
+                    title=f"Entry number {index} with a title long enough to fill lines",
+                    body="Text.",
+                )
+                for index in range(2000)
+            ]
+        )
+    done = program("list", "-n", "0", "--vault", str(vault_path), stdout=subprocess.PIPE)
+    assert done.stdout is not None
+    first = done.stdout.readline()
+    done.stdout.close()
+    _, err = done.communicate(timeout=60)
+    assert first.startswith(b"2026-01-02 18:19  Entry number 1999")
+    assert err.decode() == ""
+    assert done.returncode == 141
