@@ -50,10 +50,16 @@ def test_every_fresh_kdf_params_has_its_own_salt():
         (crypto.MAX_MEMORY_KIB + 1, 1, 1),
         (64 * 1024, crypto.MAX_ITERATIONS + 1, 4),
         (64 * 1024, 3, crypto.MAX_LANES + 1),
+        (crypto.MAX_MEMORY_KIB, 2, 4),  # each bound kept, too much work together
     ],
 )
 def test_kdf_params_out_of_range_are_not_sane(memory_kib, iterations, lanes):
     assert not KdfParams.fresh(memory_kib, iterations, lanes).is_sane()
+
+
+def test_the_default_and_a_future_stronger_default_are_within_the_bounds():
+    assert KdfParams.fresh().is_sane()
+    assert KdfParams.fresh(2 * 1024 * 1024, 1, 4).is_sane()  # RFC 9106's first choice
 
 
 def test_kdf_params_with_a_short_salt_are_not_sane():

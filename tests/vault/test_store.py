@@ -292,22 +292,39 @@ def test_header_edited_to_weaker_or_other_values_is_refused_not_obeyed(
 
 
 @pytest.mark.parametrize(
-    ("column", "value"),
+    "edits",
     [
-        ("kdf_memory_kib", 0),
-        ("kdf_iterations", 10_000),
-        ("kdf_salt", b"short"),
-        ("format_version", 0),
+        {"kdf_memory_kib": 0},
+        {"kdf_iterations": 10_000},
+        {"kdf_salt": b"short"},
+        {"format_version": 0},
+        # What the old bounds accepted, and took minutes to derive:
+        {"kdf_memory_kib": 4 * 1024 * 1024},
+        {"kdf_iterations": 64},
+        {"kdf_lanes": 64},
+        # Each within its own bound, too much work together (1 GiB x 16 passes).
+        {"kdf_memory_kib": 1024 * 1024, "kdf_iterations": 16},
+        # Values of the wrong type, as a damaged file may hold.
+        {"kdf_iterations": "three"},
+        {"kdf_salt": "a salt stored as text"},
+        {"wrapped_key": 42},
     ],
+    ids=str,
 )
 def test_header_with_params_out_of_range_is_reported_damaged_before_any_kdf_runs(
-    moderate_kdf_vault, column, value
+    moderate_kdf_vault, monkeypatch, edits
 ):
     path = moderate_kdf_vault
-    edit_rows(path, f"UPDATE tend_header SET {column} = ?", value)
+    for column, value in edits.items():
+        edit_rows(path, f"UPDATE tend_header SET {column} = ?", value)
+    derived = []
+    monkeypatch.setattr(crypto, "derive_passphrase_key", lambda *a: derived.append(a))
     before = sha256_of(path)
     with pytest.raises(DamagedVault):
         Vault.open(path)
+    with pytest.raises(DamagedVault):
+        Vault.verify_file(path, PASSPHRASE)
+    assert derived == []
     assert sha256_of(path) == before
     assert siblings(path) == []
 
