@@ -198,11 +198,12 @@ def make_window(
 
 
 # The offscreen platform used in tests cannot raise windows, pass size hints to a
-# window manager or grab the keyboard (as a completer's popup asks), and says so at
-# WARNING level; those lines are not about Tend.
+# window manager, grab the keyboard (as a completer's popup asks) or, before Qt 6.7,
+# reparent a window-modal dialog's native window, and says so at WARNING level;
+# those lines are not about Tend.
 OFFSCREEN_LIMITS = (
     r"This plugin does not support "
-    r"(raise\(\)|propagateSizeHints\(\)|grabbing the (keyboard|mouse))"
+    r"(raise\(\)|propagateSizeHints\(\)|grabbing the (keyboard|mouse)|setParent!)"
 )
 
 
