@@ -27,7 +27,13 @@ from journal_app.cli_common import (
 from journal_app.cli_secrets import open_journal, passphrase
 from journal_app.journal import Entry
 from journal_app.journal.backup import make_backup, prune_backups, restore_backup
-from journal_app.journal.export import export_json, export_markdown
+from journal_app.journal.export import (
+    entries_to_json_document,
+    export_json,
+    export_markdown,
+    json_document_bytes,
+    markdown_document_pieces,
+)
 from journal_app.journal.importers import FORMATS as IMPORT_FORMATS
 from journal_app.journal.importers import parse as parse_import
 from journal_app.journal.importers import run_import, summarize
@@ -38,6 +44,12 @@ NOT_ENCRYPTED_NOTE = (
     "Note: {path} will not be encrypted. Anyone who can open that file can read it. "
     "Keep it somewhere safe, and delete it when you no longer need it."
 )
+NOT_ENCRYPTED_STDOUT_NOTE = (
+    "Note: what Tend writes to standard output is not encrypted. Wherever it goes, anyone "
+    "who can open it can read it. Keep it somewhere safe, and delete it when you no longer "
+    "need it."
+)
+"""Said before every export, on standard error (never inside the export itself)."""
 
 
 # ------------------------------------------------------------------ export
@@ -78,7 +90,19 @@ def _pdf_writer() -> Callable[[Sequence[Entry], Path], object]:
     return write_pdf
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+STANDARD_OUTPUT = "-"
+"""``-o -``: write the export to standard output (``-o ./-`` is a file named ``-``)."""
+
+
+def _export_target(args: argparse.Namespace) -> Path | None:
+    """The file to write, or None for standard output; refused before the journal opens."""
+    if args.output == STANDARD_OUTPUT:
+        if args.format == "pdf":
+            raise UsageError(
+                "A PDF cannot be written to standard output. Give a file name, "
+                "such as -o journal.pdf, or choose --format md or json."
+            )
+        return None
     output = Path(args.output).expanduser()
     if output.is_dir():
         raise UsageError(f"{output} is a folder; give the name of the file to write.")
@@ -86,23 +110,53 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{output} already exists. Choose another name, or add --force to replace it."
         )
+    return output
+
+
+def _write_to_standard_output(entries: Sequence[Entry], fmt: str) -> None:
+    """The same bytes the file would hold (UTF-8 whatever the terminal's locale)."""
+    if fmt == "json":
+        data = json_document_bytes(entries_to_json_document(entries))
+    else:
+        data = "".join(markdown_document_pieces(entries)).encode("utf-8")
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        stream.write(data)
+    sys.stdout.flush()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the chosen entries to a file, or to standard output with ``-o -``.
+
+    With ``-o -`` everything but the export itself (the note that it is not
+    encrypted, the count) goes to standard error, so a pipe receives only the export.
+    """
+    output = _export_target(args)
     selection = _selection(args)
     write_pdf = _pdf_writer() if args.format == "pdf" else None
+    where = "standard output" if output is None else str(output)
+    report = sys.stderr if output is None else sys.stdout
     with open_journal(args) as journal:
         entries = select(journal.entries(), selection)
         warn_damaged(journal)
         if not entries:
             print("No entries match, so no file was written.", file=sys.stderr)
             return EXIT_ERROR
-        print(f"{APP_NAME}: " + NOT_ENCRYPTED_NOTE.format(path=output), file=sys.stderr)
-        if write_pdf is not None:
+        note = NOT_ENCRYPTED_STDOUT_NOTE if output is None else NOT_ENCRYPTED_NOTE
+        print(f"{APP_NAME}: " + note.format(path=where), file=sys.stderr)
+        if output is None:
+            _write_to_standard_output(entries, args.format)
+        elif write_pdf is not None:
             write_pdf(entries, output)
         elif args.format == "json":
             export_json(entries, output)
         else:
             export_markdown(entries, output)
     noun = "entry" if len(entries) == 1 else "entries"
-    print(f"Exported {len(entries)} {noun} to {output}.")
+    print(f"Exported {len(entries)} {noun} to {where}.", file=report)
     return EXIT_OK
 
 
@@ -186,7 +240,13 @@ def add_commands(add: AddCommand) -> None:
     """Declare export, backup, restore and import with their options."""
     export = add("export", cmd_export, "write entries to an unencrypted file, to read or print")
     export.add_argument("--format", choices=("md", "json", "pdf"), default="md")
-    export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the file to write ('-' for standard output, Markdown or JSON only)",
+    )
     export.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-11-01")
     export.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
     export.add_argument("--tag", help="only entries with this tag")

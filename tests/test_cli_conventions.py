@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -66,6 +67,7 @@ def program(*argv: str, stdout: int, env: dict[str, str] | None = None) -> subpr
         ["list", "--json"],
         ["search", "the"],
         ["add", "Written while the reader was gone."],
+        ["export", "-o", "-"],
         ["--help"],
     ],
     ids=lambda argv: " ".join(argv),
@@ -115,3 +117,44 @@ def test_list_into_head_stops_quietly(vault_path, fast_kdf):
     assert first.startswith(b"2026-01-02 18:19  Entry number 1999")
     assert err.decode() == ""
     assert done.returncode == 141
+
+
+# ------------------------------------------------------------ export -o -
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_export_to_standard_output(tend, journal_file, tmp_path, monkeypatch, fmt):
+    monkeypatch.chdir(tmp_path)
+    before = set(tmp_path.iterdir())
+    result = tend("export", "--format", fmt, "-o", "-", "--vault", str(journal_file))
+    assert result.code == 0, result.err
+    assert set(tmp_path.iterdir()) == before  # no file named "-", nor any other
+    assert "not encrypted" not in result.out and "Exported 3" not in result.out
+    assert "Note: what Tend writes to standard output is not encrypted." in result.err
+    assert "Exported 3 entries to standard output." in result.err
+    file = tmp_path / "elsewhere" / f"journal.{fmt}"
+    file.parent.mkdir()
+    assert tend("export", "--format", fmt, "-o", str(file), "--vault", str(journal_file)).code == 0
+    written = file.read_text(encoding="utf-8")
+    if fmt == "json":
+        shown, kept = json.loads(result.out), json.loads(written)
+        assert shown["entries"] == kept["entries"] and shown["entry_count"] == 3
+    else:
+        assert result.out == written
+        assert result.out.index("## River") < result.out.index("## Café")
+
+
+def test_export_pdf_to_standard_output_is_refused(tend, journal_file, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = tend("export", "--format", "pdf", "-o", "-", "--vault", str(journal_file))
+    assert result.code == 2
+    assert "A PDF cannot be written to standard output" in result.err
+    assert result.out == ""
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_file_named_dash_is_still_possible(tend, journal_file, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = tend("export", "-o", "./-", "--vault", str(journal_file))
+    assert result.code == 0, result.err
+    assert "## River" in (tmp_path / "-").read_text(encoding="utf-8")
