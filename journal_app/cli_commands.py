@@ -27,6 +27,7 @@ from journal_app.cli_common import (
     print_entries,
     vault_path,
     warn_damaged,
+    whole_number,
 )
 from journal_app.cli_secrets import (
     NEW_PASSPHRASE_ENV,
@@ -260,7 +261,12 @@ def add_commands(add: AddCommand) -> None:
     add_cmd.add_argument("--date", help="the entry's date, e.g. 2026-11-21 or 2026-11-21T09:30")
 
     list_cmd = add("list", cmd_list, "show entries, newest first")
-    list_cmd.add_argument("-n", type=int, default=20, help="how many (0 for all; default 20)")
+    list_cmd.add_argument(
+        "-n",
+        type=whole_number(0, "give how many entries to show, or 0 for all"),
+        default=20,
+        help="how many (0 for all; default 20)",
+    )
     list_cmd.add_argument("--tag", help="only entries with this tag")
     list_cmd.add_argument("--json", action="store_true", help="print JSON")
     list_cmd.add_argument(

@@ -60,6 +60,7 @@ __all__ = [
     "print_entries",
     "vault_path",
     "warn_damaged",
+    "whole_number",
 ]
 
 
@@ -84,6 +85,26 @@ def fail(message: str, code: int) -> NoReturn:
     """End the command with a plain sentence on standard error, never a traceback."""
     print(f"{APP_NAME}: {message}", file=sys.stderr)
     raise SystemExit(code)
+
+
+def whole_number(minimum: int, meaning: str) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number of at least ``minimum``.
+
+    Anything else is a usage error (exit 2) naming the option, instead of a count
+    that quietly means something else (``list -n -3`` printed all but three).
+    ``meaning`` says what the number is for, in the refusal.
+    """
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number; {meaning}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"'{text}' is less than {minimum}; {meaning}")
+        return value
+
+    return parse
 
 
 def vault_path(args: argparse.Namespace) -> Path:

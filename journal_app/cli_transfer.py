@@ -23,6 +23,7 @@ from journal_app.cli_common import (
     fail,
     vault_path,
     warn_damaged,
+    whole_number,
 )
 from journal_app.cli_secrets import open_journal, passphrase
 from journal_app.journal import Entry
@@ -170,7 +171,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         result = make_backup(journal.vault, destination)
         if args.keep is not None:
-            prune_backups(destination, max(args.keep, 1), journal.vault.vault_id)
+            prune_backups(destination, args.keep, journal.vault.vault_id)
     print(
         f"Backed up {result.report.records} records to {result.path}, and checked the copy. "
         "It is encrypted: this journal's passphrase opens it."
@@ -266,7 +267,7 @@ def add_commands(add: AddCommand) -> None:
     )
     backup.add_argument(
         "--keep",
-        type=int,
+        type=whole_number(1, "give how many backups to keep, 1 or more"),
         metavar="N",
         help="with a folder: keep only the newest N backups of this journal there",
     )

@@ -25,7 +25,7 @@ from journal_app.journal import Entry, Journal
 from journal_app.vault import KdfParams
 from journal_app.vault.store import new_record_id
 from tests.cli_support import Result, run_tend
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, sha256_of
 
 
 @pytest.fixture
@@ -158,3 +158,26 @@ def test_a_file_named_dash_is_still_possible(tend, journal_file, tmp_path, monke
     result = tend("export", "-o", "./-", "--vault", str(journal_file))
     assert result.code == 0, result.err
     assert "## River" in (tmp_path / "-").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------ counts
+
+
+@pytest.mark.parametrize("count", ["-3", "-1", "three"])
+def test_list_refuses_a_count_that_is_not_zero_or_more(tend, journal_file, count):
+    result = tend("list", "-n", count, "--vault", str(journal_file))
+    assert result.code == 2
+    assert "usage: tend list" in result.err and "argument -n" in result.err
+    assert result.out == ""
+
+
+@pytest.mark.parametrize("keep", ["-1", "0"])
+def test_backup_refuses_to_keep_fewer_than_one(tend, journal_file, tmp_path, keep):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    before = sha256_of(journal_file)
+    result = tend("backup", "-o", str(folder), "--keep", keep, "--vault", str(journal_file))
+    assert result.code == 2
+    assert "argument --keep" in result.err
+    assert list(folder.iterdir()) == []
+    assert sha256_of(journal_file) == before
