@@ -108,7 +108,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     created = _parse_date(args.date) if args.date else None
     with open_journal(args) as journal:
         entry = journal.add(body, title=args.title or "", tags=args.tag or (), created=created)
-        print(f"Saved. ({entry.created:%Y-%m-%d %H:%M})")
+        # The whole id, so that 'tend flag ID' can take it as printed.
+        print(f"Saved. ({entry.created:%Y-%m-%d %H:%M}, id {entry.id})")
         warn_damaged(journal)
     return EXIT_OK
 

@@ -245,8 +245,8 @@ def test_add_with_title_tags_and_date(tend, cli_vault):
         "--tag", "garden", "--tag", "Slow Days", "--date", "2026-11-21T09:30",
     )  # fmt: skip
     assert result.code == 0
-    assert "(2026-11-21 09:30)" in result.out
     (entry,) = [e for e in entries_of(cli_vault) if e.title == "Sunday"]
+    assert result.out == f"Saved. (2026-11-21 09:30, id {entry.id})\n"
     assert entry.tags == ("garden", "Slow Days")
     assert entry.created == datetime(2026, 11, 21, 9, 30).astimezone()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -26,6 +27,8 @@ from journal_app.vault import KdfParams
 from journal_app.vault.store import new_record_id
 from tests.cli_support import Result, run_tend
 from tests.conftest import PASSPHRASE, sha256_of
+
+SAVED = re.compile(r"^Saved\. \((\d{4}-\d\d-\d\d \d\d:\d\d), id ([0-9a-f]{32})\)$")
 
 
 @pytest.fixture
@@ -181,3 +184,23 @@ def test_backup_refuses_to_keep_fewer_than_one(tend, journal_file, tmp_path, kee
     assert "argument --keep" in result.err
     assert list(folder.iterdir()) == []
     assert sha256_of(journal_file) == before
+
+
+# ------------------------------------------------------------ add shows the id
+
+
+def test_add_prints_the_whole_id_that_flag_takes(tend, journal_file):
+    result = tend("add", "Worth bringing up.", "--date", "2026-11-21T09:30",
+                  "--vault", str(journal_file))  # fmt: skip
+    assert result.code == 0, result.err
+    match = SAVED.match(result.out.strip())
+    assert match is not None, result.out
+    when, entry_id = match.groups()
+    assert when == "2026-11-21 09:30"
+    with Journal.open(journal_file, PASSPHRASE) as journal:
+        (entry,) = [e for e in journal.entries() if e.body == "Worth bringing up."]
+    assert entry.id == entry_id
+    flagged = tend("flag", entry_id, "--vault", str(journal_file))
+    assert flagged.code == 0, flagged.err
+    with Journal.open(journal_file, PASSPHRASE) as journal:
+        assert journal.get(entry_id).flagged
