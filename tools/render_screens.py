@@ -97,6 +97,9 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--font", help="application font family (default: the system's)")
     parser.add_argument("--themes", default="light,dark")
+    parser.add_argument(
+        "--only-country", action="store_true", help="only the country-or-region screens"
+    )
     return parser.parse_args()
 
 
@@ -395,10 +398,35 @@ def main() -> int:
         restore.done(0)
         window.close()
 
+    def render_country_screens(folder: Path, theme: str) -> None:
+        """Where the country or region is chosen (issue 9, defect 11), at two sizes."""
+        for width, height in ((800, 600), (1920, 1080)):
+            size = f"{width}x{height}"
+            window = window_for(folder / f"first-run-{size}.tend")
+            window.resize(width, height)
+            shot(window, f"60-welcome-country-{size}", theme)
+            window.show_support()
+            support = window.support_dialog
+            assert support is not None
+            support.resize(width, height)
+            shot(support, f"61-support-country-{size}", theme)
+            support.close()
+            window.open_settings()
+            dialog = window.settings_dialog
+            assert dialog is not None
+            dialog.resize(width, height)
+            dialog.show_page(dialog.country)
+            shot(dialog, f"62-settings-country-{size}", theme)
+            dialog.done(QDialog.DialogCode.Rejected)
+            window.close()
+
     for theme in args.themes.split(","):
         apply_theme(app, ThemeMode(theme))
         folder = scratch / theme
         folder.mkdir()
+        render_country_screens(folder, theme)
+        if args.only_country:
+            continue
 
         # First run: welcome, passphrase (with feedback, and refused), recovery code.
         window = window_for(folder / "new.tend")

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +35,7 @@ from journal_app.ui.clipboard import PERSONAL_CLIPBOARD_MS, SecretClipboard
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
 from journal_app.ui.idle import IdleWatcher
+from journal_app.ui.journal_page import JournalPage
 from journal_app.ui.kept import KeptDialog
 from journal_app.ui.pages import (
     CreatePassphrasePage,
@@ -51,7 +51,7 @@ from journal_app.ui.settings import AppSettings
 from journal_app.ui.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
 from journal_app.ui.theme import ThemeController, apply_theme, set_role
 from journal_app.ui.transfer import TransferController
-from journal_app.ui.widgets import Banner, app_icon, button
+from journal_app.ui.widgets import app_icon, button
 from journal_app.ui.worker import Worker
 from journal_app.vault import DamagedRecords, KdfParams, VaultError, VaultExists
 
@@ -88,37 +88,6 @@ class Mode(Enum):
     CREATE = "create"  # first run: show the recovery code before the journal
     UNLOCK = "unlock"
     RECOVERY = "recovery"  # opened by recovery code: a new passphrase comes next
-
-
-class JournalPage(QWidget):
-    """The journal view, with a notice above it when something needs saying."""
-
-    def __init__(self, view: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.notice = Banner("notice")
-        self.notice.action_triggered.connect(lambda _action: self.clear_notice())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        # The margin around the notice exists only while the notice is shown.
-        self.notice_holder = QWidget()
-        holder = QVBoxLayout(self.notice_holder)
-        holder.setContentsMargins(12, 10, 12, 6)
-        holder.addWidget(self.notice)
-        self.notice.setVisible(True)
-        self.notice_holder.setVisible(False)
-        self.notice.clear()
-        layout.addWidget(self.notice_holder)
-        layout.addWidget(view, 1)
-
-    def show_notice(self, text: str) -> None:
-        self.notice.show_message(text, actions=[("dismiss", "Dismiss", "Hide this message")])
-        self.notice_holder.setVisible(True)
-
-    def clear_notice(self) -> None:
-        self.notice.clear()
-        self.notice_holder.setVisible(False)
 
 
 def _load_store() -> None:
@@ -385,7 +354,9 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(corner)
 
     def _connect_pages(self) -> None:
-        self.welcome_page.begin_requested.connect(lambda: self.show_page(self.create_page))
+        self.welcome_page.set_country(self.settings.country)
+        self.welcome_page.country_chosen.connect(self.choose_country)
+        self.welcome_page.begin_requested.connect(self._begin)
         self.welcome_page.support_requested.connect(self.show_support)
         self.welcome_page.open_other_requested.connect(self.open_other_journal)
         self.create_page.back_requested.connect(lambda: self.show_page(self.welcome_page))
@@ -512,6 +483,11 @@ class MainWindow(QMainWindow):
             self.unlock_page.show_vault_error(advice_for(exc))
 
     # ------------------------------------------------------------ first run
+
+    @Slot()
+    def _begin(self) -> None:
+        self.choose_country(self.welcome_page.country())  # the place shown is the choice
+        self.show_page(self.create_page)
 
     @Slot(str)
     def _on_create_submitted(self, passphrase: str) -> None:
@@ -844,8 +820,12 @@ class MainWindow(QMainWindow):
             from journal_app.ui.support import SupportDialog
 
             self.support_dialog = SupportDialog(
-                self, service=self.service, clipboard=self.personal_clipboard
+                self,
+                service=self.service,
+                clipboard=self.personal_clipboard,
+                country=self.settings.country,
             )
+            self.support_dialog.country_chosen.connect(self.choose_country)
             self.support_dialog.people_requested.connect(self.show_people)
             self.support_dialog.plan_requested.connect(self.show_plan)
             self.support_dialog.lock_requested.connect(self.lock)
@@ -876,7 +856,7 @@ class MainWindow(QMainWindow):
         if self.plan_dialog is None:
             from journal_app.ui.personal import PlanDialog
 
-            self.plan_dialog = PlanDialog(self.service, self)
+            self.plan_dialog = PlanDialog(self.service, self, settings=self.settings)
             self.plan_dialog.support_requested.connect(self.show_support)
             self.plan_dialog.lock_requested.connect(self.lock)
         elif not self.plan_dialog.isVisible():
@@ -947,6 +927,20 @@ class MainWindow(QMainWindow):
                 apply_theme(app, mode)
         self.idle_watcher.set_timeout_ms(self.settings.auto_lock_ms)
         self._apply_editor_font()
+        self._follow_country()
+
+    @Slot(str)
+    def choose_country(self, code: str) -> None:
+        """The one country-or-region setting: kept at once, and every view follows it."""
+        self.settings.country = code
+        self.settings.sync()
+        self._follow_country()
+
+    def _follow_country(self) -> None:
+        code = self.settings.country
+        self.welcome_page.set_country(code)
+        if self.support_dialog is not None and self.support_dialog.country != code:
+            self.support_dialog.set_country(code)
 
     @Slot()
     def _about(self) -> None:

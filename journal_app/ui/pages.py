@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QFrame, QLineEdit, QVBoxLayout, QWidget
 
+from journal_app.ui.country import COUNTRY_LABEL, CountryBox
 from journal_app.ui.errors import Advice
 from journal_app.ui.recovery import RecoveryCodeWidget
 from journal_app.ui.theme import set_role
@@ -38,12 +39,17 @@ WELCOME_NOT_CRISIS = (
     "Tend is not a crisis service. If you need to talk to someone now, Support lists "
     "people who can listen."
 )
+WELCOME_COUNTRY = (
+    "Support shows the emergency number and helplines for where you are. You can "
+    "change this later in Settings."
+)
 
 
 class WelcomePage(Page):
     begin_requested = Signal()
     support_requested = Signal()
     open_other_requested = Signal()
+    country_chosen = Signal(str)  # an ISO code, or "" for another place
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, width=540)
@@ -71,6 +77,16 @@ class WelcomePage(Page):
         self.care = care
         self.add(care, 4)
 
+        # Where the person is: Support, their plan and its printouts show help for it.
+        self.country_box = CountryBox()
+        self.country_box.chosen.connect(self.country_chosen)
+        where = label(f"&{COUNTRY_LABEL}", wrap=False)
+        where.setTextFormat(Qt.TextFormat.AutoText)  # "&" marks the Alt key
+        where.setBuddy(self.country_box)
+        self.country_note = label(WELCOME_COUNTRY, "muted")
+        self.add(row(where, self.country_box, None), 4)
+        self.add(self.country_note)
+
         self.open_button = button(
             "Open an existing journal…",
             "Open a Tend journal file you already have",
@@ -85,10 +101,17 @@ class WelcomePage(Page):
         )
         self.add(row(self.open_button, None, self.begin_button), 8)
         self.setTabOrder(self.begin_button, self.support_button)
-        self.setTabOrder(self.support_button, self.open_button)
+        self.setTabOrder(self.support_button, self.country_box)
+        self.setTabOrder(self.country_box, self.open_button)
 
     def focus_first(self) -> None:
         self.begin_button.setFocus()
+
+    def country(self) -> str:
+        return self.country_box.code()
+
+    def set_country(self, code: str) -> None:
+        self.country_box.set_code(code)
 
 
 class _ChoosePassphrasePage(Page):

@@ -66,7 +66,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.journal.files import atomic_write_bytes
-from journal_app.journal.help import HelpDataError, load_catalogue
 from journal_app.journal.personal import (
     DEFAULT_RELATIONSHIP,
     MAX_FIELD_CHARS,
@@ -79,11 +78,12 @@ from journal_app.journal.personal import (
     load_template,
     plan_to_markdown,
 )
+from journal_app.ui.country import help_lines, system_country, uses_letter_paper
 from journal_app.ui.editor import Debouncer
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
 from journal_app.ui.service import JournalService
-from journal_app.ui.support import emergency_sentence, system_country
+from journal_app.ui.settings import AppSettings
 from journal_app.ui.theme import set_role
 from journal_app.ui.widgets import button, label
 from journal_app.vault import VaultError, VaultExists
@@ -169,28 +169,6 @@ def _window_keys(dialog: PeopleDialog | PlanDialog) -> None:
         seen.append(sequence)
         shortcut = QShortcut(sequence, dialog)
         shortcut.activated.connect(signal.emit)
-
-
-def help_lines(country: str | None = None, limit: int = 3) -> list[str]:
-    """What a saved or printed plan ends with: the emergency number, and a few lines
-    to call in the person's country, with the date they were checked."""
-    country = system_country() if country is None else country
-    try:
-        catalogue = load_catalogue()
-    except (HelpDataError, OSError):
-        return [emergency_sentence(None)]
-    lines = [emergency_sentence(catalogue.emergency_for(country))]
-    talk = [r for r in catalogue.for_country(country) if r.kind == "talk" and r.phone][:limit]
-    if talk:
-        lines.append("To talk to someone now:")
-        for resource in talk:
-            hours = f" {resource.hours.rstrip('.')}." if resource.hours else ""
-            lines.append(f"{resource.name}, {resource.phone}: {resource.offers}.{hours}")
-        lines.append(f"These numbers were checked on {talk[0].checked.isoformat()}.")
-    elif catalogue.directories():
-        lines.append("To find a helpline wherever you are:")
-        lines += [f"{r.name}: {r.url}" for r in catalogue.directories()]
-    return lines
 
 
 class GrowingTextEdit(QPlainTextEdit):
@@ -794,8 +772,10 @@ class PlanDialog(_PersonalDialog):
         parent: QWidget | None = None,
         *,
         template: PersonalTemplate | None = None,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(service, parent, template)
+        self.settings = settings  # its country: the help lines on paper and in copies
         self._loaded = Plan()
         self.editors: dict[str, SectionEditor] = {}
         self.setWindowTitle(PLAN_TITLE)
@@ -921,7 +901,7 @@ class PlanDialog(_PersonalDialog):
     # ------------------------------------------------------ print and export
 
     def markdown(self) -> str:
-        return plan_to_markdown(self.plan(), self.template, footer=help_lines())
+        return plan_to_markdown(self.plan(), self.template, footer=help_lines(self.country()))
 
     def document(self) -> QTextDocument:
         """The plan laid out for paper: headings, the person's words, room to write.
@@ -941,7 +921,7 @@ class PlanDialog(_PersonalDialog):
             lines = text.strip("\n").split("\n") if text.strip() else ["", "", "", ""]
             # Empty sections keep a few blank lines: room to write by hand.
             parts += [f'<p style="{p}">{html.escape(line) or "&nbsp;"}</p>' for line in lines]
-        first, *rest = help_lines()
+        first, *rest = help_lines(self.country())
         parts.append('<p style="font-size: 10pt; margin: 0;">&nbsp;</p><hr>')
         parts.append(f'<p style="{p} font-weight: 600;">{html.escape(first)}</p>')
         parts += [f'<p style="{small}">{html.escape(line)}</p>' for line in rest]
@@ -953,8 +933,12 @@ class PlanDialog(_PersonalDialog):
         document.setHtml(f'<body style="color: #222222;">{"".join(parts)}</body>')
         return document
 
+    def country(self) -> str:
+        """The country or region chosen in Tend (read each time: Settings may change it)."""
+        return self.settings.country if self.settings is not None else system_country()
+
     def _page_size(self) -> QPageSize:
-        letter = system_country() in ("US", "CA")
+        letter = uses_letter_paper(self.country())
         return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
 
     def pdf_bytes(self) -> bytes:

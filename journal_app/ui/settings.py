@@ -1,9 +1,10 @@
 """The app's few plain settings, in one INI file beside Tend's other config.
 
 Only values that say nothing about what the person writes belong here: how soon
-to lock, the theme, the editor's font, where the journal file is, and the
-window's size. Entries, titles, tags, searches, drafts and even which entry was
-open stay inside the encrypted vault or in memory, never here.
+to lock, the theme, the editor's font, where the journal file is, the country or
+region whose help lines Support shows, and the window's size. Entries, titles,
+tags, searches, drafts and even which entry was open stay inside the encrypted
+vault or in memory, never here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from journal_app import paths
 from journal_app.journal.backup import BackupPolicy
+from journal_app.ui.country import is_country_code, system_country
 from journal_app.ui.theme import ThemeMode
 
 SETTINGS_FILE_NAME = "settings.ini"
@@ -42,6 +44,7 @@ class AppSettings:
     BACKUP_FREQUENCY = "backup/frequency"  # off, daily or weekly
     BACKUP_KEEP = "backup/keep"
     BACKUP_FOLDER = "backup/folder"  # a folder path; it names no content
+    COUNTRY = "help/country"  # "GB", or "" for a place with no lines: not content
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         if qsettings is None:
@@ -165,6 +168,29 @@ class AppSettings:
             self._s.setValue(self.BACKUP_FOLDER, data["folder"])
         else:
             self._s.remove(self.BACKUP_FOLDER)
+
+    # ----------------------------------------------------------------- support
+
+    @property
+    def country(self) -> str:
+        """Where Support and the plan find help: the place chosen, else the system's."""
+        value = self._s.value(self.COUNTRY)
+        if isinstance(value, str) and is_country_code(value):
+            return value
+        return system_country()
+
+    @country.setter
+    def country(self, code: str) -> None:
+        code = code.strip().upper()
+        if not is_country_code(code):
+            raise ValueError("a country is a two-letter code like GB, or empty")
+        self._s.setValue(self.COUNTRY, code)
+
+    @property
+    def country_chosen(self) -> bool:
+        """True once the person has chosen (on the welcome page, Support or Settings)."""
+        value = self._s.value(self.COUNTRY)
+        return isinstance(value, str) and is_country_code(value)
 
     # ------------------------------------------------------------------ window
 

@@ -1,4 +1,5 @@
-"""Settings: privacy, appearance, passphrase and recovery code, the journal file.
+"""Settings: privacy, appearance, prompts, country or region, passphrase and recovery
+code, the journal file and backups.
 
 Each page has ``load()`` (from AppSettings into its controls), ``save()`` (back)
 and a ``changed`` signal. Changing the passphrase and making a recovery code act
@@ -16,9 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFontComboBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -40,6 +39,8 @@ from journal_app.ui.settings import (
     MIN_EDITOR_FONT_SIZE,
     AppSettings,
 )
+from journal_app.ui.settings_country import CountryPage
+from journal_app.ui.settings_page import CONTROL_HEIGHT, SettingsPage, form_label, new_form
 from journal_app.ui.theme import ThemeMode, set_role
 from journal_app.ui.widgets import (
     Banner,
@@ -52,52 +53,10 @@ from journal_app.ui.widgets import (
 )
 
 FONT_PREVIEW = "A few quiet words, written at my own pace."
-CONTROL_HEIGHT = 34
-
-
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    form.setHorizontalSpacing(14)
-    form.setVerticalSpacing(10)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-    return form
-
-
-def _form_label(text: str, buddy: QWidget) -> QLabel:
-    """A form label centred on its field's height (QFormLayout aligns only sideways)."""
-    widget = QLabel(text)
-    widget.setBuddy(buddy)
-    widget.setMinimumHeight(CONTROL_HEIGHT)
-    widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return widget
 
 
 def _minutes(minutes: int) -> str:
     return "1 minute" if minutes == 1 else f"{minutes} minutes"
-
-
-class SettingsPage(QWidget):
-    """One page of Settings."""
-
-    changed = Signal()
-    title = ""
-
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.settings = settings
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(4, 0, 4, 0)
-        self.layout_.setSpacing(12)
-        heading = label(self.title, "heading")
-        self.layout_.addWidget(heading)
-
-    def load(self) -> None:
-        """Show the stored values."""
-
-    def save(self) -> None:
-        """Store what is shown."""
 
 
 class PrivacyPage(SettingsPage):
@@ -118,8 +77,8 @@ class PrivacyPage(SettingsPage):
         self.auto_lock.setToolTip("How long Tend waits, unused, before it locks itself")
         for minutes in AUTO_LOCK_CHOICES_MINUTES:
             self.auto_lock.addItem(_minutes(minutes), minutes)
-        form = _form()
-        form.addRow(_form_label("&Lock after", self.auto_lock), self.auto_lock)
+        form = new_form()
+        form.addRow(form_label("&Lock after", self.auto_lock), self.auto_lock)
         self.layout_.addLayout(form)
         self.layout_.addWidget(
             label(
@@ -179,9 +138,9 @@ class AppearancePage(SettingsPage):
         self.preview.setMinimumHeight(48)
         self.layout_.addSpacing(8)
         self.layout_.addWidget(label("Writing", "subheading"))
-        form = _form()
-        form.addRow(_form_label("&Font", self.font_box), self.font_box)
-        form.addRow(_form_label("&Size", self.size_box), self.size_box)
+        form = new_form()
+        form.addRow(form_label("&Font", self.font_box), self.font_box)
+        form.addRow(form_label("&Size", self.size_box), self.size_box)
         self.layout_.addLayout(form)
         self.layout_.addWidget(self.preview)
         self.layout_.addStretch(1)
@@ -501,6 +460,7 @@ class SettingsDialog(QDialog):
         self.privacy = PrivacyPage(settings)
         self.appearance = AppearancePage(settings)
         self.prompts = PromptsPage(settings)
+        self.country = CountryPage(settings)
         self.passphrase = PassphrasePage(settings, service)
         self.journal_file = JournalFilePage(settings, service)
         self.backups = BackupsPage(settings, service)  # same load/save/changed as a page
@@ -508,6 +468,7 @@ class SettingsDialog(QDialog):
             self.privacy,
             self.appearance,
             self.prompts,
+            self.country,
             self.passphrase,
             self.journal_file,
             self.backups,  # type: ignore[list-item]

@@ -12,7 +12,7 @@ person clicks them; Tend itself never goes online.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -38,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from journal_app.journal.help import (
     KIND_TITLES,
-    EmergencyNumbers,
     HelpCatalogue,
     HelpDataError,
     Resource,
@@ -53,12 +51,16 @@ from journal_app.journal.personal import (
     load_template,
 )
 from journal_app.ui.clipboard import PERSONAL_CLIPBOARD_MS, SecretClipboard
+from journal_app.ui.country import (
+    CountryBox,
+    emergency_sentence,
+    system_country,
+)
 from journal_app.ui.service import JournalService
 from journal_app.ui.theme import set_role
 from journal_app.ui.widgets import button, label
 from journal_app.vault import VaultError
 
-OTHER_COUNTRY = ""
 HEADING = "If you need to talk to someone now"
 INTRO = "You do not need to be in crisis to reach out. These services are there to listen."
 GP_LINE = (
@@ -83,29 +85,6 @@ COPIED_MS = 2_000
 LOCAL_KINDS = ("talk", "text", "information", "pain")
 # How to reach someone, shown on one line up to this length; longer, it wraps.
 LONG_REACH = 32
-
-
-def system_country() -> str:
-    """The ISO code of the system's territory (e.g. "GB"), or "" when unknown."""
-    territory = QLocale().territory()
-    if territory == QLocale.Country.AnyTerritory:
-        return OTHER_COUNTRY
-    return QLocale.territoryToCode(territory)
-
-
-def country_name(code: str) -> str:
-    if not code:
-        return "Another country or region"
-    territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Country.AnyTerritory:
-        return code
-    return QLocale.territoryToString(territory)
-
-
-def emergency_sentence(numbers: EmergencyNumbers | None) -> str:
-    if numbers is None:
-        return "If you are in danger now, call your local emergency number."
-    return f"If you are in danger now, call {numbers.spoken()}."
 
 
 def selectable(widget: QLabel) -> QLabel:
@@ -347,7 +326,7 @@ class PersonCard(QFrame):
 
 
 class SupportDialog(QDialog):
-    """Helplines for a country (the system's, or one the person picks).
+    """Helplines for a country: ``country`` (the person's setting), else the system's.
 
     With a ``service``, the person's own people come first while the journal is
     open, and the dialog follows the journal: it drops them the moment it locks.
@@ -356,6 +335,7 @@ class SupportDialog(QDialog):
     people_requested = Signal()
     plan_requested = Signal()
     lock_requested = Signal()  # Ctrl+L here locks Tend too
+    country_chosen = Signal(str)  # the person chose a place: the window keeps it
 
     def __init__(
         self,
@@ -422,17 +402,12 @@ class SupportDialog(QDialog):
         chooser.setSpacing(10)
         chooser.setContentsMargins(0, 10, 0, 0)
         where = label("Showing services in", wrap=False)
-        self.country_box = QComboBox()
-        self.country_box.setMinimumHeight(32)
-        self.country_box.setAccessibleName("Country or region")
-        self.country_box.setToolTip("Choose where you are, to see services there")
+        self.country_box = CountryBox(self.catalogue)
+        self.country_box.chosen.connect(self.country_chosen)  # the person chose: kept
         where.setBuddy(self.country_box)
-        codes = sorted(self.catalogue.countries(), key=country_name)
-        for code in codes:
-            self.country_box.addItem(country_name(code), code)
-        self.country_box.addItem(country_name(OTHER_COUNTRY), OTHER_COUNTRY)
         chooser.addWidget(where)
-        chooser.addWidget(self.country_box, 1)
+        chooser.addWidget(self.country_box)
+        chooser.addStretch(1)  # sized to the longest name, not to the window
         self.content_layout.addLayout(chooser)
 
         self.lines = QWidget()
@@ -464,12 +439,8 @@ class SupportDialog(QDialog):
         lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_key.activated.connect(self.lock_requested.emit)
 
-        chosen = system_country() if country is None else country.upper()
-        index = self.country_box.findData(chosen)
-        if index < 0:
-            index = self.country_box.findData(OTHER_COUNTRY)
-        self.country_box.setCurrentIndex(index)
-        self._on_country_changed(index)
+        self.country_box.set_code(system_country() if country is None else country)
+        self._on_country_changed(self.country_box.currentIndex())
         self.country_box.currentIndexChanged.connect(self._on_country_changed)
 
         if service is not None:
@@ -483,12 +454,11 @@ class SupportDialog(QDialog):
 
     @property
     def country(self) -> str:
-        return str(self.country_box.currentData() or OTHER_COUNTRY)
+        return self.country_box.code()
 
     def set_country(self, code: str) -> None:
-        index = self.country_box.findData(code.upper() if code else OTHER_COUNTRY)
-        if index >= 0:
-            self.country_box.setCurrentIndex(index)
+        """Show ``code``'s services (a place with none shows the directories)."""
+        self.country_box.set_code(code)
 
     def cards(self) -> list[ResourceCard]:
         """The services shown now, in order (wiped ones have left the tree already)."""
