@@ -284,16 +284,25 @@ def people_from_payload(payload: bytes) -> list[Person]:
     return [Person.from_dict(row) for row in rows]
 
 
-def _merge_plans(plans: list[Plan]) -> Plan:
-    """Two plan records (after a copy of an old vault, say): keep every word of both."""
+def merge_plans(plans: list[Plan]) -> Plan:
+    """Two plans (two records after a copy of an old vault, or another journal's
+    merged in): keep every word of both, each line once.
+
+    A section's lines that the first plan lacks are added after its own, below a
+    blank line, in the order the other plan has them; lines both have (ignoring
+    spaces at their ends) are kept once.
+    """
     merged: dict[str, str] = {}
     for plan in plans:
         for section_id, text in plan.sections.items():
             before = merged.get(section_id, "")
             if not before.strip():
                 merged[section_id] = text
-            elif text.strip() and text.strip() not in before:
-                merged[section_id] = f"{before.rstrip()}\n\n{text.strip()}"
+                continue
+            known = {line.strip() for line in before.splitlines()}
+            new = [line for line in text.strip().splitlines() if line.strip() not in known]
+            if any(line.strip() for line in new):
+                merged[section_id] = before.rstrip() + "\n\n" + "\n".join(new).strip("\n")
     return Plan(merged)
 
 
@@ -342,7 +351,7 @@ class PersonalStore:
             plan_records.append(record.id)
         self._people = people
         self._people_records = people_records
-        self._plan = _merge_plans(plans)
+        self._plan = merge_plans(plans)
         self._plan_records = plan_records
         self.damaged = damaged
 
@@ -404,6 +413,25 @@ class PersonalStore:
 
     def save_plan_text(self, section_id: str, text: str) -> Plan:
         return self.save_plan(self._plan.with_text(section_id, text))
+
+    def records_with(
+        self, more_people: Iterable[Person], plan: Plan | None
+    ) -> list[tuple[str, bytes, str]]:
+        """The records to write for these people added and this plan, not yet written.
+
+        For a caller that writes them with other records in one transaction (a
+        merge), then calls :meth:`load`. Each goes to the record it replaces.
+        """
+        items: list[tuple[str, bytes, str]] = []
+        added = list(more_people)
+        if added:
+            people = [*self._people.values(), *added]
+            record_id = self._people_records[0] if self._people_records else new_record_id()
+            items.append((PEOPLE_KIND, people_payload(people), record_id))
+        if plan is not None:
+            record_id = self._plan_records[0] if self._plan_records else new_record_id()
+            items.append((PLAN_KIND, plan.to_payload(), record_id))
+        return items
 
 
 # ------------------------------------------------------------------- exporting

@@ -363,6 +363,7 @@ class Journal:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
         remember: bool = True,
+        also: Iterable[tuple[str, bytes, str | None]] = (),
     ) -> list[Entry]:
         """Store new entries (an import) in one transaction: all of them or none.
 
@@ -370,6 +371,7 @@ class Journal:
         turns True meanwhile, :class:`Cancelled` is raised before anything is written.
         With ``remember=False`` only the vault is written (safe on a worker thread);
         the caller then hands the entries to :meth:`remember` on its own thread.
+        ``also`` are more records (kind, payload, id) for the same transaction.
         """
         total = len(entries)
 
@@ -381,6 +383,7 @@ class Journal:
                     if progress is not None:
                         progress(done, total)
                 yield ENTRY_KIND, entry.to_payload(), entry.id
+            yield from also
 
         self.vault.put_many(sealed_items())
         if progress is not None:

@@ -13,6 +13,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
@@ -38,7 +39,7 @@ from journal_app.vault.errors import (
 from journal_app.vault.keys import checked_header, header_fields, unwrap_with_passphrase
 from journal_app.vault.manifest import MANIFEST_KIND
 from journal_app.vault.reading import checked, data_rows, load_manifest
-from journal_app.vault.records import CopyReport, RecordSealer, in_steps
+from journal_app.vault.records import CopyReport, ReadResult, RecordSealer, in_steps
 from journal_app.vault.schema import HEADER_ROW_ID, Header
 
 # Pages copied per step of SQLite's online backup, between progress reports.
@@ -52,6 +53,8 @@ Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` during long work; may be called often."""
 CancelCheck = Callable[[], bool]
 """Returns True once the person has asked to stop; the work then raises Cancelled."""
+
+T = TypeVar("T")
 
 _COUNT_SQL = "SELECT count(*) FROM tend_record WHERE kind IS NOT ?"
 
@@ -136,15 +139,19 @@ class CopyReader:
     def count(self) -> int:
         return count_records(self.conn)
 
-    def verify(
+    def read(
         self,
         sealer: RecordSealer,
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
         done_before: int = 0,
         total: int = 0,
-    ) -> CopyReport:
-        """Open every record with ``sealer`` and check them against the copy's manifest."""
+        keep_payloads: bool = True,
+    ) -> tuple[ReadResult, int]:
+        """Open every record with ``sealer`` and check them against the copy's manifest.
+
+        Returns what was read and how many rows there were (those that failed too).
+        """
         total = total or done_before + self.count()
 
         def step(done: int) -> None:
@@ -156,13 +163,23 @@ class CopyReader:
             expected = self.header().format_version >= MANIFEST_FORMAT
             manifest, unverified = load_manifest(self.conn, sealer, expected)
             rows = in_steps(data_rows(self.conn), VERIFY_STEP_RECORDS, step)
-            opened = sealer.open_rows(rows, keep_payloads=False)
+            opened = sealer.open_rows(rows, keep_payloads)
         check_cancel(cancelled)
         if progress is not None:
             progress(total, total)
-        result = checked(opened, manifest, unverified)
-        records = len(opened.seen) + len(opened.problems)
-        return CopyReport(records, tuple(result.damaged), result.problems, unverified)
+        return checked(opened, manifest, unverified), len(opened.seen) + len(opened.problems)
+
+    def verify(
+        self,
+        sealer: RecordSealer,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+        done_before: int = 0,
+        total: int = 0,
+    ) -> CopyReport:
+        """Check every record of the copy, keeping none of them in memory."""
+        result, records = self.read(sealer, progress, cancelled, done_before, total, False)
+        return CopyReport(records, tuple(result.damaged), result.problems, result.unverified)
 
 
 def vault_id_of(path: Path) -> bytes | None:
@@ -239,6 +256,21 @@ def backup(
     return report
 
 
+def _with_passphrase(
+    path: Path, passphrase: str, work: Callable[[CopyReader, RecordSealer], T]
+) -> tuple[bytes, T]:
+    """``work(reader, sealer)`` on a vault file opened read-only with its passphrase;
+    returns the file's vault id with the result. The data key is wiped after."""
+    with CopyReader(Path(path)) as reader:
+        header = reader.header()
+        vault_id = bytes(header.vault_id)
+        data_key = unwrap_with_passphrase(header, passphrase)
+        try:
+            return vault_id, work(reader, RecordSealer(Sealer(data_key), vault_id))
+        finally:
+            crypto.wipe(data_key)
+
+
 def verify_file(
     path: Path,
     passphrase: str,
@@ -250,14 +282,26 @@ def verify_file(
     Unlike ``Vault.open``, this never changes the file's journal mode or writes
     to it: a backup on a memory stick can be checked as often as wanted.
     """
-    with CopyReader(Path(path)) as reader:
-        header = reader.header()
-        data_key = unwrap_with_passphrase(header, passphrase)
-        try:
-            sealer = RecordSealer(Sealer(data_key), bytes(header.vault_id))
-            return reader.verify(sealer, progress, cancelled)
-        finally:
-            crypto.wipe(data_key)
+    _, report = _with_passphrase(
+        path, passphrase, lambda reader, sealer: reader.verify(sealer, progress, cancelled)
+    )
+    return report
+
+
+def read_file(
+    path: Path,
+    passphrase: str,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> tuple[bytes, ReadResult]:
+    """Every record of another vault file (a copy, a backup, another journal), decrypted.
+
+    Only reads the file. Returns its vault id (the same as this journal's when it
+    is a copy of it) and what was read, checked against its own manifest.
+    """
+    return _with_passphrase(
+        path, passphrase, lambda reader, sealer: reader.read(sealer, progress, cancelled)[0]
+    )
 
 
 def restore(

@@ -40,7 +40,10 @@ _ROOT_FORMAT = b"tend-manifest-root-1"
 
 
 class ManifestUnreadable(Exception):
-    """The manifest itself is missing, damaged or does not fit together."""
+    """The manifest itself is missing, damaged or does not fit together.
+
+    Its message completes "the journal's sealed list of records ...".
+    """
 
 
 def is_reserved(record_id: str) -> bool:
@@ -184,19 +187,19 @@ class Manifest:
                 is malformed.
         """
         if ROOT_ID not in opened:
-            raise ManifestUnreadable("its root is missing")
+            raise ManifestUnreadable("is missing")
         nonces = _parse_root(opened[ROOT_ID][1])
         expected = {bucket_id(index) for index in nonces}
         extra = set(opened) - expected - {ROOT_ID}
         if extra:
-            raise ManifestUnreadable("it holds a part it does not list")
+            raise ManifestUnreadable("has a part it does not list")
         buckets: dict[int, Bucket] = {}
         for index, nonce in nonces.items():
             found = opened.get(bucket_id(index))
             if found is None:
-                raise ManifestUnreadable("a part of it is missing")
+                raise ManifestUnreadable("has a part missing")
             if found[0] != nonce:
-                raise ManifestUnreadable("a part of it is an older copy")
+                raise ManifestUnreadable("has a part that is an older copy")
             buckets[index] = _parse_bucket(found[1], index)
         return cls(buckets, dict(nonces))
 
@@ -237,20 +240,20 @@ class Manifest:
 
 def _parse_root(payload: bytes) -> dict[int, bytes]:
     if not payload.startswith(_ROOT_FORMAT):
-        raise ManifestUnreadable("its root is not in a known format")
+        raise ManifestUnreadable("is in a form this Tend does not know")
     body = payload[len(_ROOT_FORMAT) :]
     step = 1 + NONCE_BYTES
     if len(body) % step:
-        raise ManifestUnreadable("its root is cut short")
+        raise ManifestUnreadable("is cut short")
     nonces = {body[i]: body[i + 1 : i + step] for i in range(0, len(body), step)}
     if len(nonces) != len(body) // step:
-        raise ManifestUnreadable("its root lists a part twice")
+        raise ManifestUnreadable("lists a part twice")
     return nonces
 
 
 def _parse_bucket(payload: bytes, index: int) -> Bucket:
     if not payload.startswith(_BUCKET_FORMAT):
-        raise ManifestUnreadable("a part of it is not in a known format")
+        raise ManifestUnreadable("has a part in a form this Tend does not know")
     bucket: Bucket = {}
     at, end = len(_BUCKET_FORMAT), len(payload)
     try:
@@ -259,13 +262,13 @@ def _parse_bucket(payload: bytes, index: int) -> Bucket:
             at += 4
             stop = at + id_len + kind_len + NONCE_BYTES
             if stop > end:
-                raise ManifestUnreadable("a part of it is cut short")
+                raise ManifestUnreadable("has a part cut short")
             record_id = payload[at : at + id_len].decode()
             kind = payload[at + id_len : at + id_len + kind_len].decode()
             bucket[record_id] = Listed(kind, payload[stop - NONCE_BYTES : stop])
             at = stop
     except (struct.error, UnicodeDecodeError):
-        raise ManifestUnreadable("a part of it is malformed") from None
+        raise ManifestUnreadable("has a part that is malformed") from None
     if any(bucket_of(record_id) != index for record_id in bucket):
-        raise ManifestUnreadable("a part of it lists records of another part")
+        raise ManifestUnreadable("has a part that lists records of another")
     return bucket

@@ -571,6 +571,18 @@ class Vault:
         return copies.verify_file(Path(path), passphrase, progress, cancelled)
 
     @classmethod
+    def read_file(
+        cls,
+        path: Path,
+        passphrase: str,
+        *,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> tuple[bytes, ReadResult]:
+        """Read every record of another vault file; see :func:`copies.read_file`."""
+        return copies.read_file(Path(path), passphrase, progress, cancelled)
+
+    @classmethod
     def restore_copy(
         cls,
         backup: Path,

@@ -17,6 +17,7 @@ from journal_app.journal.personal import (
     PersonalStore,
     Plan,
     load_template,
+    merge_plans,
     parse_template,
     people_payload,
     plan_to_markdown,
@@ -223,3 +224,13 @@ def test_a_person_from_a_record_is_checked():
     person = Person.from_dict({"id": "x", "name": "A" * 5000, "relationship": ""})
     assert len(person.name) == 2000 and person.relationship == "friend"
     assert Person("x").is_blank and not Person("x", note="hi").is_blank
+
+
+def test_merged_plans_keep_each_line_once():
+    mine = Plan({"calmer": "Tea\nMusic", "places": "The park"})
+    theirs = Plan({"calmer": "Music \nA walk\n\nTea", "signs": "Tired"})
+    merged = merge_plans([mine, theirs])
+    assert merged.text("calmer") == "Tea\nMusic\n\nA walk"
+    assert merged.text("places") == "The park"
+    assert merged.text("signs") == "Tired"
+    assert merge_plans([merged, theirs]) == merged

@@ -123,7 +123,7 @@ def test_a_rolled_back_part_of_the_manifest_is_said_and_rebuilt_on_the_next_save
         journal.update(target, body="A later version.")
     put_row(closed_journal.path, old_bucket)
     with Journal.open(closed_journal.path, PASSPHRASE) as journal:
-        assert journal.report.unverified == "a part of it is an older copy"
+        assert journal.report.unverified == "has a part that is an older copy"
         # Nothing is hidden because of it: every record that opens is shown.
         assert len(journal.entries()) == 3
         journal.add("Written after the warning.")
@@ -167,7 +167,7 @@ def test_an_extra_manifest_part_is_noticed(closed_journal: ClosedJournal):
     assert row_of(closed_journal.path, bucket) is None
     put_row(closed_journal.path, old_bucket)
     with Journal.open(closed_journal.path, PASSPHRASE) as journal:
-        assert journal.report.unverified == "it holds a part it does not list"
+        assert journal.report.unverified == "has a part it does not list"
 
 
 def test_a_backup_missing_a_record_fails_its_check(closed_journal: ClosedJournal, tmp_path: Path):
