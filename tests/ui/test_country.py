@@ -220,7 +220,7 @@ def test_settings_does_not_undo_a_choice_made_in_support_meanwhile(
 def test_the_setting_round_trips_and_refuses_what_is_not_a_code(
     app_settings, system_locale, ui_isolation
 ):
-    system_locale(Country.Japan)
+    system_locale(Country.Japan, QLocale.Language.Japanese)
     assert app_settings.country == "JP" and not app_settings.country_chosen
     app_settings.country = "gb"
     assert app_settings.country == "GB"
