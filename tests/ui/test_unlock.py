@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from journal_app.ui.service import VaultState
+from journal_app.vault import WrongPassphrase
 from tests.ui.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from tests.ui.helpers import WAIT_MS, type_into, unlock_through_ui
 
@@ -40,7 +41,9 @@ def test_wrong_passphrase_is_said_calmly_and_the_field_kept(qtbot, make_window, 
     qtbot.waitUntil(lambda: page.field.isEnabled())
     assert window.current_page() is page
     assert page.inline_error.isVisible()
-    assert page.inline_error.message.text() == (
+    # The vault's own words: a changed header cannot be told from a wrong passphrase.
+    assert page.inline_error.message.text() == WrongPassphrase.message
+    assert page.inline_error.message.text().startswith(
         "That passphrase does not open this journal. Please try again."
     )
     assert page.field.text() == "not my passphrase"
