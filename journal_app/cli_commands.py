@@ -11,19 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
-from pathlib import Path
 
 from journal_app import APP_NAME
+from journal_app.cli_check import add_check_command
 from journal_app.cli_common import (
-    EXIT_DAMAGED,
     EXIT_ERROR,
-    EXIT_IN_USE,
-    EXIT_NOT_A_VAULT,
     EXIT_OK,
-    EXIT_WRONG_PASSPHRASE,
     AddCommand,
     UsageError,
-    exit_code_for,
     print_entries,
     vault_path,
     warn_damaged,
@@ -39,8 +34,7 @@ from journal_app.cli_secrets import (
     secret,
 )
 from journal_app.journal import Entry, Journal
-from journal_app.journal.backup import BackupCheck, check_backups
-from journal_app.vault import DamagedRecords, KdfParams, NotAVault, Vault, crypto
+from journal_app.vault import KdfParams, NotAVault, Vault, crypto
 
 # ------------------------------------------------------------------ init
 
@@ -142,46 +136,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------ check
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    if args.backups:
-        return _check_backups(Path(args.backups).expanduser(), args)
-    with open_journal(args) as journal:
-        damaged = journal.vault.check()
-        count = journal.vault.count()
-        if damaged:
-            print(DamagedRecords(damaged))
-            for record_id in damaged:
-                print(f"  damaged record {record_id}")
-            return EXIT_DAMAGED
-        print(f"All {count} records read correctly.")
-    return EXIT_OK
-
-
-_CHECK_PRIORITY = (EXIT_DAMAGED, EXIT_WRONG_PASSPHRASE, EXIT_NOT_A_VAULT, EXIT_IN_USE, EXIT_ERROR)
-
-
-def _check_backups(target: Path, args: argparse.Namespace) -> int:
-    if not target.exists():
-        raise NotAVault(f"There is nothing at {target}.")
-    results: list[BackupCheck] = check_backups(target, passphrase(args))
-    if not results:
-        print(f"{APP_NAME}: there are no backups (*.tend files) in {target}.", file=sys.stderr)
-        return EXIT_NOT_A_VAULT
-    codes = set()
-    for result in results:
-        if result.error is not None:
-            codes.add(exit_code_for(result.error))
-            print(f"{result.path.name}: {result.error}")
-        elif result.report is not None and result.report.damaged:
-            codes.add(EXIT_DAMAGED)
-            print(f"{result.path.name}: {DamagedRecords(list(result.report.damaged))}")
-            for record_id in result.report.damaged:
-                print(f"  damaged record {record_id}")
-        elif result.report is not None:
-            print(f"{result.path.name}: all {result.report.records} records read correctly.")
-    return next((code for code in _CHECK_PRIORITY if code in codes), EXIT_OK)
-
-
 # ------------------------------------------------------------------ keys
 
 
@@ -279,13 +233,7 @@ def add_commands(add: AddCommand) -> None:
     search.add_argument("--tag", help="only entries with this tag")
     search.add_argument("--json", action="store_true", help="print JSON")
 
-    check = add("check", cmd_check, "verify every record and list any that are damaged")
-    check.add_argument(
-        "--backups",
-        metavar="PATH",
-        help="check a backup file, or every *.tend file in a folder, instead of the journal "
-        "(only reads them; they need the passphrase they were made with)",
-    )
+    add_check_command(add)
     _add_key_commands(add)
 
 

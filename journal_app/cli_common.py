@@ -19,8 +19,10 @@ from journal_app.journal import Entry, Journal
 from journal_app.vault import (
     DamagedRecords,
     DamagedVault,
+    ManifestUnverified,
     NoRecoveryCode,
     NotAVault,
+    VaultChanged,
     VaultError,
     VaultInUse,
     WrongPassphrase,
@@ -74,7 +76,7 @@ def exit_code_for(error: VaultError) -> int:
         return EXIT_WRONG_PASSPHRASE
     if isinstance(error, DamagedVault | DamagedRecords):
         return EXIT_DAMAGED
-    if isinstance(error, VaultInUse):
+    if isinstance(error, VaultInUse | VaultChanged):
         return EXIT_IN_USE
     if isinstance(error, NotAVault):
         return EXIT_NOT_A_VAULT
@@ -133,7 +135,11 @@ def print_entries(entries: Sequence[Entry], as_json: bool, out: TextIO) -> None:
 
 
 def warn_damaged(journal: Journal) -> None:
-    """Say on standard error that some records could not be read; the rest still show."""
+    """Say on standard error that some records did not open as saved, or could not be
+    checked; the rest still show."""
     if journal.damaged_ids:
-        error = DamagedRecords(list(journal.damaged_ids))
+        error = journal.report.damage_error()
         print(f"{APP_NAME}: {error} Run 'tend check' for details.", file=sys.stderr)
+    if journal.report.unverified is not None:
+        note = ManifestUnverified(journal.report.unverified)
+        print(f"{APP_NAME}: {note} Run 'tend check' for details.", file=sys.stderr)

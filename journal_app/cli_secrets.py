@@ -89,8 +89,9 @@ def new_passphrase(env_name: str, file_name: str | None, nothing_done: str) -> s
     return value
 
 
-def open_journal(args: argparse.Namespace) -> Journal:
-    """The journal named by ``--vault``, unlocked with the passphrase the person gave.
+def open_journal(args: argparse.Namespace, given: str | None = None) -> Journal:
+    """The journal named by ``--vault``, unlocked with the passphrase the person gave
+    (``given``, if the caller has read it already).
 
     A missing file is refused before anything is created, so a mistyped ``--vault``
     never leaves an empty journal behind.
@@ -100,8 +101,8 @@ def open_journal(args: argparse.Namespace) -> Journal:
         raise NotAVault(f"There is no journal at {path} yet. Create one with 'tend init'.")
     vault = Vault.open(path)
     try:
-        vault.unlock(passphrase(args))
+        vault.unlock(passphrase(args) if given is None else given)
+        return Journal(vault)
     except BaseException:
-        vault.close()
+        vault.close()  # a journal that did not load must not keep the file locked
         raise
-    return Journal(vault)

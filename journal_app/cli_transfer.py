@@ -25,6 +25,7 @@ from journal_app.cli_common import (
     warn_damaged,
     whole_number,
 )
+from journal_app.cli_merge import cmd_merge
 from journal_app.cli_secrets import open_journal, passphrase
 from journal_app.journal import Entry
 from journal_app.journal.backup import make_backup, prune_backups, restore_backup
@@ -206,6 +207,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.source_format == MERGE_FORMAT:
+        return cmd_merge(args)
     parsed = parse_import(Path(args.path).expanduser(), args.source_format)
     with open_journal(args) as journal:
         if args.dry_run:
@@ -235,6 +238,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------ parser
+
+
+MERGE_FORMAT = "tend"
 
 
 def add_commands(add: AddCommand) -> None:
@@ -280,11 +286,27 @@ def add_commands(add: AddCommand) -> None:
         help="restore even if some records of the backup are damaged",
     )
 
-    import_cmd = add("import", cmd_import, "bring in entries from jrnl, Day One or a folder")
-    import_cmd.add_argument(
-        "--from", dest="source_format", required=True, choices=sorted(IMPORT_FORMATS)
+    import_cmd = add(
+        "import",
+        cmd_import,
+        "bring in entries from jrnl, Day One, a folder, or another Tend journal or backup",
     )
-    import_cmd.add_argument("path", help="the export file (.json or .zip) or the folder")
+    import_cmd.add_argument(
+        "--from",
+        dest="source_format",
+        required=True,
+        choices=sorted([*IMPORT_FORMATS, MERGE_FORMAT]),
+        help="'tend' merges another Tend journal or backup: what this one lacks, once",
+    )
+    import_cmd.add_argument(
+        "path", help="the export file (.json or .zip), the folder, or the other .tend file"
+    )
+    import_cmd.add_argument(
+        "--other-passphrase-file",
+        metavar="FILE",
+        help="with --from tend: the other journal's passphrase, if not this one's "
+        "(else TEND_OTHER_PASSPHRASE, else a prompt)",
+    )
     import_cmd.add_argument(
         "--dry-run", action="store_true", help="only say what would be imported"
     )

@@ -9,7 +9,7 @@ import base64
 import hashlib
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +17,7 @@ import pytest
 
 from journal_app.journal import Journal
 from journal_app.vault import KdfParams, Vault
+from tests.cli_support import Result, run_tend
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -43,7 +44,12 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name, folder in folders.items():
         folder.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(folder))
-    for name in ("TEND_PASSPHRASE", "TEND_NEW_PASSPHRASE", "TEND_RECOVERY_CODE"):
+    for name in (
+        "TEND_PASSPHRASE",
+        "TEND_NEW_PASSPHRASE",
+        "TEND_RECOVERY_CODE",
+        "TEND_OTHER_PASSPHRASE",
+    ):
         monkeypatch.delenv(name, raising=False)
     return home
 
@@ -187,3 +193,22 @@ def watched_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SQLITE_TMPDIR", str(folder))
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
     return folder
+
+
+@pytest.fixture
+def tend(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Result]:
+    """Run ``tend ARGS`` in this process (see :func:`tests.cli_support.run_tend`)."""
+
+    def run(*argv: str, stdin: str = "", terminal: bool = False) -> Result:
+        return run_tend(capsys, monkeypatch, *argv, stdin=stdin, terminal=terminal)
+
+    return run
+
+
+@pytest.fixture
+def with_passphrase(monkeypatch: pytest.MonkeyPatch) -> str:
+    """The test journals' passphrase, given to ``tend`` through the environment."""
+    monkeypatch.setenv("TEND_PASSPHRASE", PASSPHRASE)
+    return PASSPHRASE

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import os
 import re
 import secrets
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -18,7 +16,6 @@ import platformdirs
 import pytest
 
 from journal_app import paths
-from journal_app.cli import main
 from journal_app.journal import Entry, Journal
 from journal_app.vault import (
     DamagedVault,
@@ -36,37 +33,6 @@ NEW_PASSPHRASE = "a new and longer passphrase"
 FAST = ["--kdf-memory-mib", "1", "--kdf-iterations", "1", "--kdf-lanes", "1"]
 CODE_IN_OUTPUT = re.compile(r"\b[0-9A-HJKMNP-TV-Z]{5}(?:-[0-9A-HJKMNP-TV-Z]{5}){5}\b")
 ENTRY_FIELDS = {field.name for field in dataclasses.fields(Entry)}
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def tend(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
-    """Run ``tend ARGS`` in this process; standard input is ``stdin`` (never a terminal)."""
-
-    def run(*argv: str, stdin: str = "") -> Result:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        try:
-            code = main(list(argv))
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return Result(code, out, err)
-
-    return run
-
-
-@pytest.fixture
-def with_passphrase(monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("TEND_PASSPHRASE", PASSPHRASE)
-    return PASSPHRASE
 
 
 @pytest.fixture
@@ -350,7 +316,7 @@ def test_search_without_matches_says_so_on_stderr_and_succeeds(tend, cli_vault):
 def test_check_succeeds_when_every_record_reads(tend, cli_vault):
     result = tend("check", "--vault", str(cli_vault))
     assert result.code == 0
-    assert "All 3 records read correctly." in result.out
+    assert "All 3 records read correctly, and none is missing." in result.out
 
 
 def test_check_lists_a_damaged_record_and_exits_4(tend, cli_vault):
@@ -358,7 +324,7 @@ def test_check_lists_a_damaged_record_and_exits_4(tend, cli_vault):
     edit_rows(cli_vault, "UPDATE tend_record SET kind = 'draft' WHERE id = ?", damaged)
     result = tend("check", "--vault", str(cli_vault))
     assert result.code == 4
-    assert f"damaged record {damaged}" in result.out
+    assert f"draft {damaged}: damaged: it does not open" in result.out
     assert "1 entry could not be read" in result.out
     listing = tend("list", "--vault", str(cli_vault))
     assert listing.code == 0

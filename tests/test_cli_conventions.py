@@ -16,7 +16,6 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -25,20 +24,14 @@ import pytest
 from journal_app.journal import Entry, Journal
 from journal_app.vault import KdfParams
 from journal_app.vault.store import new_record_id
-from tests.cli_support import Result, run_tend
 from tests.conftest import PASSPHRASE, sha256_of
 
 SAVED = re.compile(r"^Saved\. \((\d{4}-\d\d-\d\d \d\d:\d\d), id ([0-9a-f]{32})\)$")
 
 
-@pytest.fixture
-def tend(capsys, monkeypatch) -> Callable[..., Result]:
-    monkeypatch.setenv("TEND_PASSPHRASE", PASSPHRASE)
-
-    def run(*argv: str, stdin: str = "") -> Result:
-        return run_tend(capsys, monkeypatch, *argv, stdin=stdin)
-
-    return run
+@pytest.fixture(autouse=True)
+def _passphrase_in_the_environment(with_passphrase: str) -> None:
+    """Every command here finds the passphrase in TEND_PASSPHRASE."""
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from journal_app import paths
 from journal_app.journal import Journal
 from journal_app.journal.backup import make_backup
 from journal_app.vault import KdfParams, Vault
-from tests.cli_support import Result, run_tend
+from tests.cli_support import Result
 from tests.conftest import sha256_of
 
 DEFAULT_PASSPHRASE = "correct horse battery staple"
@@ -50,14 +50,6 @@ class Place:
     def entries(self, path: Path | None = None, passphrase: str = NAMED_PASSPHRASE) -> list:
         with Journal.open(path or self.named, passphrase) as journal:
             return journal.entries()
-
-
-@pytest.fixture
-def tend(capsys, monkeypatch) -> Callable[..., Result]:
-    def run(*argv: str, stdin: str = "") -> Result:
-        return run_tend(capsys, monkeypatch, *argv, stdin=stdin)
-
-    return run
 
 
 @pytest.fixture

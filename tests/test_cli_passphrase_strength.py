@@ -9,7 +9,6 @@ changes: no journal is made, the old passphrase and recovery code still open it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ import pytest
 from journal_app.journal import Journal
 from journal_app.journal.passphrase import assess
 from journal_app.vault import KdfParams, Vault
-from tests.cli_support import Result, run_tend
+from tests.cli_support import Result
 from tests.conftest import PASSPHRASE, sha256_of
 
 FAST = ["--kdf-memory-mib", "1", "--kdf-iterations", "1", "--kdf-lanes", "1"]
@@ -28,14 +27,6 @@ WINDOW_WORDS = {
     "aaaaaaaa": "This follows a pattern that is quick to guess",
     " " * 8: "This follows a pattern that is quick to guess",
 }
-
-
-@pytest.fixture
-def tend(capsys, monkeypatch) -> Callable[..., Result]:
-    def run(*argv: str, stdin: str = "", terminal: bool = False) -> Result:
-        return run_tend(capsys, monkeypatch, *argv, stdin=stdin, terminal=terminal)
-
-    return run
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -14,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from journal_app.cli import main
 from journal_app.journal import Entry, Journal
 from journal_app.vault.store import new_record_id
 from tests.conftest import PASSPHRASE, edit_rows, record_row, sha256_of
@@ -22,30 +20,9 @@ from tests.conftest import PASSPHRASE, edit_rows, record_row, sha256_of
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def tend(capsys, monkeypatch):
-    """Run ``tend ARGS`` in this process, with the passphrase in the environment."""
-    monkeypatch.setenv("TEND_PASSPHRASE", PASSPHRASE)
-
-    def run(*argv: str) -> Result:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-        try:
-            code = main(list(argv))
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return Result(code, out, err)
-
-    return run
+@pytest.fixture(autouse=True)
+def _passphrase_in_the_environment(with_passphrase: str) -> None:
+    """Every command here finds the passphrase in TEND_PASSPHRASE."""
 
 
 @dataclass
@@ -208,7 +185,7 @@ def test_backup_restore_and_check(tend, made, out, tmp_path):
     again = tend("backup", "-o", str(backup), *vault_args(made))
     assert again.code == 1 and "will not overwrite" in again.err
     checked = tend("check", "--backups", str(backup))
-    assert checked.code == 0 and "b.tend: all 4 records read correctly." in checked.out
+    assert checked.code == 0 and "b.tend: All 4 records read correctly, and none" in checked.out
     new = tmp_path / "restored" / "journal.tend"
     restored = tend("restore", str(backup), "--vault", str(new))
     assert restored.code == 0, restored.err
@@ -252,7 +229,7 @@ def test_check_backups_finds_damage(tend, made, out):
         record_id,
     )
     result = tend("check", "--backups", str(out))
-    assert result.code == 4 and f"damaged record {record_id}" in result.out
+    assert result.code == 4 and f"entry {record_id}: damaged: it does not open" in result.out
     empty = out / "empty"
     empty.mkdir()
     assert tend("check", "--backups", str(empty)).code == 6

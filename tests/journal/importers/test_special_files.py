@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ import pytest
 from journal_app.journal import Journal
 from journal_app.journal.importers import ImportFormatError, parse
 from journal_app.vault import KdfParams
-from tests.cli_support import Result, run_tend
 from tests.conftest import PASSPHRASE
 
 pytestmark = [
@@ -110,14 +108,9 @@ def test_single_file_importers_refuse_a_device(fmt):
 # ------------------------------------------------------------ from the command line
 
 
-@pytest.fixture
-def tend(capsys, monkeypatch) -> Callable[..., Result]:
-    monkeypatch.setenv("TEND_PASSPHRASE", PASSPHRASE)
-
-    def run(*argv: str) -> Result:
-        return run_tend(capsys, monkeypatch, *argv)
-
-    return run
+@pytest.fixture(autouse=True)
+def _passphrase_in_the_environment(with_passphrase: str) -> None:
+    """Every command here finds the passphrase in TEND_PASSPHRASE."""
 
 
 @pytest.fixture
