@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from journal_app.vault import Cancelled, VaultExists
+from journal_app.vault.diskfiles import fsync_dir
 from journal_app.vault.fileheader import is_vault_file
-
-Progress = Callable[[int, int], None]
-"""``progress(done, total)``, called from the thread doing the work."""
-CancelCheck = Callable[[], bool]
-"""Returns True once the person asked to stop; the work then raises Cancelled."""
+from journal_app.vault.progress import CancelCheck, Progress, check_cancel
 
 # How often long loops report progress and look for a request to stop.
 STEP = 200
@@ -42,22 +39,6 @@ __all__ = [
     "refuse_journal_target",
     "replace_bytes",
 ]
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows cannot open a folder)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def check_cancel(cancelled: CancelCheck | None) -> None:
-    if cancelled is not None and cancelled():
-        raise Cancelled()
 
 
 def progress_loop(

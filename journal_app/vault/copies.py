@@ -29,7 +29,6 @@ from journal_app.vault.diskfiles import (
     remove_with_sidecars,
 )
 from journal_app.vault.errors import (
-    Cancelled,
     DamagedRecords,
     DamagedVault,
     ManifestUnverified,
@@ -38,6 +37,7 @@ from journal_app.vault.errors import (
 )
 from journal_app.vault.keys import checked_header, header_fields, unwrap_with_passphrase
 from journal_app.vault.manifest import MANIFEST_KIND
+from journal_app.vault.progress import CancelCheck, Progress, check_cancel
 from journal_app.vault.reading import checked, data_rows, load_manifest
 from journal_app.vault.records import CopyReport, ReadResult, RecordSealer, in_steps
 from journal_app.vault.schema import HEADER_ROW_ID, Header
@@ -49,19 +49,9 @@ VERIFY_STEP_RECORDS = 256
 # The format from which a vault carries a manifest.
 MANIFEST_FORMAT = 2
 
-Progress = Callable[[int, int], None]
-"""Called as ``progress(done, total)`` during long work; may be called often."""
-CancelCheck = Callable[[], bool]
-"""Returns True once the person has asked to stop; the work then raises Cancelled."""
-
 T = TypeVar("T")
 
 _COUNT_SQL = "SELECT count(*) FROM tend_record WHERE kind IS NOT ?"
-
-
-def check_cancel(cancelled: CancelCheck | None) -> None:
-    if cancelled is not None and cancelled():
-        raise Cancelled()
 
 
 def count_records(conn: sqlite3.Connection) -> int:

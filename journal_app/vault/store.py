@@ -34,7 +34,7 @@ from journal_app.vault.connection import (
     precheck_file,
     vault_errors,
 )
-from journal_app.vault.copies import CancelCheck, Progress, count_records
+from journal_app.vault.copies import count_records
 from journal_app.vault.copies import vault_id_of as vault_id_of  # re-exported
 from journal_app.vault.crypto import DecryptionFailed, KdfParams, Sealer
 from journal_app.vault.diskfiles import FileStamp, sidecars
@@ -61,6 +61,7 @@ from journal_app.vault.keys import (
 from journal_app.vault.manifest import MANIFEST_KIND, Manifest, is_reserved
 from journal_app.vault.migrations import MigrationContext, migrate
 from journal_app.vault.newfile import write_new_vault
+from journal_app.vault.progress import CancelCheck, Progress
 from journal_app.vault.reading import checked, data_rows, load_manifest
 from journal_app.vault.records import (
     ROWS_SQL,
