@@ -137,6 +137,30 @@ def new_recovery_code(qtbot: Any, window: MainWindow, env: Any) -> None:
     QTest.keyClick(settings.passphrase.recovery_button, Qt.Key.Key_Space)
 
 
+def change_passphrase(qtbot: Any, window: MainWindow, env: Any) -> None:
+    """Settings (Ctrl+,), then its Passphrase page, chosen in the list with the keys.
+
+    All at once, without turning the event loop, so the dialog is looked at only
+    once the page is shown."""
+    keys("Ctrl+,")(qtbot, window, env)
+    settings = window.settings_dialog
+    assert _visible(settings)
+    settings.nav.setFocus()
+    while settings.stack.currentWidget() is not settings.passphrase:
+        QTest.keyClick(settings.nav, Qt.Key.Key_Down)
+
+
+def passphrase_page_works(dialog: QWidget) -> bool:
+    assert isinstance(dialog, SettingsDialog)
+    page = dialog.passphrase
+    return (
+        settings_work(dialog)
+        and dialog.stack.currentWidget() is page
+        and page.current.isEnabled()
+        and page.change_button.isEnabled()
+    )
+
+
 def print_preview(qtbot: Any, window: MainWindow, env: Any) -> None:
     """Journal > Print… (Ctrl+P), then the dialog's Print… button: the preview."""
     keys(QKeySequence.StandardKey.Print)(qtbot, window, env)
@@ -218,6 +242,12 @@ DOORS = [
         prepare=backup_path,
     ),
     Door("restore (Journal menu)", RestoreDialog, menu("restore_action", under="transfer")),
+    Door(
+        "change passphrase (Settings)",
+        SettingsDialog,
+        change_passphrase,
+        works=passphrase_page_works,
+    ),
     Door(
         "new recovery code (Settings)",
         RecoveryCodeDialog,
