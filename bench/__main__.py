@@ -28,10 +28,8 @@ same run on the same file):
   words typed without accents, Chinese, two words), each the median of 3 repeats
   (1 at 100k and above). Target ≤ 30 ms.
 - save one entry: ``Journal.add`` of a ~1.5 KB entry, one committed, fsynced SQLite
-  transaction each, median of 20 on a scratch copy of the vault. Floor: raw sqlite3
-  INSERT of a blob of the same sealed size, one transaction each, WAL and
-  ``synchronous=FULL``, on another scratch copy, taking turns with Tend's saves.
-  Target ≤ 20 ms.
+  transaction each, median of 60 on a scratch copy of the vault. Floor: the WAL
+  floor of "What a save costs" below. Target ≤ 20 ms.
 - peak RSS: the peak resident set size (``ru_maxrss``, KiB on Linux, shown in MiB)
   of a fresh child process that unlocks and loads the journal, and of one that
   also runs the 20 queries; floor: a child doing the floor's read, which holds
@@ -41,6 +39,36 @@ same run on the same file):
 included), ``Journal(vault)``, a separate ``vault.read_all()`` (SQLAlchemy select and
 decrypt) and the rest of the load (JSON and dates into entries), plus the slowest
 warm query and the size of one sealed entry.
+
+Table "What a save costs" (bench/core.py, bench/floor.py), at every size: four
+writers take turns, 60 saves each after 2 untimed, each on its own scratch copy of
+the vault (Tend first in each round, the three floors after it in an order that
+rotates), so that the disk's moods hit all alike; every figure is a median and is
+also shown as a ratio to the WAL floor of the same run:
+
+- Tend's save: ``Journal.add`` of a ~1.5 KB entry: the entry, its manifest bucket
+  and the manifest root sealed and upserted in one transaction, with a stat of the
+  file before (was it replaced?) and after.
+- floor, WAL: raw sqlite3 inserts one row of random bytes the size of that save's
+  sealed entry, one transaction each, ``journal_mode=WAL`` and ``synchronous=FULL``
+  (Tend's mode before vault format 2).
+- floor, one file: the same insert in Tend's mode since format 2: a rollback
+  journal, ``locking_mode=EXCLUSIVE``, ``journal_mode=DELETE``,
+  ``journal_size_limit=0``, ``synchronous=FULL``, ``secure_delete=ON``. Its ratio
+  to the WAL floor is the cost of keeping the vault's one file complete after
+  every save (a sync tool or a copy of that file alone carries every save).
+- floor, one file + manifest I/O: the same transaction also upserts, over the rows
+  there, the entry's bucket and the root at the sealed sizes Tend wrote for them in
+  that round. Its difference to the previous floor is the manifest's I/O.
+- manifest CPU: ``Manifest.changed`` + ``Manifest.sealed_rows`` for one new record
+  on the cached vault's real manifest, in this process, median of 300.
+
+Rows starting with "=" are differences of those medians: one file − WAL; the
+manifest's I/O, and its I/O + CPU (its whole cost per save); and the rest of Tend's
+save (Tend − the manifest floor − manifest CPU: SQLAlchemy, sealing the entry, its
+JSON, the file check). The last row gives the sealed sizes Tend wrote (medians):
+the entry, the bucket (~53 bytes per record in it) and the root (13 bytes per
+bucket).
 
 Table "Tend and jrnl": whole processes on the same 10k entries, each command run in
 turn with the other (one warm-up pair, then median of 7 by default; --quick:

@@ -13,9 +13,31 @@ Search: "first" is the first query on a freshly loaded journal (it folds every
 entry for comparison and caches that); "warm" is the median over the 20 queries,
 each the median of a few repeats, once the cache is built.
 
-Save: ``Journal.add`` of a new ~1.5 KB entry, each a committed, fsynced SQLite
-transaction, on a scratch copy of the vault; the floor inserts a blob of the same
-sealed size into another scratch copy with raw sqlite3, taking turns with Tend.
+Save ("What a save costs"): four writers take turns, each on its own scratch copy
+of the vault, ``SAVES`` rounds after ``WARMUP_SAVES`` untimed ones, so that the
+disk's moods (fsync times vary a lot on shared machines) hit all alike. Tend goes
+first in each round, since the floors copy the sizes it wrote; the three floors
+follow in an order that rotates from round to round.
+
+- Tend: ``Journal.add`` of a new ~1.5 KB entry: seal the entry, re-seal the
+  entry's manifest bucket and the root, stat the file (was it replaced?), upsert
+  all three in one committed, fsynced transaction through SQLAlchemy, and stat the
+  file again for the next check.
+- Floor, WAL: raw sqlite3 inserts one row of random bytes the size of that save's
+  sealed entry in its own transaction, in WAL mode with ``synchronous=FULL``
+  (bench/floor.py). The main table's floor for "save one entry".
+- Floor, one file: the same insert in Tend's own mode (``locking_mode=EXCLUSIVE``,
+  ``journal_mode=DELETE``, ``journal_size_limit=0``, ``synchronous=FULL``,
+  ``secure_delete=ON``). Its ratio to the WAL floor is what keeping the file alone
+  complete after every save costs.
+- Floor, one file + manifest I/O: the same transaction also upserts, over the rows
+  already there, the entry's bucket and the root at the sizes Tend wrote for them
+  in that round (read from Tend's copy, untimed). Minus the previous floor: the
+  manifest's I/O.
+- Manifest CPU: ``Manifest.changed`` + ``Manifest.sealed_rows`` for one new record
+  on the real manifest of the cached vault (``Vault._manifest``, sealed with its
+  ``_records``), in this process, median of ``MANIFEST_CPU_RUNS``. The manifest in
+  use is never changed: ``changed`` returns a new one.
 
 Memory: peak RSS of a fresh child process that loads the journal (and, for the
 second figure, also runs the 20 queries), against a child doing the floor's read.
@@ -25,18 +47,25 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bench import floor
 from bench.measure import median, python_child, time_call
 from bench.synthetic import QUERIES, new_entry_text
 from bench.vaults import PASSPHRASE, ensure_vault, remove_vault, scratch_copy
 from journal_app.journal import Journal
-from journal_app.journal.entry import Entry
+from journal_app.journal.entry import ENTRY_KIND, Entry
 from journal_app.vault import Vault, crypto
+from journal_app.vault.manifest import ROOT_ID, Manifest, bucket_id, bucket_of
+from journal_app.vault.records import RecordSealer
+from journal_app.vault.store import new_record_id
 
-SAVES = 20
+SAVES = 60
+WARMUP_SAVES = 2
+MANIFEST_CPU_RUNS = 300
 
 
 @dataclass
@@ -56,9 +85,15 @@ class SizeResult:
     search_slowest_s: float = 0.0
     search_slowest_query: str = ""
     search_hits: dict[str, int] = field(default_factory=dict)
-    save_s: float = 0.0
-    save_floor_s: float = 0.0
-    blob_bytes: int = 0
+    saves: int = 0
+    save_s: float = 0.0  # Tend's Journal.add
+    save_floor_s: float = 0.0  # floor, WAL
+    save_one_file_s: float = 0.0  # floor, one file
+    save_manifest_floor_s: float = 0.0  # floor, one file + manifest I/O
+    manifest_cpu_s: float = 0.0
+    blob_bytes: int = 0  # sealed entry (medians of the sizes Tend wrote)
+    bucket_bytes: int = 0  # sealed manifest bucket
+    root_bytes: int = 0  # sealed manifest root
     rss_load_kib: float = 0.0
     rss_search_kib: float = 0.0
     rss_floor_kib: float = 0.0
@@ -88,12 +123,18 @@ def measure_size(
         assert vault._key is not None
         key, vault_id, params = bytes(vault._key), vault.vault_id, vault.kdf_params
         assert vault.count() == count
+        manifest, sealer = vault._manifest, vault._records
+        assert manifest is not None and sealer is not None and len(manifest) == count
+        stored = count + len(manifest.buckets) + 1  # the floor also reads the manifest
+        log(f"  {count:,}: manifest CPU x{MANIFEST_CPU_RUNS}")
+        result.manifest_cpu_s = _manifest_cpu(manifest, sealer)
+        del manifest, sealer
 
     # Warm the page cache and the imports once, untimed.
     warm, _ = _open_journal(path)
     assert len(warm) == count
     warm.close()
-    assert len(floor.read_and_decrypt(path, key, vault_id)) == count
+    assert len(floor.read_and_decrypt(path, key, vault_id)) == stored
 
     log(f"  {count:,}: unlock and first search x{repeat}")
     kdf, totals, opens, unlocks, loads, read_alls, firsts, floors = ([] for _ in range(8))
@@ -113,7 +154,7 @@ def measure_size(
         run_journal.close()  # the vault holds SQLite's exclusive lock until closed
         gc.collect()
         t_floor, plain = time_call(lambda: floor.read_and_decrypt(path, key, vault_id))
-        assert isinstance(plain, list) and len(plain) == count
+        assert isinstance(plain, list) and len(plain) == stored
         del plain
         floors.append(t_floor)
     result.kdf_s = median(kdf)
@@ -145,33 +186,7 @@ def measure_size(
     journal.close()
     gc.collect()
 
-    log(f"  {count:,}: save x{SAVES}")
-    # Tend and the floor take turns, each on its own scratch copy of the vault, so
-    # that the disk's moods (fsync times vary a lot on shared machines) hit both.
-    texts = [new_entry_text(i) for i in range(SAVES + 2)]
-    tend_copy = scratch_copy(path, f".scratch-save-{count}.tend")
-    floor_copy = scratch_copy(path, f".scratch-floor-{count}.tend")
-    saver = Journal.open(tend_copy, PASSPHRASE)
-    writer = floor.FloorWriter(floor_copy)
-    try:
-        times, floor_times, sizes = [], [], []
-        for index, text in enumerate(texts):
-            elapsed, entry = time_call(lambda t=text: saver.add(t, tags=("ideas",)))
-            assert isinstance(entry, Entry)
-            sealed = len(entry.to_payload()) + 16  # AES-GCM's tag
-            floor_elapsed = writer.insert(sealed)
-            if index >= 2:  # two warm-up saves each
-                times.append(elapsed)
-                floor_times.append(floor_elapsed)
-                sizes.append(sealed)
-    finally:
-        saver.close()
-        writer.close()
-        remove_vault(tend_copy)
-        remove_vault(floor_copy)
-    result.save_s = median(times)
-    result.save_floor_s = median(floor_times)
-    result.blob_bytes = round(median(sizes))
+    _measure_saves(path, result, log)
 
     log(f"  {count:,}: peak memory x{memory_repeat} (child processes)")
     env = {
@@ -183,12 +198,87 @@ def measure_size(
     for _ in range(memory_repeat):
         for task, samples in rss.items():
             run = python_child([task, str(path)], env=env)
-            assert run.stdout.split() == [str(count)], run.stdout
+            expected = stored if task == "floor" else count
+            assert run.stdout.split() == [str(expected)], run.stdout
             samples.append(run.peak_rss_kib)
     result.rss_load_kib = median(rss["load"])
     result.rss_search_kib = median(rss["load-search"])
     result.rss_floor_kib = median(rss["floor"])
     return result
+
+
+def _manifest_cpu(manifest: Manifest, sealer: RecordSealer) -> float:
+    """Median seconds of the manifest's in-process work for one saved record."""
+    samples = []
+    gc.collect()
+    for _ in range(MANIFEST_CPU_RUNS):
+        written = [(new_record_id(), ENTRY_KIND, os.urandom(12))]
+        start = time.perf_counter()
+        changed, touched = manifest.changed(written, ())
+        rows, gone = changed.sealed_rows(touched, sealer)
+        samples.append(time.perf_counter() - start)
+        assert len(rows) == 2 and not gone  # the record's bucket and the root
+    return median(samples)
+
+
+def _written_sizes(journal: Journal, ids: Sequence[str]) -> dict[str, int]:
+    """Sealed sizes of rows as Tend just wrote them (read through its own connection)."""
+    marks = ", ".join("?" for _ in ids)
+    conn = journal.vault._conn
+    query = f"SELECT id, length(ciphertext) FROM tend_record WHERE id IN ({marks})"
+    return {str(rid): int(size) for rid, size in conn.execute(query, list(ids))}
+
+
+def _measure_saves(path: Path, result: SizeResult, log: Callable[[str], None]) -> None:
+    """Tend's save and the three write floors, taking turns (see the module docstring)."""
+    count = result.count
+    log(f"  {count:,}: save x{SAVES}, with three floors in turn")
+    texts = [new_entry_text(i) for i in range(SAVES + WARMUP_SAVES)]
+    copies = {
+        name: scratch_copy(path, f".scratch-save-{name}-{count}.tend")
+        for name in ("tend", "wal", "one-file", "manifest")
+    }
+    saver = Journal.open(copies["tend"], PASSPHRASE)
+    writers = {
+        "wal": floor.FloorWriter(copies["wal"], floor.WAL),
+        "one-file": floor.FloorWriter(copies["one-file"], floor.ONE_FILE),
+        "manifest": floor.FloorWriter(copies["manifest"], floor.ONE_FILE),
+    }
+    order = list(writers)
+    times: dict[str, list[float]] = {"tend": [], **{name: [] for name in writers}}
+    sizes: dict[str, list[int]] = {"entry": [], "bucket": [], "root": []}
+    try:
+        for index, text in enumerate(texts):
+            elapsed, entry = time_call(lambda t=text: saver.add(t, tags=("ideas",)))
+            assert isinstance(entry, Entry)
+            bucket = bucket_id(bucket_of(entry.id))
+            written = _written_sizes(saver, [entry.id, bucket, ROOT_ID])
+            extra = [(bucket, written[bucket]), (ROOT_ID, written[ROOT_ID])]
+            turn = {"tend": elapsed}
+            for name in order[index % 3 :] + order[: index % 3]:
+                turn[name] = writers[name].insert(
+                    entry.id, written[entry.id], extra if name == "manifest" else ()
+                )
+            if index >= WARMUP_SAVES:
+                for name, seconds in turn.items():
+                    times[name].append(seconds)
+                sizes["entry"].append(written[entry.id])
+                sizes["bucket"].append(written[bucket])
+                sizes["root"].append(written[ROOT_ID])
+    finally:
+        saver.close()
+        for writer in writers.values():
+            writer.close()
+        for copy in copies.values():
+            remove_vault(copy)
+    result.saves = SAVES
+    result.save_s = median(times["tend"])
+    result.save_floor_s = median(times["wal"])
+    result.save_one_file_s = median(times["one-file"])
+    result.save_manifest_floor_s = median(times["manifest"])
+    result.blob_bytes = round(median(sizes["entry"]))
+    result.bucket_bytes = round(median(sizes["bucket"]))
+    result.root_bytes = round(median(sizes["root"]))
 
 
 def idle_python_rss_kib() -> int:

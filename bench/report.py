@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import platform
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bench.core import SizeResult
+from bench.core import MANIFEST_CPU_RUNS, WARMUP_SAVES, SizeResult
 from bench.gui import GuiResult
 from bench.measure import mib, ms, ratio
 from bench.peer_jrnl import ADD_TEXT, PeerResult
@@ -175,9 +175,100 @@ def core_tables(results: Sequence[SizeResult]) -> str:
     return (
         "## Tend against the floor (medians)\n\n"
         f"{main}\n\n"
+        'The floor of "save one entry" is the WAL floor below.\n\n'
         "### Where unlock time goes (medians)\n\n"
         f"{detail}\n\n"
-        f"Matches per query at {results[-1].count:,} entries: {hits}.\n"
+        f"Matches per query at {results[-1].count:,} entries: {hits}.\n\n"
+        f"{save_table(results)}"
+    )
+
+
+def _delta(seconds: float) -> str:
+    return ("+" if seconds >= 0 else "−") + ms(abs(seconds))
+
+
+def _delta_ratio(seconds: float, floor: float) -> str:
+    text = ratio(abs(seconds), floor)
+    return text if text == "n/a" else ("+" if seconds >= 0 else "−") + text
+
+
+def save_table(results: Sequence[SizeResult]) -> str:
+    """ "What a save costs": Tend's save, three write floors and the manifest's CPU."""
+    measured: list[tuple[str, Callable[[SizeResult], float]]] = [
+        ("Tend's save: `Journal.add` of a ~1.5 KB entry", lambda r: r.save_s),
+        ("floor, WAL: sqlite3 INSERT of the sealed entry's size", lambda r: r.save_floor_s),
+        (
+            "floor, one file: the same in Tend's mode (rollback journal)",
+            lambda r: r.save_one_file_s,
+        ),
+        (
+            "floor, one file + manifest I/O: also upserts the bucket and the root",
+            lambda r: r.save_manifest_floor_s,
+        ),
+        ("manifest CPU: `Manifest.changed` + `sealed_rows`", lambda r: r.manifest_cpu_s),
+    ]
+    derived: list[tuple[str, Callable[[SizeResult], float]]] = [
+        (
+            "= keeping the file alone complete (one file − WAL)",
+            lambda r: r.save_one_file_s - r.save_floor_s,
+        ),
+        (
+            "= manifest I/O (one file + manifest − one file)",
+            lambda r: r.save_manifest_floor_s - r.save_one_file_s,
+        ),
+        (
+            "= manifest, I/O + CPU",
+            lambda r: r.save_manifest_floor_s - r.save_one_file_s + r.manifest_cpu_s,
+        ),
+        (
+            "= rest of Tend's save (Tend − manifest floor − manifest CPU)",
+            lambda r: r.save_s - r.save_manifest_floor_s - r.manifest_cpu_s,
+        ),
+    ]
+    rows = [
+        [label, *(cell for r in results for cell in (ms(of(r)), ratio(of(r), r.save_floor_s)))]
+        for label, of in measured
+    ]
+    rows += [
+        [
+            label,
+            *(
+                cell
+                for r in results
+                for cell in (_delta(of(r)), _delta_ratio(of(r), r.save_floor_s))
+            ),
+        ]
+        for label, of in derived
+    ]
+    rows.append(
+        [
+            "sealed sizes Tend wrote: entry / bucket / root",
+            *(
+                cell
+                for r in results
+                for cell in (f"{r.blob_bytes:,} / {r.bucket_bytes:,} / {r.root_bytes:,} B", "")
+            ),
+        ]
+    )
+    header = ["measure"]
+    for r in results:
+        header += [f"{r.count:,} entries", "÷ WAL floor"]
+    table = _table(header, "l" + "rr" * len(results), rows)
+    saves = ", ".join(f"{r.saves}" for r in results)
+    return (
+        "## What a save costs (medians)\n\n"
+        f"{table}\n\n"
+        f"Saves per writer: {saves} (after {WARMUP_SAVES} untimed), each on its own scratch "
+        "copy of the vault; in every round Tend saves first, then the three floors in an "
+        "order that rotates. Each floor commits one fsynced transaction with raw sqlite3 "
+        "(bench/floor.py): WAL is `journal_mode=WAL`, `synchronous=FULL`; one file is "
+        "Tend's mode, `locking_mode=EXCLUSIVE`, `journal_mode=DELETE`, "
+        "`journal_size_limit=0`, `synchronous=FULL`, `secure_delete=ON`; the manifest floor "
+        "also overwrites the entry's bucket and the root at the sizes Tend wrote for them "
+        "in that round. Manifest CPU: one new record listed and its bucket and the root "
+        "sealed, on the cached vault's real manifest, in this process, median of "
+        f"{MANIFEST_CPU_RUNS}. Rows starting "
+        "with = are differences of the medians above.\n"
     )
 
 
