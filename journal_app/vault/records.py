@@ -159,6 +159,7 @@ class RecordSealer:
         """
         opened = OpenedRows()
         tails: dict[tuple[bytes, int], bytes] = {}
+        kinds: dict[bytes, str] = {}
         decrypt = self.sealer.decrypt
         prefix = self._prefix
         pack = struct.pack
@@ -166,7 +167,8 @@ class RecordSealer:
             try:
                 if id_type != "text" or kind_type != "text" or type(version) is not int:
                     raise ValueError("a clear column has the wrong type")
-                record_id, kind = raw_id.decode(), raw_kind.decode()
+                record_id = raw_id.decode()
+                kind = kinds.get(raw_kind) or kinds.setdefault(raw_kind, raw_kind.decode())
                 tail = tails.get((raw_kind, version))
                 if tail is None:
                     tail = crypto.pack_fields(raw_kind, pack(">I", version))
@@ -178,7 +180,7 @@ class RecordSealer:
                 kind_name = _printable(raw_kind) if kind_type == "text" else ""
                 opened.problems[name] = RecordProblem(Problem.DAMAGED, kind_name)
                 continue
-            opened.seen[record_id] = (kind, bytes(nonce))  # type: ignore[arg-type]
+            opened.seen[record_id] = (kind, nonce)  # type: ignore[assignment] # bytes: it opened
             if keep_payloads:
                 opened.records.append(PlainRecord(record_id, kind, payload))
         return opened

@@ -14,6 +14,7 @@ is never written over.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import threading
@@ -58,7 +59,7 @@ from journal_app.vault.keys import (
     recovery_aad,
     unwrap_with_passphrase,
 )
-from journal_app.vault.manifest import MANIFEST_KIND, Manifest, is_reserved
+from journal_app.vault.manifest import MANIFEST_KIND, Manifest, is_reserved, listable
 from journal_app.vault.migrations import MigrationContext, migrate
 from journal_app.vault.newfile import write_new_vault
 from journal_app.vault.progress import CancelCheck, Progress
@@ -103,7 +104,9 @@ def _make_engine(conn: sqlite3.Connection) -> Engine:
     return engine
 
 
+@functools.cache
 def _upsert() -> object:
+    """Insert a record, or replace the one with its id (built once: every save uses it)."""
     statement = insert(Record)
     return statement.on_conflict_do_update(
         index_elements=[Record.id],
@@ -394,8 +397,8 @@ class Vault:
             rows = []
             for kind, payload, record_id in items:
                 rid = record_id or new_record_id()
-                if kind == MANIFEST_KIND or is_reserved(rid):
-                    raise ValueError(f"{kind!r}/{rid!r} belongs to the vault's manifest")
+                if kind == MANIFEST_KIND or is_reserved(rid) or not listable(rid, kind):
+                    raise ValueError(f"{kind!r}/{rid!r} cannot be a record's kind and id")
                 rows.append(sealer.seal(rid, kind, payload))
             if rows:
                 self._write(rows, ())

@@ -106,7 +106,14 @@ def test_every_write_keeps_the_manifest_in_step(vault: Vault, vault_path: Path):
 
 
 def test_the_manifest_cannot_be_written_through_put(vault: Vault):
-    for kind, record_id in [("manifest", None), ("entry", ROOT_ID), ("entry", bucket_id(7))]:
+    refused = [
+        ("manifest", None),
+        ("entry", ROOT_ID),
+        ("entry", bucket_id(7)),
+        ("entry", "two\nlines"),  # a bucket lists ids one a line
+        ("en\0try", None),
+    ]
+    for kind, record_id in refused:
         with pytest.raises(ValueError):
             vault.put(kind, b"x", record_id)
     assert vault.delete([ROOT_ID]) == 0
