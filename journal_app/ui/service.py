@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance, Slot
 from journal_app.journal import Draft, Entry
 from journal_app.journal.prompts import Prompt, Theme, builtin_catalogue
 from journal_app.ui import heap
+from journal_app.ui.file_watch import FileWatchMixin, notices_change
 from journal_app.ui.transfer_service import TransferMixin
 from journal_app.ui.worker import Worker
 from journal_app.vault import KdfParams, VaultError, VaultLocked
@@ -41,11 +42,12 @@ class VaultState(Enum):
     UNLOCKED = "unlocked"
 
 
-class JournalService(TransferMixin, QObject):
+class JournalService(TransferMixin, FileWatchMixin, QObject):
     """Owns the open vault and its journal for the life of the window.
 
     Export, print, backup, restore, import and the session flag come from
-    :class:`TransferMixin` (journal_app/ui/transfer_service.py).
+    :class:`TransferMixin` (journal_app/ui/transfer_service.py); noticing that
+    another program changed the file, from :class:`FileWatchMixin` (file_watch.py).
     """
 
     state_changed = Signal(object)  # VaultState
@@ -59,6 +61,8 @@ class JournalService(TransferMixin, QObject):
     entries_changed = Signal()
     personal_changed = Signal()  # my people or my plan was saved
     packs_changed = Signal()  # a prompt pack was imported, turned on or off, or removed
+    file_changed = Signal()  # another program changed the file: once, until opened again
+    save_refused = Signal()  # a save was refused because of that (each time)
 
     def __init__(
         self, vault_path: Path, *, kdf: KdfParams | None = None, parent: QObject | None = None
@@ -70,6 +74,7 @@ class JournalService(TransferMixin, QObject):
         self._journal: Journal | None = None
         self._running = 0
         self._state = VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED
+        self._init_file_watch()
 
     # ------------------------------------------------------------------ state
 
@@ -96,6 +101,7 @@ class JournalService(TransferMixin, QObject):
     def _set_state(self, state: VaultState) -> None:
         if state is not self._state:
             self._state = state
+            self._watch_file(state is VaultState.UNLOCKED)
             self.state_changed.emit(state)
 
     def set_vault_path(self, path: Path) -> None:
@@ -140,6 +146,7 @@ class JournalService(TransferMixin, QObject):
         from journal_app.journal import Journal
 
         try:
+            self._reopen_if_replaced()
             self.open_vault()
         except VaultError as exc:
             self.unlock_failed.emit(exc)
@@ -170,6 +177,7 @@ class JournalService(TransferMixin, QObject):
 
         self._run(work, lambda _: self.passphrase_changed.emit(), self.passphrase_change_failed)
 
+    @notices_change
     def new_recovery_code(self) -> str:
         return self._require().vault.new_recovery_code()
 
@@ -186,6 +194,7 @@ class JournalService(TransferMixin, QObject):
         worker = Worker(self)
         worker.succeeded.connect(on_success)
         worker.failed.connect(failure_signal)
+        worker.failed.connect(self._note_failure)
         worker.running_changed.connect(self._on_running_changed)
         worker.running_changed.connect(lambda running: None if running else worker.deleteLater())
         worker.start(work)
@@ -245,6 +254,7 @@ class JournalService(TransferMixin, QObject):
         if self._vault is not None:
             self._vault.close()
             self._vault = None
+        self._forget_file_change()
         self._set_state(VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED)
 
     # ---------------------------------------------------------------- entries
@@ -276,6 +286,7 @@ class JournalService(TransferMixin, QObject):
     def tags(self) -> list[str]:
         return self._require().tags()
 
+    @notices_change
     def add(
         self,
         body: str,
@@ -292,6 +303,7 @@ class JournalService(TransferMixin, QObject):
         self.entries_changed.emit()
         return entry
 
+    @notices_change
     def update(
         self,
         entry_id: str,
@@ -313,16 +325,19 @@ class JournalService(TransferMixin, QObject):
             self.entries_changed.emit()
         return entry
 
+    @notices_change
     def move_to_trash(self, entry_id: str) -> Entry:
         entry = self._require().move_to_trash(entry_id)
         self.entries_changed.emit()
         return entry
 
+    @notices_change
     def restore(self, entry_id: str) -> Entry:
         entry = self._require().restore(entry_id)
         self.entries_changed.emit()
         return entry
 
+    @notices_change
     def empty_trash(self) -> int:
         count = self._require().empty_trash()
         self.entries_changed.emit()
@@ -331,6 +346,7 @@ class JournalService(TransferMixin, QObject):
     def drafts(self) -> list[Draft]:
         return self._require().drafts()
 
+    @notices_change
     def save_draft(
         self,
         *,
@@ -352,9 +368,11 @@ class JournalService(TransferMixin, QObject):
             draft_id=draft_id,
         )
 
+    @notices_change
     def discard_draft(self, draft_id: str) -> None:
         self._require().discard_draft(draft_id)
 
+    @notices_change
     def recover_draft(self, draft_id: str) -> Entry:
         entry = self._require().recover_draft(draft_id)
         self.entries_changed.emit()
@@ -371,6 +389,7 @@ class JournalService(TransferMixin, QObject):
         theme = builtin_catalogue().theme(theme_id) if theme_id else None
         return theme.name if theme is not None else ""
 
+    @notices_change
     def next_prompt(self, theme_id: str | None) -> Prompt | None:
         """The next prompt of a theme (None: any), remembered, sealed, as offered."""
         return self._require().prompts.next_prompt(theme_id)
@@ -398,17 +417,20 @@ class JournalService(TransferMixin, QObject):
             raise PackError("", f"the file could not be read ({reason.lower()})") from None
         return parse_pack(raw)
 
+    @notices_change
     def import_pack(self, pack: Pack, *, replace: bool = False) -> Pack:
         """Keep a checked pack in the vault; raises PackExists unless ``replace``."""
         kept = self._require().prompts.import_pack(pack, replace=replace)
         self.packs_changed.emit()
         return kept
 
+    @notices_change
     def set_pack_enabled(self, pack_id: str, enabled: bool) -> Pack:
         pack = self._require().prompts.set_pack_enabled(pack_id, enabled)
         self.packs_changed.emit()
         return pack
 
+    @notices_change
     def remove_pack(self, pack_id: str) -> None:
         """Delete a pack; entries written with its prompts keep the prompt's words."""
         self._require().prompts.remove_pack(pack_id)
@@ -419,11 +441,13 @@ class JournalService(TransferMixin, QObject):
     def people(self) -> list[Person]:
         return self._require().personal.people()
 
+    @notices_change
     def save_person(self, person: Person) -> Person:
         saved = self._require().personal.save_person(person)
         self.personal_changed.emit()
         return saved
 
+    @notices_change
     def remove_person(self, person_id: str) -> None:
         self._require().personal.remove_person(person_id)
         self.personal_changed.emit()
@@ -431,6 +455,7 @@ class JournalService(TransferMixin, QObject):
     def plan(self) -> Plan:
         return self._require().personal.plan()
 
+    @notices_change
     def save_plan(self, plan: Plan) -> Plan:
         journal = self._require()
         before = journal.personal.plan()

@@ -1,4 +1,4 @@
-"""The journal service's long work: export, print, backup, restore, import; and the flag.
+"""The journal service's long work: export, print, backup, restore, import, merge; the flag.
 
 Mixed into :class:`journal_app.ui.service.JournalService` (kept in a module of
 its own so that it reads as one piece). Every slow method starts a
@@ -28,6 +28,7 @@ from journal_app.journal import Entry
 from journal_app.journal.export import ExportResult, export_json, export_markdown
 from journal_app.journal.selection import Selection, select
 from journal_app.ui import heap
+from journal_app.ui.file_watch import notices_change
 from journal_app.ui.tasks import Task
 from journal_app.ui.worker import Worker
 from journal_app.vault import VaultLocked
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from journal_app.journal import Journal
     from journal_app.journal.backup import BackupFile, BackupPolicy, BackupResult
     from journal_app.journal.importers import ImportPreview, ImportReport, ParsedImport
+    from journal_app.journal.merge import MergePlan, MergeReport
     from journal_app.ui.pdf import PrintDocument
     from journal_app.vault import CopyReport
 
@@ -92,8 +94,11 @@ class TransferMixin:
     # Provided by JournalService.
     _journal: Journal | None
     entries_changed: Any
+    personal_changed: Any
+    packs_changed: Any
     _require: Callable[[], Journal]
     _on_running_changed: Callable[[bool], None]
+    _note_failure: Callable[[object], None]
 
     # ------------------------------------------------------------------ tasks
 
@@ -144,6 +149,7 @@ class TransferMixin:
 
         worker.succeeded.connect(succeeded)
         worker.failed.connect(task._fail)
+        worker.failed.connect(self._note_failure)
         worker.running_changed.connect(self._on_running_changed)
         worker.running_changed.connect(running_changed)
         worker.start(lambda: work(task))
@@ -151,6 +157,7 @@ class TransferMixin:
 
     # ------------------------------------------------------------ the flag
 
+    @notices_change
     def set_flagged(self, entry_id: str, flagged: bool) -> Entry:
         """Mark (or unmark) an entry to bring to the next session. Raises VaultError."""
         journal = self._require()
@@ -328,6 +335,68 @@ class TransferMixin:
             return done
 
         return self._start_task("import", work, arrived)
+
+    # ----------------------------------------------- another Tend journal
+
+    def preview_merge(self, path: Path, passphrase: str) -> Task:
+        """Read another Tend journal or backup (only reading it) and work out what it
+        would add: the task's result is a MergePlan. Nothing is written.
+
+        Fails with WrongPassphrase, NotAVault, DamagedVault, NewerVersion,
+        VaultInUse, SameJournal (this journal's own file) or Cancelled.
+        """
+        from journal_app.journal.merge import plan_merge
+        from journal_app.ui.merge_work import MergeSnapshot
+
+        snapshot = MergeSnapshot(self._require())
+        source = Path(path)
+
+        def work(task: Task) -> MergePlan:
+            return plan_merge(
+                snapshot,  # type: ignore[arg-type]
+                source,
+                passphrase,
+                progress=task.report,
+                cancelled=task.is_cancelled,
+            )
+
+        return self._start_task("merge-preview", work)
+
+    def merge(self, plan: MergePlan) -> Task:
+        """Add what ``plan`` brings in, in one transaction (the result: a MergeReport).
+
+        Cancelled writes nothing. The journal list, my people and plan and the packs
+        hear of it through their signals.
+        """
+        from journal_app.journal.merge import apply_merge
+        from journal_app.ui.merge_work import MergeTarget
+
+        journal = self._require()
+        target = MergeTarget(journal, plan)
+
+        def work(task: Task) -> MergeReport:
+            return apply_merge(
+                target,  # type: ignore[arg-type]
+                plan,
+                progress=task.report,
+                cancelled=task.is_cancelled,
+            )
+
+        def arrived(task: Task, report: MergeReport) -> MergeReport:
+            if self._journal is not journal:  # locked meanwhile: the next unlock reads it
+                return report
+            entries, personal, packs = target.settle(report)
+            heap.settle()
+            for changed, signal in (
+                (entries, self.entries_changed),
+                (personal, self.personal_changed),
+                (packs, self.packs_changed),
+            ):
+                if changed:
+                    signal.emit()
+            return report
+
+        return self._start_task("merge", work, arrived)
 
 
 __all__ = ["EXPORT_FORMATS", "ImportDone", "ImportPlan", "TransferMixin"]

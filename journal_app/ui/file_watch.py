@@ -1,0 +1,128 @@
+"""Noticing that the open journal's file was changed by another program (a sync tool).
+
+Mixed into :class:`journal_app.ui.service.JournalService`. The vault refuses
+every write once its file is not the one it last wrote (``VaultChanged``, and
+nothing is written); this makes the refusal known as soon as possible, once:
+
+- while the journal is unlocked, a cheap ``stat`` every few seconds
+  (:data:`FILE_CHECK_MS`), and whenever the window asks (it is activated);
+- at once when any save raises ``VaultChanged`` (see :func:`notices_change`).
+
+``file_changed`` is emitted once per occurrence: from the first notice until the
+journal is closed or opened again. ``save_refused`` is emitted for every save
+refused meanwhile, so the window can say why, and ask again later.
+
+A locked journal whose file was replaced is simply opened again before it is
+unlocked: nothing is in memory then, so the person unlocks the copy that arrived.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+
+from PySide6.QtCore import QObject, QTimer
+
+from journal_app.vault import VaultChanged
+
+if TYPE_CHECKING:
+    from journal_app.vault import Vault
+
+FILE_CHECK_MS = 3_000
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound="FileWatchMixin")
+
+
+def notices_change(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    """For a method of the service that saves: a ``VaultChanged`` it raises is noticed
+    (``file_changed`` the first time, ``save_refused`` each time), then raised on."""
+
+    @functools.wraps(method)
+    def wrapper(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except VaultChanged:
+            self.note_refused()
+            raise
+
+    return wrapper
+
+
+class FileWatchMixin:
+    """The file check for :class:`JournalService` (which declares the two signals)."""
+
+    # Provided by JournalService.
+    _vault: Vault | None
+    file_changed: Any
+    save_refused: Any
+    busy: bool
+    is_unlocked: bool
+
+    def _init_file_watch(self) -> None:
+        owner = self if isinstance(self, QObject) else None
+        self._file_timer = QTimer(owner)
+        self._file_timer.setInterval(FILE_CHECK_MS)
+        self._file_timer.timeout.connect(self.check_file)
+        self._file_noticed = False
+
+    @property
+    def file_changed_underneath(self) -> bool:
+        """True from the first notice until the journal is closed or opened again."""
+        return self._file_noticed
+
+    def check_file(self) -> bool:
+        """Look (one ``stat``) whether another program changed the file; True if so.
+
+        Only while unlocked, and not while a task of Tend's own is writing on the
+        worker (its write would look like a change until it is done).
+        """
+        vault = self._vault
+        if (
+            not self._file_noticed
+            and vault is not None
+            and self.is_unlocked
+            and not self.busy
+            and vault.changed_on_disk()
+        ):
+            self._notice_change()
+        return self._file_noticed
+
+    def note_refused(self) -> None:
+        """A save was refused because the file changed underneath."""
+        self._notice_change()
+        self.save_refused.emit()
+
+    def _notice_change(self) -> None:
+        if not self._file_noticed:
+            self._file_noticed = True
+            self.file_changed.emit()
+
+    def _note_failure(self, error: object) -> None:
+        """A task on the worker ended with ``error``: a refused save is noticed too."""
+        if isinstance(error, VaultChanged):
+            self.note_refused()
+
+    def _watch_file(self, unlocked: bool) -> None:
+        if unlocked:
+            self._file_timer.start()
+        else:
+            self._file_timer.stop()
+
+    def _forget_file_change(self) -> None:
+        """The journal was closed (or opened again): a later change is a new one."""
+        self._file_noticed = False
+
+    def _reopen_if_replaced(self) -> None:
+        """Before unlocking: a file changed while locked is opened again, so the
+        person unlocks the copy that arrived (nothing of the old one is in memory)."""
+        vault = self._vault
+        if vault is not None and not vault.is_unlocked and vault.changed_on_disk():
+            vault.close()
+            self._vault = None
+            self._forget_file_change()
+
+
+__all__ = ["FILE_CHECK_MS", "FileWatchMixin", "notices_change"]
