@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from journal_app import APP_NAME, paths
 from journal_app.ui import errors
+from journal_app.ui.changed_file import ChangedFileController
 from journal_app.ui.clipboard import PERSONAL_CLIPBOARD_MS, SecretClipboard
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
@@ -166,6 +167,8 @@ class MainWindow(QMainWindow):
         self._connect_service()
         # Export, print, import, backups and restore: its actions join the Journal menu.
         self.transfer = TransferController(self)
+        # Another program changed the file (a sync tool): say so, and open it again.
+        self.changed_file = ChangedFileController(self)
         self._restore_geometry()
         # The unlock page shows first; the file is opened (checked and locked) on the
         # event loop's next turn, so that the store is not loaded before the window.
@@ -627,7 +630,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.journal_page)
             status = getattr(view, "status_message", None)
             if status is not None:
-                status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+                status.connect(self.changed_file.show_status)
             trash_mode = getattr(view, "trash_mode_changed", None)
             if trash_mode is not None:
                 trash_mode.connect(self._on_trash_mode_changed)
@@ -709,9 +712,11 @@ class MainWindow(QMainWindow):
             return
         view = self.journal_view
         flush_error: BaseException | None = None
+        if view is not None and self.current_page() is self.journal_page:
+            self._resume_entry_id = view.current_entry_id()
+        # The file changed underneath: the unsaved words go with Tend to the next unlock.
+        kept_notice = self.changed_file.keep_words()
         if view is not None:
-            if self.current_page() is self.journal_page:
-                self._resume_entry_id = view.current_entry_id()
             try:
                 if view.flush() is False:
                     flush_error = VaultError(NOT_SAVED)
@@ -735,8 +740,10 @@ class MainWindow(QMainWindow):
         if flush_error is not None:
             self.unlock_page.show_notice(
                 f"Tend locked, but the most recent writing could not be saved first. "
-                f"{advice_for(flush_error).message}"
+                f"{advice_for(flush_error).message} {kept_notice or ''}".strip()
             )
+        elif kept_notice is not None:
+            self.unlock_page.show_notice(kept_notice)
         self.show_page(self.unlock_page)
 
     def _forget_secrets(self) -> None:

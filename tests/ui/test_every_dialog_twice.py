@@ -12,6 +12,7 @@ To add a dialog, add a :class:`Door` to ``DOORS``.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from journal_app.ui.about import AboutDialog
 from journal_app.ui.backup_dialogs import RestoreDialog
+from journal_app.ui.changed_file import FileChangedDialog
 from journal_app.ui.errors import install_excepthook
 from journal_app.ui.export_dialog import ExportDialog
 from journal_app.ui.import_dialog import ImportDialog
@@ -179,6 +181,23 @@ def plan_print_preview(qtbot: Any, window: MainWindow, env: Any) -> None:
     QTest.keyClick(plan.print_button, Qt.Key.Key_Space)
 
 
+def replaced_underneath(qtbot: Any, window: MainWindow, env: Any) -> None:
+    """A sync tool puts another copy of the file in place, and Tend looks (as it does
+    every few seconds); the second time, "Not now" was chosen, so the next refused
+    save asks again (the pause before asking again made short)."""
+    service = window.service
+    if not service.file_changed_underneath:
+        copy = env.tmp_path / "synced-copy.tend"
+        shutil.copyfile(service.vault_path, copy)
+        copy.replace(service.vault_path)  # os.replace, as a sync tool does
+        service.check_file()
+        return
+    window.changed_file.ask_again_ms = 0
+    editor = window.journal_view.editor
+    QTest.keyClicks(editor.body, "A line.")
+    editor.flush()
+
+
 def support_from_welcome(qtbot: Any, window: MainWindow, env: Any) -> None:
     QTest.keyClick(window.welcome_page.support_button, Qt.Key.Key_Space)
 
@@ -255,6 +274,7 @@ DOORS = [
         close=keep_recovery_code,
     ),
     Door("my plan's print preview", QPrintPreviewDialog, plan_print_preview),
+    Door("the file changed underneath (a sync tool)", FileChangedDialog, replaced_underneath),
 ]
 
 
