@@ -1,4 +1,5 @@
-"""Moving in from another journal: jrnl, Day One, or a folder of notes.
+"""Moving in from another journal: jrnl, Day One, a folder of notes, or another Tend
+journal or backup (a merge: see import_tend.py).
 
 Four steps in one dialog:
 
@@ -15,13 +16,14 @@ Four steps in one dialog:
 4. **Done**: "Imported N entries; skipped M already in your journal."
 
 The source's entries are held in memory only while the dialog is open; a lock
-closes it and they go with it.
+closes it and they go with it (with the other journal's passphrase, for a merge).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -36,8 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.journal.importers import FORMAT_NAMES, ImportFormatError, guess_format
+from journal_app.ui import import_tend
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
+from journal_app.ui.import_tend import TEND, PassphraseSection
 from journal_app.ui.progress import ProgressPanel, WorkDialog, fit_height
 from journal_app.ui.service import JournalService
 from journal_app.ui.tasks import Task
@@ -45,17 +49,23 @@ from journal_app.ui.theme import set_role
 from journal_app.ui.transfer_service import ImportDone, ImportPlan
 from journal_app.ui.widgets import Banner, button, label, row
 from journal_app.vault import Cancelled
+from journal_app.vault.fileheader import is_vault_file
+
+if TYPE_CHECKING:
+    from journal_app.journal.merge import MergePlan
 
 TITLE = "Import from another journal"
 LEAD = (
     "Bring in the entries you wrote elsewhere, with their dates, titles and tags. "
     "Nothing is added until you have seen what will come in."
 )
-FORMAT_ORDER = ("jrnl", "dayone", "folder")
+FORMAT_ORDER = ("jrnl", "dayone", "folder", TEND)
+SOURCE_NAMES = {**FORMAT_NAMES, TEND: import_tend.TEND_NAME}
 FORMAT_TIPS = {
     "jrnl": "The file made by: jrnl --export json",
     "dayone": "Day One's JSON export, or the .zip file Day One makes",
     "folder": "A folder of .md, .markdown or .txt files, one note each",
+    TEND: import_tend.TEND_TIP,
 }
 SOURCE_NOTE = (
     "The file you import from is not encrypted. Once your entries look right in Tend, "
@@ -63,6 +73,8 @@ SOURCE_NOTE = (
 )
 SAMPLE_SIZE = 5
 KIND_NAMES = {"jrnl": "a jrnl export", "dayone": "a Day One export", "folder": "a folder of notes"}
+FILE_FILTERS = {TEND: import_tend.TEND_FILTER}
+EXPORTS_FILTER = "Journal exports (*.json *.zip);;All files (*)"
 
 
 def entries_phrase(count: int) -> str:
@@ -99,6 +111,7 @@ class ImportDialog(WorkDialog):
         self.service = service
         self.source: Path | None = None
         self.plan: ImportPlan | None = None
+        self.merge_plan: MergePlan | None = None  # what another Tend journal would add
         self.task: Task | None = None
 
         self.pages = QStackedWidget()
@@ -135,15 +148,20 @@ class ImportDialog(WorkDialog):
         layout.addWidget(label(LEAD, "lead"))
         layout.addSpacing(4)
         layout.addWidget(label("From", "subheading"))
-        for key in FORMAT_ORDER:
-            radio = QRadioButton(FORMAT_NAMES[key])
+        kinds = QGridLayout()  # two columns: the four kinds fit a small screen
+        kinds.setHorizontalSpacing(24)
+        kinds.setVerticalSpacing(10)
+        for index, key in enumerate(FORMAT_ORDER):
+            radio = QRadioButton(SOURCE_NAMES[key])
             radio.setObjectName(f"format_{key}")
-            radio.setAccessibleName(FORMAT_NAMES[key])
+            radio.setAccessibleName(SOURCE_NAMES[key])
             radio.setToolTip(FORMAT_TIPS[key])
             self.format_group.addButton(radio)
             self.format_buttons[key] = radio
-            radio.toggled.connect(lambda _on: self._update_buttons())
-            layout.addWidget(radio)
+            radio.toggled.connect(lambda _on: self._on_kind_changed())
+            kinds.addWidget(radio, index // 2, index % 2)
+        kinds.setColumnStretch(1, 1)
+        layout.addLayout(kinds)
         layout.addSpacing(4)
         layout.addWidget(label("The file or folder", "subheading"))
         self.source_label = label("Nothing chosen yet.")
@@ -162,6 +180,11 @@ class ImportDialog(WorkDialog):
         self.guess_note = label("", "muted")
         self.guess_note.setAccessibleName("About the file")
         layout.addWidget(self.guess_note)
+        self.passphrase = PassphraseSection()
+        self.passphrase.field.textChanged.connect(lambda _text: self._update_buttons())
+        self.passphrase.field.returnPressed.connect(self.preview)
+        self.passphrase.setVisible(False)
+        layout.addWidget(self.passphrase)
         layout.addStretch(1)
 
     def _build_preview(self) -> None:
@@ -196,6 +219,9 @@ class ImportDialog(WorkDialog):
         layout.addWidget(self.source_line)
         layout.addSpacing(2)
         layout.addWidget(self.duplicates)
+        self.details = import_tend.DetailLines()  # a merge's sentences
+        self.details.hide()
+        layout.addWidget(self.details)
         layout.addSpacing(6)
         layout.addWidget(self.sample_heading)
         layout.addWidget(self.sample_card)
@@ -214,9 +240,9 @@ class ImportDialog(WorkDialog):
         layout.addWidget(self.done_text)
         self.done_problems = label("", "muted")
         layout.addWidget(self.done_problems)
-        note = label(SOURCE_NOTE, "muted")
-        note.setAccessibleName("About the file you imported from")
-        layout.addWidget(note)
+        self.source_note = label(SOURCE_NOTE, "muted")
+        self.source_note.setAccessibleName("About the file you imported from")
+        layout.addWidget(self.source_note)
         layout.addStretch(1)
 
     def _build_buttons(self) -> None:
@@ -283,17 +309,29 @@ class ImportDialog(WorkDialog):
     def _busy(self) -> bool:
         return self.task is not None and self.task.running
 
+    def _on_kind_changed(self) -> None:
+        tend = self.fmt() == TEND
+        self.passphrase.setVisible(tend)
+        self.folder_button.setVisible(not tend)
+        self._update_buttons()
+        fit_height(self)
+
     def _update_buttons(self) -> None:
         busy = self._busy()
+        tend = self.fmt() == TEND
         ready = self.source is not None and self.fmt() is not None
-        self.preview_button.setEnabled(ready and not busy)
+        self.preview_button.setEnabled(
+            ready and not busy and (not tend or bool(self.passphrase.text()))
+        )
         new = 0
         if self.plan is not None:
             new = self.plan.preview.count - (self.plan.preview.duplicates or 0)
+        text = f"Import {entries_phrase(new)}" if new else "Nothing new to import"
+        if self.merge_plan is not None:
+            new = int(self.merge_plan.adds_anything)
+            text = import_tend.import_text(self.merge_plan)
         self.import_button.setEnabled(new > 0 and not busy)
-        self.import_button.setText(
-            f"Import {entries_phrase(new)}" if new else "Nothing new to import"
-        )
+        self.import_button.setText(text)
         self.back_button.setEnabled(not busy)
         for widget in (*self.format_buttons.values(), self.file_button, self.folder_button):
             widget.setEnabled(not busy)
@@ -307,7 +345,7 @@ class ImportDialog(WorkDialog):
             self,
             "Choose the file to import",
             str(start),
-            "Journal exports (*.json *.zip);;All files (*)",
+            FILE_FILTERS.get(self.fmt() or "", EXPORTS_FILTER),
             "",
             FILE_DIALOG,
         )
@@ -329,13 +367,14 @@ class ImportDialog(WorkDialog):
     def set_source(self, path: Path) -> None:
         """Take this file or folder, and guess its kind from a quick look."""
         self.source = Path(path)
-        self.plan = None
+        self.plan = self.merge_plan = None
         self.message.clear()
+        self.passphrase.clear_problem()
         self.source_label.setText(str(self.source))
-        guessed = guess_format(self.source)
+        guessed = TEND if is_vault_file(self.source) else guess_format(self.source)
         if guessed is not None:
             self.set_format(guessed)
-            self.guess_note.setText(f"This looks like: {FORMAT_NAMES[guessed]}.")
+            self.guess_note.setText(f"This looks like: {SOURCE_NAMES[guessed]}.")
         else:
             self.guess_note.setText("Tend could not tell what kind of file this is; choose above.")
         self._update_buttons()
@@ -347,9 +386,17 @@ class ImportDialog(WorkDialog):
         fmt = self.fmt()
         if self.source is None or fmt is None or self._busy() or not self.service.is_unlocked:
             return
+        if fmt == TEND and not self.passphrase.text():
+            self.passphrase.retype()
+            return
         self.message.clear()
-        self.task = self.service.preview_import(self.source, fmt)
-        self.task.succeeded.connect(self._on_previewed)
+        self.passphrase.clear_problem()
+        if fmt == TEND:
+            self.task = self.service.preview_merge(self.source, self.passphrase.text())
+            self.task.succeeded.connect(self._on_merge_previewed)
+        else:
+            self.task = self.service.preview_import(self.source, fmt)
+            self.task.succeeded.connect(self._on_previewed)
         self.task.failed.connect(self._on_failed)
         self.progress.follow(self.task, f"Reading {self.source.name}… nothing is added yet.")
         self._update_buttons()
@@ -384,11 +431,22 @@ class ImportDialog(WorkDialog):
             )
         else:
             self.duplicates.setText("None of them is in your journal yet.")
+        self.duplicates.show()
+        self.details.clear()
+        self._show_sample([(item.created, item.title) for item in shown.sample])
+        if shown.problems:
+            self.problems.show_message("\n".join(shown.problems), title="Good to know")
+        else:
+            self.problems.clear()
+        self.show_step(self.preview_page)
+
+    def _show_sample(self, items: list[tuple[datetime, str]]) -> None:
+        """The first few entries: day on the left, title on the right, one line each."""
         self._clear_sample()
         lines = []
-        for row_index, item in enumerate(shown.sample[:SAMPLE_SIZE]):
-            day = label(day_text(item.created), "muted", wrap=False)
-            title = label(item.title or "Untitled", wrap=False)
+        for row_index, (created, text) in enumerate(items[:SAMPLE_SIZE]):
+            day = label(day_text(created), "muted", wrap=False)
+            title = label(text or "Untitled", wrap=False)
             title.setMinimumWidth(1)  # long titles are cut, not the window widened
             self.sample_grid.addWidget(day, row_index, 0)
             self.sample_grid.addWidget(title, row_index, 1)
@@ -397,15 +455,27 @@ class ImportDialog(WorkDialog):
         self.sample_card.setAccessibleDescription(self.sample.text())
         self.sample_card.setVisible(bool(lines))
         self.sample_heading.setVisible(bool(lines))
-        if shown.problems:
-            self.problems.show_message("\n".join(shown.problems), title="Good to know")
-        else:
-            self.problems.clear()
+
+    @Slot(object)
+    def _on_merge_previewed(self, plan: object) -> None:
+        """What another Tend journal would add: describe()'s sentences, as the CLI says them."""
+        from journal_app.journal.merge import MergePlan, describe
+
+        if not self.isVisible() or not isinstance(plan, MergePlan):
+            return
+        self.merge_plan = plan
+        lines = describe(plan)
+        self.summary.setText(lines[0])
+        self.source_line.setText(import_tend.source_line(plan))
+        self.duplicates.hide()
+        self.details.set_lines(lines[1:])
+        self._show_sample([(entry.created, entry.title) for entry in plan.entries])
+        self.problems.clear()
         self.show_step(self.preview_page)
 
     @Slot()
     def go_back(self) -> None:
-        self.plan = None
+        self.plan = self.merge_plan = None
         self.message.clear()
         self._forget_preview()
         self.show_step(self.choose_page)
@@ -419,7 +489,7 @@ class ImportDialog(WorkDialog):
                 widget.deleteLater()
 
     def _forget_preview(self) -> None:
-        for widget in (self.summary, self.source_line, self.duplicates, self.sample):
+        for widget in (self.summary, self.source_line, self.duplicates, self.sample, self.details):
             widget.clear()
         self.sample_card.setAccessibleDescription("")
         self._clear_sample()
@@ -429,6 +499,14 @@ class ImportDialog(WorkDialog):
 
     @Slot()
     def start_import(self) -> None:
+        if self.merge_plan is not None and not self._busy() and self.service.is_unlocked:
+            self.message.clear()
+            self.task = self.service.merge(self.merge_plan)
+            self.task.succeeded.connect(self._on_merged)
+            self.task.failed.connect(self._on_failed)
+            self.progress.follow(self.task, import_tend.progress_text(self.merge_plan))
+            self._update_buttons()
+            return
         if self.plan is None or self._busy() or not self.service.is_unlocked:
             return
         self.message.clear()
@@ -452,6 +530,21 @@ class ImportDialog(WorkDialog):
         self.done_text.setText(done_message(report.imported, report.skipped_duplicates))
         self.done_problems.setText("\n".join(report.problems))
         self.done_problems.setVisible(bool(report.problems))
+        self.source_note.setVisible(True)
+        self.show_step(self.done_page)
+
+    @Slot(object)
+    def _on_merged(self, report: object) -> None:
+        plan, self.merge_plan = self.merge_plan, None
+        self._forget_preview()
+        self.passphrase.clear()
+        self.imported.emit(report)
+        if not self.isVisible() or plan is None:
+            return
+        self.done_text.setText(import_tend.done_text(report, plan.source))  # type: ignore[arg-type]
+        self.done_problems.setText(import_tend.done_note(plan))
+        self.done_problems.setVisible(True)
+        self.source_note.setVisible(False)  # that file is encrypted: nothing to delete
         self.show_step(self.done_page)
 
     @Slot(object)
@@ -459,7 +552,15 @@ class ImportDialog(WorkDialog):
         self._update_buttons()
         if not self.isVisible():
             return
-        if isinstance(error, Cancelled):
+        if self.fmt() == TEND and self.source is not None and not isinstance(error, Cancelled):
+            title, text = import_tend.error_text(error, self.source)
+            if self.merge_plan is None:  # the preview failed: correct it and try again
+                self.show_step(self.choose_page)
+                self.passphrase.show_problem(text, title)
+            else:
+                self.message.show_message(text, title=title)
+            fit_height(self)
+        elif isinstance(error, Cancelled):
             self.message.show_message("Stopped. Nothing was imported.")
             fit_height(self)
         elif isinstance(error, ImportFormatError):
@@ -479,8 +580,9 @@ class ImportDialog(WorkDialog):
     # ---------------------------------------------------------------- closing
 
     def forget(self) -> None:
-        """Closing (or a lock) drops the source's entries and the preview."""
-        self.plan = None
+        """Closing (or a lock) drops the source's entries, the preview, and a passphrase."""
+        self.plan = self.merge_plan = None
+        self.passphrase.clear()
         self._forget_preview()
 
 

@@ -70,7 +70,7 @@ class TransferController(QObject):
         )
         self.import_action = self._action(
             "&Import from another journal…",
-            "Bring in entries from jrnl, Day One or a folder of notes",
+            "Bring in entries from jrnl, Day One, a folder of notes, or another Tend journal",
             self.import_entries,
         )
         self.backup_action = self._action(
@@ -210,6 +210,7 @@ class TransferController(QObject):
             return self.import_dialog
         from journal_app.ui.import_dialog import ImportDialog
 
+        self.window.save_now()  # what is typed (an entry, my people, my plan) is compared too
         dialog = ImportDialog(self.service, self.window)
         dialog.imported.connect(self._on_imported)
         dialog.finished.connect(lambda _result: self._forget("import_dialog", dialog))
@@ -219,11 +220,17 @@ class TransferController(QObject):
 
     @Slot(object)
     def _on_imported(self, report: object) -> None:
-        imported = getattr(report, "imported", 0)
+        imported = getattr(report, "imported", getattr(report, "entries", 0))  # or a merge
         if imported:
             from journal_app.ui.export_dialog import entries_phrase
 
             self.show_status(f"{entries_phrase(imported)} added to your journal.")
+        if getattr(report, "people", 0) or getattr(report, "plan_sections", 0):
+            # A merge brought people or plan words: shown where those windows are open,
+            # so that their next save keeps them.
+            for dialog in (self.window.people_dialog, self.window.plan_dialog):
+                if dialog is not None:
+                    dialog.reload()
 
     # ---------------------------------------------------------------- backups
 
