@@ -41,6 +41,7 @@ from journal_app.journal.backup import (
     BackupResult,
     backup_name,
 )
+from journal_app.ui.damage_words import copy_note, restore_anyway_question
 from journal_app.ui.errors import advice_for
 from journal_app.ui.files import FILE_DIALOG
 from journal_app.ui.progress import ProgressPanel, TaskDialog, WorkDialog, fit_height
@@ -655,11 +656,7 @@ class RestoreDialog(WorkDialog):
             "Your open journal was not changed. To come back to it later, choose "
             "Journal › Open another journal file…"
         )
-        from journal_app.vault import CopyReport  # the store: loaded by now
-
-        if isinstance(report, CopyReport) and report.damaged:
-            note = f"{DamagedRecords(list(report.damaged))} {note}"
-        self.done_note.setText(note)
+        self.done_note.setText(f"{copy_note(report)} {note}".strip())
         self.pages.setCurrentWidget(self.done_page)
         self.open_button.setFocus()
 
@@ -674,11 +671,10 @@ class RestoreDialog(WorkDialog):
             self.message.show_message(WRONG_BACKUP_PASSPHRASE)
             self.passphrase.selectAll()
             self.passphrase.setFocus()
-        elif isinstance(error, DamagedRecords) and not self._allow_damaged:
-            answer = QMessageBox.question(
+        elif (question := restore_anyway_question(error)) and not self._allow_damaged:
+            answer = QMessageBox.question(  # damaged records, or a manifest not readable
                 self,
-                "Part of this backup is damaged",
-                f"{error}\n\nRestore everything else into the new file?",
+                *question,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
             )

@@ -54,7 +54,7 @@ from journal_app.ui.theme import ThemeController, apply_theme, set_role
 from journal_app.ui.transfer import TransferController
 from journal_app.ui.widgets import app_icon, button
 from journal_app.ui.worker import Worker
-from journal_app.vault import DamagedRecords, KdfParams, VaultError, VaultExists
+from journal_app.vault import KdfParams, ManifestUnverified, VaultError, VaultExists
 
 if TYPE_CHECKING:
     from journal_app.journal import LoadReport
@@ -649,7 +649,9 @@ class MainWindow(QMainWindow):
             self._resume_entry_id = None
         messages = [notice] if notice else []
         if report is not None and report.damaged:
-            messages.append(str(DamagedRecords(list(report.damaged))))
+            messages.append(str(report.damage_error()))  # names why: damaged, missing...
+        if report is not None and report.unverified is not None:
+            messages.append(str(ManifestUnverified(report.unverified)))
         if messages:
             self.journal_page.show_notice(" ".join(messages))
         self.show_page(self.journal_page)
