@@ -100,6 +100,7 @@ def _parse() -> argparse.Namespace:
     parser.add_argument(
         "--only-country", action="store_true", help="only the country-or-region screens"
     )
+    parser.add_argument("--only-sync", action="store_true", help="only two computers' screens")
     return parser.parse_args()
 
 
@@ -424,8 +425,14 @@ def main() -> int:
         apply_theme(app, ThemeMode(theme))
         folder = scratch / theme
         folder.mkdir()
-        render_country_screens(folder, theme)
-        if args.only_country:
+        if not args.only_sync:
+            render_country_screens(folder, theme)
+        if not args.only_country:  # one journal on two computers: merge, file changed
+            from tools.render_sync_screens import Helpers, render
+
+            lent = (shot, settle, wait_for, window_for, make_journal, args.outdir, written)
+            render(Helpers(*lent, SAMPLE_PASSPHRASE), folder, theme)
+        if args.only_country or args.only_sync:
             continue
 
         # First run: welcome, passphrase (with feedback, and refused), recovery code.
