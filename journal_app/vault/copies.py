@@ -246,6 +246,33 @@ def backup(
     return report
 
 
+def keep(
+    source: sqlite3.Connection,
+    fields: tuple[object, ...],
+    path: Path,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> int:
+    """Copy an open vault's pages to ``path`` (a new file), without its key.
+
+    For the moment its file was replaced underneath (see journal/sync.py): the
+    open connection still reads the copy Tend had, which may hold saves the new
+    file lacks, and the key may already be gone (the journal locked). SQLite's
+    structure and the header are checked here; the records are checked when the
+    copy is merged back, with its passphrase. Returns the copy's page count.
+    """
+    temp = new_temp_beside(path, "partial")
+    try:
+        pages = copy_database(source, temp, progress, cancelled, page_count(source))
+        with CopyReader(temp) as copy:
+            if header_fields(copy.header()) != fields:
+                raise DamagedVault(_NOT_KEPT)
+        place_new(temp, path)
+    finally:
+        remove_with_sidecars(temp)
+    return pages
+
+
 def _with_passphrase(
     path: Path, passphrase: str, work: Callable[[CopyReader, RecordSealer], T]
 ) -> tuple[bytes, T]:

@@ -27,7 +27,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from journal_app.vault import copies, crypto
+from journal_app.vault import crypto
 from journal_app.vault.connection import (
     configure_for_writing,
     connect,
@@ -37,23 +37,21 @@ from journal_app.vault.connection import (
 )
 from journal_app.vault.copies import count_records
 from journal_app.vault.copies import vault_id_of as vault_id_of  # re-exported
+from journal_app.vault.copy_methods import VaultCopies
 from journal_app.vault.crypto import DecryptionFailed, KdfParams, Sealer
-from journal_app.vault.diskfiles import FileStamp, sidecars
+from journal_app.vault.diskfiles import FileStamp
 from journal_app.vault.errors import (
     DamagedRecords,
     DamagedVault,
     NoRecoveryCode,
     NotAVault,
     VaultChanged,
-    VaultError,
-    VaultExists,
     VaultLocked,
     WrongRecoveryCode,
 )
 from journal_app.vault.fileheader import is_vault_file as is_vault_file  # re-exported
 from journal_app.vault.keys import (
     checked_header,
-    header_fields,
     key_aad,
     params_from,
     recovery_aad,
@@ -62,7 +60,6 @@ from journal_app.vault.keys import (
 from journal_app.vault.manifest import MANIFEST_KIND, Manifest, is_reserved, listable
 from journal_app.vault.migrations import MigrationContext, migrate
 from journal_app.vault.newfile import write_new_vault
-from journal_app.vault.progress import CancelCheck, Progress
 from journal_app.vault.reading import checked, data_rows, load_manifest
 from journal_app.vault.records import (
     ROWS_SQL,
@@ -119,7 +116,7 @@ def _upsert() -> object:
     )
 
 
-class Vault:
+class Vault(VaultCopies):
     """An open vault file. Locked until ``unlock``; thread-safe through one lock."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
@@ -512,90 +509,3 @@ class Vault:
         with self._mutex, vault_errors():
             query = "SELECT count(*) FROM tend_record WHERE kind = ?"
             return int(self._conn.execute(query, (kind,)).fetchone()[0])
-
-    # ------------------------------------------------------------------ copies
-
-    def backup_to(
-        self,
-        path: Path,
-        *,
-        progress: Progress | None = None,
-        cancelled: CancelCheck | None = None,
-    ) -> CopyReport:
-        """Write a verified, encrypted copy of this vault to ``path`` (a new file).
-
-        See :func:`copies.backup`. ``progress(done, total)`` reports copying then
-        verifying; when ``cancelled()`` turns True the partial copy is removed.
-
-        Raises:
-            VaultExists: ``path`` already exists (or is this vault's own file).
-            DamagedVault: the copy could not be verified; it was not kept.
-            Cancelled: the person stopped it; no file was left behind.
-        """
-        path = Path(path)
-        with self._mutex:
-            sealer = self._require_sealer()
-            own = {p.resolve() for p in (self.path, *sidecars(self.path))}
-            if path.exists() or path.resolve() in own:
-                raise VaultExists()
-            fields = header_fields(self._read_header())
-            damaged = lambda: self.read_all().damaged  # noqa: E731 - read only if needed
-            return copies.backup(self._conn, fields, sealer, damaged, path, progress, cancelled)
-
-    def verify_copy(
-        self,
-        path: Path,
-        *,
-        progress: Progress | None = None,
-        cancelled: CancelCheck | None = None,
-    ) -> CopyReport:
-        """Check that ``path`` is a readable copy of this vault, with the key in memory.
-
-        Raises:
-            NotAVault: ``path`` is not a Tend vault.
-            VaultError: it is a copy of another journal.
-        """
-        with self._mutex:
-            sealer = self._require_sealer()
-            with copies.CopyReader(Path(path)) as reader:
-                if bytes(reader.header().vault_id) != self._vault_id:
-                    raise VaultError("That file is a copy of another journal, not of this one.")
-                return reader.verify(sealer, progress, cancelled)
-
-    @classmethod
-    def verify_file(
-        cls,
-        path: Path,
-        passphrase: str,
-        *,
-        progress: Progress | None = None,
-        cancelled: CancelCheck | None = None,
-    ) -> CopyReport:
-        """Check a vault file (a backup) with its passphrase, only reading it."""
-        return copies.verify_file(Path(path), passphrase, progress, cancelled)
-
-    @classmethod
-    def read_file(
-        cls,
-        path: Path,
-        passphrase: str,
-        *,
-        progress: Progress | None = None,
-        cancelled: CancelCheck | None = None,
-    ) -> tuple[bytes, ReadResult]:
-        """Read every record of another vault file; see :func:`copies.read_file`."""
-        return copies.read_file(Path(path), passphrase, progress, cancelled)
-
-    @classmethod
-    def restore_copy(
-        cls,
-        backup: Path,
-        new_path: Path,
-        passphrase: str,
-        *,
-        allow_damaged: bool = False,
-        progress: Progress | None = None,
-        cancelled: CancelCheck | None = None,
-    ) -> CopyReport:
-        """Make a new vault at ``new_path`` from a backup; see :func:`copies.restore`."""
-        return copies.restore(backup, new_path, passphrase, allow_damaged, progress, cancelled)
