@@ -29,7 +29,7 @@ and a record this journal cannot read is never written over.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,8 +110,14 @@ def _person_details(person: Person) -> tuple[str, ...]:
     return (person.name, person.relationship, person.reach, person.note)
 
 
-def _read(result: ReadResult, kind: str) -> list[tuple[str, bytes]]:
-    return [(r.id, r.payload) for r in result.records if r.kind == kind]
+def _read(
+    result: ReadResult, kind: str, only: Collection[str] | None = None
+) -> list[tuple[str, bytes]]:
+    return [
+        (r.id, r.payload)
+        for r in result.records
+        if r.kind == kind and (only is None or r.id in only)
+    ]
 
 
 def _entries_to_add(journal: Journal, theirs: Iterable[Entry]) -> tuple[list[Entry], int, int]:
@@ -162,8 +168,13 @@ def plan_merge(
     *,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    only: Collection[str] | None = None,
 ) -> MergePlan:
     """Read another journal file (only reading it) and work out what it would add.
+
+    With ``only``, just the records of the other file with those ids are taken
+    (a copy kept when a sync tool replaced the file: what was written there in
+    that session; see journal/sync.py).
 
     Raises:
         SameJournal: ``path`` is this journal's own file.
@@ -176,7 +187,7 @@ def plan_merge(
     vault_id, result = Vault.read_file(path, passphrase, progress=progress, cancelled=cancelled)
     damaged = list(result.damaged)
     their_entries: list[Entry] = []
-    for record_id, payload in _read(result, ENTRY_KIND):
+    for record_id, payload in _read(result, ENTRY_KIND, only):
         try:
             their_entries.append(Entry.from_payload(record_id, payload))
         except (ValueError, KeyError, TypeError, AssertionError):
@@ -185,7 +196,7 @@ def plan_merge(
     their_plans: list[Plan] = []
     their_packs: dict[str, Pack] = {}
     for kind, parse in ((PEOPLE_KIND, people_from_payload), (PLAN_KIND, Plan.from_payload)):
-        for record_id, payload in _read(result, kind):
+        for record_id, payload in _read(result, kind, only):
             try:
                 found = parse(payload)
             except (ValueError, KeyError, TypeError, AttributeError):
@@ -195,7 +206,7 @@ def plan_merge(
                 their_plans.append(found)
             else:
                 their_people.extend(found)
-    for record_id, payload in _read(result, PACK_KIND):
+    for record_id, payload in _read(result, PACK_KIND, only):
         try:
             pack = Pack.from_payload(payload)
         except (ValueError, KeyError, TypeError):

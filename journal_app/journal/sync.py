@@ -19,6 +19,8 @@ merging is idempotent, and whichever computer merges it deletes it.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -44,10 +46,18 @@ def kept_copy_path(journal_path: Path, now: datetime | None = None) -> Path:
     return candidate
 
 
-def keep_open_copy(vault: Vault, now: datetime | None = None) -> Path | None:
+@dataclass(frozen=True, slots=True)
+class KeptCopy:
+    """A copy kept beside the journal, and the records written in it that session."""
+
+    path: Path
+    written: frozenset[str]
+
+
+def keep_open_copy(vault: Vault, now: datetime | None = None) -> KeptCopy | None:
     """If the vault's file was changed underneath, keep what Tend has open; else None.
 
-    Returns the kept copy's path. Works locked or unlocked (no key is needed).
+    Works locked or unlocked (no key is needed).
 
     Raises:
         DamagedVault: the copy could not be checked (the file was written into,
@@ -57,7 +67,7 @@ def keep_open_copy(vault: Vault, now: datetime | None = None) -> Path | None:
         return None
     kept = kept_copy_path(vault.path, now)
     vault.keep_copy(kept)
-    return kept
+    return KeptCopy(kept, frozenset(vault.written))
 
 
 def kept_copies(journal: Journal) -> list[Path]:
@@ -79,6 +89,7 @@ class KeptResult:
 def bring_in_kept(
     journal: Journal,
     passphrase: str,
+    written: Mapping[Path, Collection[str]] | None = None,
     *,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
@@ -88,17 +99,30 @@ def bring_in_kept(
     ``passphrase`` is the one the journal was just unlocked with. A copy it does
     not open, or that cannot be read, is left in place with its error; one with
     records that did not open is merged and left in place too.
+
+    ``written`` gives, for copies kept by this process, the records written in
+    them in that session (:attr:`KeptCopy.written`): only those are merged.
+    The rest of such a copy is the file as it was opened, which the copy that
+    arrived may rightly have changed; taking it too would bring back, beside
+    them, older versions of entries edited on the other computer. A copy kept
+    before Tend last started is merged whole (nothing is lost, at the price of
+    such older versions beside the new).
     """
+    written = written or {}
     results = []
     for kept in kept_copies(journal):
+        only = written.get(kept)
         try:
-            plan = plan_merge(journal, kept, passphrase, progress=progress, cancelled=cancelled)
+            plan = plan_merge(
+                journal, kept, passphrase, progress=progress, cancelled=cancelled, only=only
+            )
             if plan.adds_anything:
                 apply_merge(journal, plan, progress=progress, cancelled=cancelled)
         except VaultError as error:
             results.append(KeptResult(kept, error=error))
             continue
         if not plan.damaged and plan.unverified is None:
-            kept.unlink(missing_ok=True)  # all of it is in the journal now
+            with contextlib.suppress(OSError):  # left: merged again, harmlessly, next time
+                kept.unlink(missing_ok=True)  # all of it is in the journal now
         results.append(KeptResult(kept, plan=plan))
     return results

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 
 from journal_app.ui.kept import KeptDialog
 from journal_app.ui.widgets import button, label, row
-from journal_app.vault import VaultError
+from journal_app.vault import VaultError, WrongPassphrase
 
 if TYPE_CHECKING:
     from journal_app.journal.prompts import Prompt
+    from journal_app.journal.sync import KeptResult
     from journal_app.ui.main_window import MainWindow
     from journal_app.ui.service import JournalService
 
@@ -64,6 +65,32 @@ LOCKED_WITH_WORDS = (
 LOCKED = "Another program changed this journal's file. Unlocking opens the copy that arrived."
 KEPT_AS_NEW = "What you were writing is kept as a new entry in this copy."
 BACK_IN_EDITOR = "What you were writing is back in the editor, not saved yet."
+KEPT_TITLE = "Writing from before the other copy arrived"
+KEEP_FAILED = (
+    "Tend could not keep a copy of what it had open when the other copy arrived, "
+    "because the file was written into rather than replaced. If something you wrote "
+    "here is missing, a backup has it."
+)
+
+
+def brought_back(count: int) -> str:
+    noun = "entry" if count == 1 else "entries"
+    return f"Brought back {count} {noun} saved here before the other copy arrived."
+
+
+def kept_left(name: str, error: object) -> str:
+    """Why a kept copy was not brought in, and how the person can bring it in."""
+    if isinstance(error, WrongPassphrase):
+        why = "it does not open with the passphrase just typed (perhaps it was changed there)."
+    else:
+        why = str(error)
+    return (
+        f"What Tend had open before the other copy arrived is kept beside the journal as "
+        f"“{name}”, and was not brought in: {why} Journal > Import from another journal "
+        "> Another Tend journal or backup brings it in with its own passphrase."
+    )
+
+
 CLOSE_TITLE = "Close Tend?"
 CLOSE_TEXT = (
     "What you were writing is not saved yet: it is saved as a new entry once you "
@@ -281,6 +308,22 @@ class ChangedFileController(QObject):
     def _on_unlocked(self, _report: object) -> None:
         if self.kept is not None:
             QTimer.singleShot(0, self._save_kept)  # once the window shows the journal
+        results, failed = self.service.take_kept_results()
+        if results or failed is not None:
+            QTimer.singleShot(0, lambda: self._say_kept(results, failed))
+
+    def _say_kept(self, results: list[KeptResult], failed: Exception | None) -> None:
+        """What became of the copies kept when the file changed underneath."""
+        brought = sum(len(r.plan.entries) for r in results if r.plan is not None)
+        if brought:
+            self.window.statusBar().showMessage(brought_back(brought), STATUS_MS)
+        left = [r for r in results if r.error is not None]
+        if not left and failed is None:
+            return
+        lines = [kept_left(r.path.name, r.error) for r in left]
+        if failed is not None:
+            lines.append(KEEP_FAILED)
+        QMessageBox.information(self.window, KEPT_TITLE, "\n\n".join(lines))
 
     @Slot()
     def _save_kept(self) -> None:

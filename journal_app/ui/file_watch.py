@@ -14,19 +14,24 @@ refused meanwhile, so the window can say why, and ask again later.
 
 A locked journal whose file was replaced is simply opened again before it is
 unlocked: nothing is in memory then, so the person unlocks the copy that arrived.
+What only the old copy held is kept beside the journal as it is let go, and
+merged in at that unlock (journal/sync.py).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
 
-from journal_app.vault import VaultChanged
+from journal_app.vault import VaultChanged, VaultError
 
 if TYPE_CHECKING:
+    from journal_app.journal import Journal
+    from journal_app.journal.sync import KeptResult
     from journal_app.vault import Vault
 
 FILE_CHECK_MS = 3_000
@@ -67,6 +72,9 @@ class FileWatchMixin:
         self._file_timer.setInterval(FILE_CHECK_MS)
         self._file_timer.timeout.connect(self.check_file)
         self._file_noticed = False
+        self._kept_results: list[KeptResult] = []
+        self._kept_here: dict[Path, frozenset[str]] = {}  # copies this process kept
+        self._keep_failed: Exception | None = None
 
     @property
     def file_changed_underneath(self) -> bool:
@@ -120,9 +128,49 @@ class FileWatchMixin:
         person unlocks the copy that arrived (nothing of the old one is in memory)."""
         vault = self._vault
         if vault is not None and not vault.is_unlocked and vault.changed_on_disk():
-            vault.close()
+            self._let_go(vault)
             self._vault = None
             self._forget_file_change()
+
+    def _let_go(self, vault: Vault) -> None:
+        """Close ``vault``; if its file was replaced underneath, keep what it holds first.
+
+        The file Tend has open then has no name, and may hold saves the copy that
+        arrived lacks: :func:`keep_open_copy` writes it beside the journal, and the
+        next unlock merges it in (see journal/sync.py). If it cannot be kept (the
+        file was written into, not replaced), the next unlock says so.
+        """
+        from journal_app.journal.sync import keep_open_copy
+
+        try:
+            kept = keep_open_copy(vault)
+            if kept is not None:
+                self._kept_here[kept.path] = kept.written
+        except (VaultError, OSError) as exc:
+            self._keep_failed = exc
+        finally:
+            vault.close()
+
+    def _bring_in_kept(self, journal: Journal, passphrase: str | None) -> None:
+        """On the unlock's worker: merge the kept copies of this journal beside it.
+
+        Needs the passphrase just typed (a recovery-code unlock leaves them for the
+        next one). The results wait for :meth:`take_kept_results` on the GUI thread.
+        """
+        from journal_app.journal.sync import bring_in_kept
+
+        if passphrase is not None:
+            self._kept_results = bring_in_kept(journal, passphrase, dict(self._kept_here))
+            for result in self._kept_results:
+                if not result.path.exists():
+                    self._kept_here.pop(result.path, None)
+
+    def take_kept_results(self) -> tuple[list[KeptResult], Exception | None]:
+        """What became of kept copies at the last unlock, and a copy that could not be
+        kept; each is given once."""
+        results, failed = self._kept_results, self._keep_failed
+        self._kept_results, self._keep_failed = [], None
+        return results, failed
 
 
 __all__ = ["FILE_CHECK_MS", "FileWatchMixin", "notices_change"]

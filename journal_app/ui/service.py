@@ -136,13 +136,15 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
 
     def unlock(self, passphrase: str) -> None:
         """Derive the key and decrypt every entry in the background."""
-        self._start_unlock(lambda vault: vault.unlock(passphrase))
+        self._start_unlock(lambda vault: vault.unlock(passphrase), passphrase)
 
     def unlock_with_recovery_code(self, code: str) -> None:
         """Unlock with the recovery code; the caller then asks for a new passphrase."""
         self._start_unlock(lambda vault: vault.unlock_with_recovery_code(code))
 
-    def _start_unlock(self, unlock_step: Callable[[Vault], None]) -> None:
+    def _start_unlock(
+        self, unlock_step: Callable[[Vault], None], passphrase: str | None = None
+    ) -> None:
         from journal_app.journal import Journal
 
         try:
@@ -156,7 +158,9 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
 
         def work() -> Journal:
             unlock_step(vault)
-            return Journal(vault)
+            journal = Journal(vault)
+            self._bring_in_kept(journal, passphrase)
+            return journal
 
         self._run(work, self._on_unlocked, self.unlock_failed)
 
@@ -252,7 +256,7 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
         """Lock and release the file, so another window or program may open it."""
         self.lock()
         if self._vault is not None:
-            self._vault.close()
+            self._let_go(self._vault)
             self._vault = None
         self._forget_file_change()
         self._set_state(VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED)

@@ -130,6 +130,9 @@ class Vault(VaultCopies):
         self._manifest: Manifest | None = None
         self._unverified: str | None = None
         self._closed = False
+        # Ids of the records this Vault wrote or deleted since it was opened: what a
+        # copy kept when the file is replaced underneath holds that the other lacks.
+        self.written: set[str] = set()
         header = self._read_header()
         self._vault_id = bytes(header.vault_id)
         self._format_version = header.format_version
@@ -437,6 +440,8 @@ class Vault(VaultCopies):
                 session.execute(delete(Record).where(Record.id.in_(gone)))
             session.execute(_upsert(), [*rows, *manifest_rows])  # type: ignore[arg-type]
         self._manifest, self._unverified = manifest, None
+        self.written.update(str(row["id"]) for row in rows)
+        self.written.update(deleted)
         return removed
 
     def _manifest_of_rows(self) -> Manifest:

@@ -45,9 +45,10 @@ def test_what_only_the_open_copy_held_comes_back_after_the_next_unlock(
     sync_replaces(vault_path, laptop)
     if locked_first:
         journal.lock()  # the key is gone; the pages are still readable
-    kept = keep_open_copy(journal.vault)
+    copy = keep_open_copy(journal.vault)
     journal.close()
-    assert kept is not None and kept.exists()
+    assert copy is not None and copy.path.exists()
+    kept = copy.path
     assert kept.name.startswith("journal (kept ") and kept.suffix == ".tend"
     with Journal.open(vault_path, PASSPHRASE) as arrived:
         assert titles(arrived) == {"Both", "Laptop"}
@@ -77,7 +78,7 @@ def test_a_kept_copy_the_passphrase_does_not_open_is_left_in_place(
     journal = Journal.open(vault_path, PASSPHRASE)
     journal.add("Only here.", title="Desktop")
     sync_replaces(vault_path, laptop)
-    kept = keep_open_copy(journal.vault)
+    copy = keep_open_copy(journal.vault)
     journal.close()
     with Vault.open(vault_path) as vault:  # the laptop changed the passphrase meanwhile
         vault.unlock(PASSPHRASE)
@@ -85,7 +86,7 @@ def test_a_kept_copy_the_passphrase_does_not_open_is_left_in_place(
     with Journal.open(vault_path, "the laptop's new passphrase") as arrived:
         [result] = bring_in_kept(arrived, "the laptop's new passphrase")
         assert isinstance(result.error, WrongPassphrase)
-        assert kept is not None and kept.exists()
+        assert copy is not None and copy.path.exists()
         assert "Desktop" not in titles(arrived)
 
 
@@ -97,3 +98,25 @@ def test_a_kept_copy_of_another_journal_is_not_taken(
     assert kept_copies(journal) == []
     assert bring_in_kept(journal, PASSPHRASE) == []
     assert stranger.exists()
+
+
+def test_from_a_copy_kept_this_session_only_what_was_written_here_is_merged(
+    vault_path: Path, laptop: Path
+):
+    """The laptop rewrote an entry both had; the desktop only added one. Merging the
+    whole kept copy would bring the entry's old words back beside the new ones."""
+    with Journal.open(laptop, PASSPHRASE) as other:
+        both = next(e for e in other.entries() if e.title == "Both")
+        other.update(both.id, body="Rewritten on the laptop.")
+    journal = Journal.open(vault_path, PASSPHRASE)
+    journal.add("Only here.", title="Desktop")
+    sync_replaces(vault_path, laptop)
+    copy = keep_open_copy(journal.vault)
+    journal.close()
+    assert copy is not None
+    with Journal.open(vault_path, PASSPHRASE) as arrived:
+        [result] = bring_in_kept(arrived, PASSPHRASE, {copy.path: copy.written})
+        assert result.plan is not None and [e.title for e in result.plan.entries] == ["Desktop"]
+        assert sorted(e.body for e in arrived.entries() if e.title == "Both") == [
+            "Rewritten on the laptop."
+        ]

@@ -271,3 +271,54 @@ def test_words_that_cannot_be_saved_after_unlock_go_back_in_the_editor(
     assert editor.dirty and editor.entry_id is None  # a new page, not saved yet
     assert editor.flush()  # the disk has room again: it is saved as any page is
     assert [e.body for e in service.entries()].count(TYPED) == 1
+
+
+def test_entries_saved_here_before_the_copy_arrived_are_brought_back(
+    qtbot, no_timer, make_window, existing_journal, arrived, message_boxes
+):
+    """The old file has no name once the other copy is renamed over it: what only it
+    held is kept beside the journal when Tend lets go of it, and merged at the unlock."""
+    path = existing_journal.path
+    window = make_window(path)
+    unlock_through_ui(qtbot, window, PASSPHRASE)
+    saved = window.service.add("Saved here, just before the sync.", title="Only here")
+    sync_in(arrived, path)
+    assert window.service.check_file()
+    [dialog] = shown_dialogs()
+    QTest.keyClick(dialog, Qt.Key.Key_Return)  # "Open it again"
+    kept = sorted(path.parent.glob("journal (kept *).tend"))
+    assert len(kept) == 1  # what Tend had open, kept before it let go of it
+    unlock_through_ui(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == changed_file.brought_back(1),
+        timeout=WAIT_MS,
+    )
+    titles = sorted(e.title for e in window.service.entries())
+    assert titles == sorted(["A slow afternoon", "Evening call", "From the laptop", "Only here"])
+    assert window.service.get(saved.id).body == "Saved here, just before the sync."
+    assert not kept[0].exists()  # merged, so no longer needed
+    assert message_boxes.calls == []
+    window.service.close()
+    with Journal.open(path, PASSPHRASE) as journal:
+        assert journal.get(saved.id).title == "Only here"
+
+
+def test_a_kept_copy_the_passphrase_does_not_open_is_left_and_said(
+    qtbot, no_timer, make_window, existing_journal, arrived, message_boxes, kdf
+):
+    path = existing_journal.path
+    window = make_window(path)
+    unlock_through_ui(qtbot, window, PASSPHRASE)
+    window.service.add("Saved here, just before the sync.", title="Only here")
+    with Journal.open(arrived, PASSPHRASE) as laptop:  # changed on the laptop meanwhile
+        laptop.vault.change_passphrase("the laptop's own new words", kdf)
+    sync_in(arrived, path)
+    window.switch_vault(path)  # opening a journal file lets go of this one (quitting too)
+    [kept] = sorted(path.parent.glob("journal (kept *).tend"))
+    unlock_through_ui(qtbot, window, "the laptop's own new words")
+    qtbot.waitUntil(lambda: bool(message_boxes.calls), timeout=WAIT_MS)
+    [(_kind, title, text)] = message_boxes.calls
+    assert title == changed_file.KEPT_TITLE
+    assert kept.name in text and "does not open with the passphrase just typed" in text
+    assert kept.exists()
+    assert "Only here" not in {e.title for e in window.service.entries()}
