@@ -6,19 +6,25 @@ the same Markdown as a ``.md`` export, read by Qt's own Markdown reader
 roomy lines, the date and tags quiet under each title, the prompt in italics.
 Page numbers are drawn under each page; nothing of the app's chrome is printed.
 
-The document is built a few entries at a time (:data:`CHUNK_ENTRIES`): each
-piece is read, styled and laid out on its own, so no single Qt call runs long
-(a Qt call holds Python's lock, and a long one would freeze the window while a
-worker thread exports), and progress and Cancel work throughout. Only the new
-blocks are styled and laid out each time; the default font is set once, first,
-since changing it later would lay out the whole document again.
+All of it runs on the GUI thread, never on a worker: Qt's text and PDF classes
+take process-wide Qt locks while PySide6 holds Python's, which can deadlock
+against the GUI thread (see :mod:`journal_app.ui.slices`). So the work is written
+as generators of short steps (:func:`document_steps`, :func:`render_steps`,
+:func:`pdf_steps`): the window runs them a slice at a time between events
+(:class:`journal_app.ui.slices.SliceRunner`), and :func:`build_document`,
+:func:`render` and :func:`pdf_bytes` run the same steps all at once. A step is a
+few entries read, styled and laid out (at most :data:`CHUNK_ENTRIES` entries or
+:data:`CHUNK_CHARS` characters of Markdown), or one page painted; progress and
+Cancel are checked after each. Only the new blocks are styled and laid out each
+time; the default font is set once, first, since changing it later would lay
+out the whole document again.
 
 The document is laid out in points (1/72 inch) on an offscreen image, so the
-very same layout serves a PDF (``QPdfWriter``) and a printer (``QPrinter``), and
-it can be built on a worker thread. A PDF is written into memory (``QBuffer``)
-and then to the chosen file with
+very same layout serves a PDF (``QPdfWriter``) and a printer (``QPrinter``). A
+PDF is written into memory (``QBuffer``) and then to the chosen file with
 :func:`journal_app.journal.files.atomic_write_bytes`: no temporary copy of the
-text is ever put anywhere else.
+text is ever put anywhere else. Afterwards the document is emptied, also in
+short steps (:func:`dispose_steps`), so the plaintext leaves memory early.
 
 ``write_pdf(entries, path)`` is what ``tend export --format pdf`` calls. It works
 without a desktop: if no Qt application exists yet it makes one on the
@@ -29,10 +35,9 @@ so the rest of the command line never loads Qt.)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -50,7 +55,6 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
-    QFontDatabase,
     QGuiApplication,
     QImage,
     QPagedPaintDevice,
@@ -58,12 +62,8 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextBlock,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 
 from journal_app import APP_NAME
@@ -74,6 +74,16 @@ from journal_app.journal.export import (
     markdown_document_pieces,
 )
 from journal_app.journal.files import CancelCheck, Progress, atomic_write_bytes, check_cancel
+from journal_app.ui.pdf_style import (
+    FOOTER_FONT_PT,
+    INK,
+    MUTED,
+    RULE,
+    append_markdown,
+    base_font,
+    body_family,
+)
+from journal_app.ui.slices import LONG_STEP, Steps, run_steps
 
 POINTS_PER_INCH = 72
 DOTS_PER_METRE_AT_72_DPI = round(POINTS_PER_INCH / 0.0254)
@@ -81,38 +91,17 @@ MARGIN_MM = 22.0
 FOOTER_PT = 28.0  # room under the text for the page number
 PDF_RESOLUTION = 300
 
-BODY_PT = 11.0
-LINE_HEIGHT_PERCENT = 140
-PARAGRAPH_GAP_PT = 7.0
-HEADING_PT = {1: 22.0, 2: 14.5, 3: 12.5, 4: 11.5, 5: 11.0, 6: 11.0}
-META_PT = 9.0
-FOOTER_FONT_PT = 8.5
-
-INK = QColor("#1f2320")
-MUTED = QColor("#5f655e")
-RULE = QColor("#c9c4b8")
-
-SERIF_FAMILIES = (
-    "Source Serif 4",
-    "Source Serif Pro",
-    "Charter",
-    "Iowan Old Style",
-    "Georgia",
-    "Palatino Linotype",
-    "Palatino",
-    "DejaVu Serif",
-    "Liberation Serif",
-    "Noto Serif",
-    "Times New Roman",
-)
-MONO_FAMILIES = ("DejaVu Sans Mono", "Menlo", "Consolas", "Liberation Mono", "Noto Sans Mono")
-
 # How the work is split for progress reports (in thousandths).
 _MARKDOWN_SHARE = 200
 _LAYOUT_SHARE = 150
 PROGRESS_TOTAL = 1000
 
-CHUNK_ENTRIES = 25  # entries read, styled and laid out at a time (each step stays short)
+# Entries read, styled and laid out in one step: at most this many, and no more
+# Markdown than this once a piece is in (about 10 ms at ~1.5 KB an entry).
+CHUNK_ENTRIES = 25
+CHUNK_CHARS = 12_000
+DISPOSE_BLOCKS = 2_000  # blocks removed in one step when a document is emptied
+COPY_BYTES = 4 << 20  # bytes of the finished PDF copied out of Qt in one step
 
 _APP: QGuiApplication | None = None  # the offscreen application made for the CLI
 
@@ -133,34 +122,6 @@ def ensure_gui_application() -> None:
         return
     if not isinstance(existing, QGuiApplication):
         raise RuntimeError("PDF export needs a graphical Qt application.")
-
-
-@lru_cache(maxsize=8)
-def _first_family(wanted: tuple[str, ...], fallback: QFontDatabase.SystemFont) -> str:
-    available = {family.casefold(): family for family in QFontDatabase.families()}
-    for family in wanted:
-        if family.casefold() in available:
-            return available[family.casefold()]
-    return QFontDatabase.systemFont(fallback).family()
-
-
-def body_family() -> str:
-    """A calm serif for reading on paper, else the system's own font.
-
-    Looked up once (on the GUI thread: ``prepare_fonts``), then remembered.
-    """
-    return _first_family(SERIF_FAMILIES, QFontDatabase.SystemFont.GeneralFont)
-
-
-def mono_family() -> str:
-    return _first_family(MONO_FAMILIES, QFontDatabase.SystemFont.FixedFont)
-
-
-def prepare_fonts() -> None:
-    """Choose the fonts now, on the calling (GUI) thread, before a worker typesets."""
-    ensure_gui_application()
-    body_family()
-    mono_family()
 
 
 # ------------------------------------------------------------------ pages
@@ -194,7 +155,7 @@ def text_area_points(layout: QPageLayout) -> QSizeF:
 
 
 class PrintDocument(QTextDocument):
-    """A QTextDocument laid out in points, on an image of its own (thread-safe to make)."""
+    """A QTextDocument laid out in points, on an image of its own (GUI thread only)."""
 
     def __init__(self, entry_count: int = 0) -> None:
         super().__init__()
@@ -210,129 +171,81 @@ class PrintDocument(QTextDocument):
         self.setPageSize(text_area_points(layout))
 
 
-def _select_block(cursor: QTextCursor, block: QTextBlock) -> None:
-    cursor.setPosition(block.position())
-    end = block.position() + block.length() - 1
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+def _require_gui_thread() -> None:
+    """Refuse to make or paint a document off the GUI thread (see the module's doc).
 
-
-def _proportional(percent: int) -> tuple[float, int]:
-    return float(percent), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-
-
-def _base_font() -> QFont:
-    base = QFont(body_family())
-    base.setPointSizeF(BODY_PT)
-    base.setStyleHint(QFont.StyleHint.Serif)
-    return base
-
-
-def _style_blocks(cursor: QTextCursor, block: QTextBlock, *, first: bool) -> None:
-    """Fonts, spacing and colours for paper, from ``block`` to the end (Markdown has
-    no style), inside the caller's edit block.
-
-    Every entry reads, as ``markdown_document_pieces`` writes it: a level-2
-    heading, its date, its tags (``Tags: ...``) if any, its prompt as a quote,
-    then its text. The date and tags are set small and quiet, the prompt in
-    italics; entries are parted by a hairline. ``first``: ``block`` is the
-    document's first (the title, then the line under it).
+    Tend makes its Qt application on the main thread. The check is plain Python
+    on purpose: asking Qt which thread this is would itself be a Qt call.
     """
-    mono = mono_family()
-    expecting: str | None = None  # "date" right after an entry's heading, then "tags"
-    title_line = block.next() if first else None
-    while block.isValid():
-        fmt = block.blockFormat()
-        level = fmt.headingLevel()
-        text = block.text()
-        char = QTextCharFormat()
-        char.setForeground(INK)
-        block_fmt = QTextBlockFormat()
-        block_fmt.setLineHeight(*_proportional(LINE_HEIGHT_PERCENT))
-        block_fmt.setTopMargin(0.0)
-        block_fmt.setBottomMargin(PARAGRAPH_GAP_PT)
-        if level:
-            char.setFontPointSize(HEADING_PT.get(level, BODY_PT))
-            char.setFontWeight(QFont.Weight.Bold if level == 1 else QFont.Weight.DemiBold)
-            block_fmt.setTopMargin(0.0 if first else 12.0)
-            block_fmt.setBottomMargin(3.0 if level == 2 else 6.0)
-            block_fmt.setLineHeight(*_proportional(118))
-            expecting = "date" if level == 2 else None
-        elif expecting == "date" or (expecting == "tags" and text.startswith("Tags: ")):
-            char.setFontPointSize(META_PT)
-            char.setForeground(MUTED)
-            tags_next = expecting == "date" and block.next().text().startswith("Tags: ")
-            block_fmt.setBottomMargin(2.0 if tags_next else 8.0)
-            block_fmt.setLineHeight(*_proportional(125))
-            expecting = "tags" if expecting == "date" else None
-        else:
-            expecting = None
-            if fmt.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth):
-                block_fmt.setTopMargin(8.0)
-                block_fmt.setBottomMargin(8.0)
-                char.setForeground(RULE)
-            elif fmt.intProperty(QTextFormat.Property.BlockQuoteLevel) > 0:
-                char.setFontItalic(True)
-                char.setForeground(MUTED)
-            if block.textList() is not None:
-                next_block = block.next()
-                last_item = not next_block.isValid() or next_block.textList() is None
-                block_fmt.setBottomMargin(PARAGRAPH_GAP_PT if last_item else 2.0)
-            if fmt.hasProperty(QTextFormat.Property.BlockCodeFence):
-                char.setFontFamilies([mono])
-                char.setFontPointSize(BODY_PT * 0.88)
-        _select_block(cursor, block)
-        cursor.mergeBlockFormat(block_fmt)
-        cursor.mergeCharFormat(char)
-        first = False
-        block = block.next()
-    # The line under the title ("Exported from Tend on ..."): quiet too.
-    if (
-        title_line is not None
-        and title_line.isValid()
-        and title_line.text().startswith(f"Exported from {APP_NAME}")
-    ):
-        _select_block(cursor, title_line)
-        quiet = QTextCharFormat()
-        quiet.setFontPointSize(META_PT)
-        quiet.setForeground(MUTED)
-        cursor.mergeCharFormat(quiet)
-        spaced = QTextBlockFormat()
-        spaced.setBottomMargin(10.0)
-        cursor.mergeBlockFormat(spaced)
+    if threading.current_thread() is not threading.main_thread():
+        raise RuntimeError(
+            "PDF and print documents are made on the GUI thread only: Qt's text "
+            "classes on a worker thread can deadlock the window."
+        )
 
 
-def _append_markdown(document: QTextDocument, cursor: QTextCursor, markdown: str) -> None:
-    """Read ``markdown`` in at the end of ``document``, style it, and lay it out.
+def _chunks(pieces: Iterator[str]) -> Iterator[tuple[str, int]]:
+    """The entries' Markdown pieces joined into steps of :data:`CHUNK_ENTRIES` entries
+    or :data:`CHUNK_CHARS` characters, whichever comes first (one long entry is a
+    step of its own: Markdown is never split inside an entry), with their count."""
+    chunk: list[str] = []
+    size = 0
+    for piece in pieces:
+        chunk.append(piece)
+        size += len(piece)
+        if len(chunk) >= CHUNK_ENTRIES or size >= CHUNK_CHARS:
+            yield "".join(chunk), len(chunk)
+            chunk, size = [], 0
+    if chunk:
+        yield "".join(chunk), len(chunk)
 
-    Only the new blocks are styled, and only the new tail is laid out (``pageCount``
-    lays out what is not yet): earlier pages are left as they are.
+
+def document_steps(
+    entries: Sequence[Entry],
+    *,
+    title: str = DOCUMENT_TITLE,
+    exported_at: datetime | None = None,
+    page_layout: QPageLayout | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Steps[PrintDocument]:
+    """Typeset ``entries`` (oldest first, as ``select`` gives them), a step at a time;
+    the generator's value is the :class:`PrintDocument`.
+
+    Progress is reported and ``cancelled`` checked after each step. On the GUI
+    thread only. If it stops early (Cancelled, a failure, closed), what was built
+    is emptied at once.
     """
-    first = document.isEmpty()
-    last = document.lastBlock()
-    cursor.beginEditBlock()
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    cursor.insertMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
-    if first:
-        start = document.begin()
-    else:
-        start = last.next()
-        # Inserting at the end starts with an empty block of its own before the new
-        # text: fold it back into the last one, as one whole document would read.
-        spare = start.next()
-        if (
-            start.isValid()
-            and spare.isValid()
-            and start.length() == 1
-            and not start.blockFormat().hasProperty(
-                QTextFormat.Property.BlockTrailingHorizontalRulerWidth
-            )
-        ):
-            cursor.setPosition(start.position())
-            cursor.deletePreviousChar()
-            start = last.next()
-    _style_blocks(cursor, start, first=first)
-    cursor.endEditBlock()
-    document.pageCount()  # lay out the new tail now, in this short step
+    _require_gui_thread()
+    total = max(len(entries), 1)
+    share = _MARKDOWN_SHARE + _LAYOUT_SHARE
+    document = PrintDocument(len(entries))
+    try:
+        document.setUndoRedoEnabled(False)
+        # Set once, before any text: setting it later would lay out everything again.
+        document.setDefaultFont(base_font())
+        document.set_page_layout(page_layout or default_page_layout())
+        cursor = QTextCursor(document)
+        pieces = markdown_document_pieces(
+            entries, title=title, exported_at=exported_at, cancelled=cancelled
+        )
+        append_markdown(document, cursor, next(pieces))  # the title lines
+        yield None
+        done = 0
+        for chunk, count in _chunks(pieces):
+            check_cancel(cancelled)
+            append_markdown(document, cursor, chunk)
+            done += count
+            if progress is not None:
+                progress(done * share // total, PROGRESS_TOTAL)
+            yield None
+        check_cancel(cancelled)
+    except BaseException:
+        document.clear()
+        raise
+    if progress is not None:
+        progress(share, PROGRESS_TOTAL)
+    return document
 
 
 def build_document(
@@ -344,35 +257,35 @@ def build_document(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> PrintDocument:
-    """The typeset document for ``entries`` (oldest first, as ``select`` gives them).
-
-    Built :data:`CHUNK_ENTRIES` entries at a time, reporting progress and checking
-    ``cancelled`` after each. Safe to call on a worker thread; move the result to
-    the GUI thread (``moveToThread``) before a widget uses it.
-    """
-    total = max(len(entries), 1)
-    share = _MARKDOWN_SHARE + _LAYOUT_SHARE
-    document = PrintDocument(len(entries))
-    document.setUndoRedoEnabled(False)
-    # Set once, before any text: setting it later would lay out everything again.
-    document.setDefaultFont(_base_font())
-    document.set_page_layout(page_layout or default_page_layout())
-    cursor = QTextCursor(document)
-    pieces = markdown_document_pieces(
-        entries, title=title, exported_at=exported_at, cancelled=cancelled
+    """:func:`document_steps` all at once (the command line, tests, small documents)."""
+    return run_steps(
+        document_steps(
+            entries,
+            title=title,
+            exported_at=exported_at,
+            page_layout=page_layout,
+            progress=progress,
+            cancelled=cancelled,
+        )
     )
-    _append_markdown(document, cursor, next(pieces))  # the title lines
-    done = 0
-    while chunk := list(islice(pieces, CHUNK_ENTRIES)):
-        check_cancel(cancelled)
-        _append_markdown(document, cursor, "".join(chunk))
-        done += len(chunk)
-        if progress is not None:
-            progress(done * share // total, PROGRESS_TOTAL)
-    check_cancel(cancelled)
-    if progress is not None:
-        progress(share, PROGRESS_TOTAL)
-    return document
+
+
+def dispose_steps(document: QTextDocument) -> Steps[None]:
+    """Empty ``document`` a few thousand blocks at a time, from the end.
+
+    ``clear()`` on a document of thousands of pages is one long Qt call (a tenth of
+    a second at 10,000 entries); taking the text away in short steps first keeps
+    the window moving, and the plaintext still leaves memory now, not whenever the
+    object is collected.
+    """
+    cursor = QTextCursor(document)
+    while document.blockCount() > DISPOSE_BLOCKS:
+        block = document.findBlockByNumber(document.blockCount() - DISPOSE_BLOCKS)
+        cursor.setPosition(block.position())
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        yield None
+    document.clear()
 
 
 def paint_page(
@@ -414,18 +327,21 @@ def paint_page(
         painter.restore()
 
 
-def render(
+def render_steps(
     document: PrintDocument,
     device: QPagedPaintDevice,
     *,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
-) -> int:
-    """Paint every page of ``document`` on a PDF writer or a printer; returns the pages.
+) -> Steps[int]:
+    """Paint every page of ``document`` on a PDF writer or a printer, a page a step;
+    the generator's value is the number of pages.
 
     The device's page layout decides the paper and margins; the document is laid
-    out again for it if they differ from what it was made for.
+    out again for it if they differ from what it was made for. The painter is
+    ended however it stops (that finishes the device's file).
     """
+    _require_gui_thread()
     page_layout = device.pageLayout()
     area = text_area_points(page_layout)
     if document.pageSize() != area:
@@ -446,9 +362,24 @@ def render(
             if progress is not None:
                 done = start + (page + 1) * (PROGRESS_TOTAL - start) // max(pages, 1)
                 progress(done, PROGRESS_TOTAL)
+            yield None
+        # Ending the painter writes the fonts and the index: one Qt call, the longest
+        # step; it starts a slice of its own.
+        yield LONG_STEP
     finally:
         painter.end()
     return pages
+
+
+def render(
+    document: PrintDocument,
+    device: QPagedPaintDevice,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> int:
+    """:func:`render_steps` all at once (a print preview asks for every page at once)."""
+    return run_steps(render_steps(document, device, progress=progress, cancelled=cancelled))
 
 
 def page_image(
@@ -474,6 +405,67 @@ def page_image(
     return image
 
 
+def _copy_steps(data: QByteArray) -> Steps[bytearray]:
+    """The finished PDF copied out of Qt's buffer a few MiB a step, then that emptied.
+
+    One copy of tens of megabytes would be one long call; the value is a
+    ``bytearray`` (plain Python, so a worker thread may write it to disk).
+    """
+    out = bytearray()
+    for offset in range(0, data.size(), COPY_BYTES):
+        out += data.mid(offset, COPY_BYTES).data()
+        yield None
+    data.clear()
+    return out
+
+
+def pdf_steps(
+    entries: Sequence[Entry],
+    *,
+    title: str = DOCUMENT_TITLE,
+    exported_at: datetime | None = None,
+    page_layout: QPageLayout | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Steps[bytearray]:
+    """The PDF of ``entries``, made in memory only, a step at a time; the generator's
+    value is its bytes. The document is emptied afterwards, however it ends."""
+    layout = page_layout or default_page_layout()
+    document = yield from document_steps(
+        entries,
+        title=title,
+        exported_at=exported_at,
+        page_layout=layout,
+        progress=progress,
+        cancelled=cancelled,
+    )
+    data = QByteArray()
+    try:
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setPageLayout(layout)
+        writer.setTitle(title)  # the discreet document title, never an entry's
+        writer.setCreator(APP_NAME)
+        try:
+            yield from render_steps(document, writer, progress=progress, cancelled=cancelled)
+        finally:
+            del writer
+            buffer.close()
+    except GeneratorExit:  # closed from outside: no more steps may be taken
+        document.clear()
+        data.clear()
+        raise
+    except BaseException:  # Cancelled or failed: still emptied in short steps
+        data.clear()
+        yield from dispose_steps(document)
+        raise
+    yield None  # ending the painter (fonts, index) was the long step: no more in this slice
+    yield from dispose_steps(document)
+    return (yield from _copy_steps(data))
+
+
 def pdf_bytes(
     entries: Sequence[Entry],
     *,
@@ -483,32 +475,20 @@ def pdf_bytes(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> bytes:
-    """The PDF of ``entries``, made in memory only."""
+    """The PDF of ``entries``, made in memory only (:func:`pdf_steps` all at once)."""
     ensure_gui_application()
-    layout = page_layout or default_page_layout()
-    document = build_document(
-        entries,
-        title=title,
-        exported_at=exported_at,
-        page_layout=layout,
-        progress=progress,
-        cancelled=cancelled,
+    return bytes(
+        run_steps(
+            pdf_steps(
+                entries,
+                title=title,
+                exported_at=exported_at,
+                page_layout=page_layout,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        )
     )
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(layout)
-    writer.setTitle(title)  # the discreet document title, never an entry's
-    writer.setCreator(APP_NAME)
-    try:
-        render(document, writer, progress=progress, cancelled=cancelled)
-    finally:
-        del writer
-        buffer.close()
-        document.clear()
-    return bytes(data.data())
 
 
 def write_pdf(
@@ -541,9 +521,13 @@ __all__ = [
     "PrintDocument",
     "build_document",
     "default_page_layout",
+    "dispose_steps",
+    "document_steps",
     "ensure_gui_application",
     "page_count",
     "pdf_bytes",
+    "pdf_steps",
     "render",
+    "render_steps",
     "write_pdf",
 ]

@@ -6,6 +6,12 @@ its own so that it reads as one piece). Every slow method starts a
 the window follows its ``progress`` and gets plain dataclasses back through
 ``succeeded``. Widgets never see the Journal or the Vault.
 
+The PDF and print typesetting is the exception: Qt's text and PDF classes must not
+run on a worker thread (they can deadlock the window, see
+:mod:`journal_app.ui.slices`), so it runs on the GUI thread in short slices
+(:meth:`TransferMixin._start_sliced_task`), and only the writing of the finished
+bytes goes to the worker.
+
 Thread safety: the work gets plain, frozen snapshots (the entries to export, the
 entries already in the journal for an import's duplicate check) and the Vault,
 which serialises its own use with a lock. Only the GUI thread ever changes the
@@ -22,13 +28,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from journal_app.journal import Entry
 from journal_app.journal.export import ExportResult, export_json, export_markdown
+from journal_app.journal.files import atomic_write_bytes, check_cancel
 from journal_app.journal.selection import Selection, select
 from journal_app.ui import heap
 from journal_app.ui.file_watch import notices_change
+from journal_app.ui.slices import SliceRunner, Steps
 from journal_app.ui.tasks import Task
 from journal_app.ui.worker import Worker
 from journal_app.vault import VaultLocked
@@ -119,6 +127,11 @@ class TransferMixin:
         for task in list(self._task_set()):
             task.cancel()
 
+    def _new_task(self, kind: str) -> Task:
+        task = Task(kind)
+        self._task_set().add(task)
+        return task
+
     def _start_task(
         self,
         kind: str,
@@ -127,32 +140,78 @@ class TransferMixin:
     ) -> Task:
         """Run ``work(task)`` on the worker; ``on_success(task, result)`` runs on the
         GUI thread first and may change the result the task reports."""
-        owner = self if isinstance(self, QObject) else None
-        task = Task(kind)
-        tasks = self._task_set()
-        tasks.add(task)
-        worker = Worker(owner)
+        task = self._new_task(kind)
+        self._run_on_worker(task, lambda: work(task), on_success)
+        return task
 
-        def succeeded(result: object) -> None:
-            if on_success is not None:
-                try:
-                    result = on_success(task, result)
-                except Exception as exc:  # reported like any failure of the work
-                    task._fail(exc)
-                    return
-            task._succeed(result)
+    def _end_task(
+        self, task: Task, result: object, on_success: Callable[[Task, Any], Any] | None
+    ) -> None:
+        """On the GUI thread: ``task`` succeeded with ``result`` (``on_success`` first)."""
+        self._task_set().discard(task)
+        if on_success is not None:
+            try:
+                result = on_success(task, result)
+            except Exception as exc:  # reported like any failure of the work
+                task._fail(exc)
+                return
+        task._succeed(result)
+
+    def _run_on_worker(
+        self,
+        task: Task,
+        work: Callable[[], Any],
+        on_success: Callable[[Task, Any], Any] | None,
+    ) -> None:
+        """Run ``work()`` on the worker and end ``task`` with what it gives."""
+        owner = self if isinstance(self, QObject) else None
+        tasks = self._task_set()
+        worker = Worker(owner)
 
         def running_changed(running: bool) -> None:
             if not running:
                 tasks.discard(task)
                 worker.deleteLater()
 
-        worker.succeeded.connect(succeeded)
+        worker.succeeded.connect(lambda result: self._end_task(task, result, on_success))
         worker.failed.connect(task._fail)
         worker.failed.connect(self._note_failure)
         worker.running_changed.connect(self._on_running_changed)
         worker.running_changed.connect(running_changed)
-        worker.start(lambda: work(task))
+        worker.start(work)
+
+    def _start_sliced_task(
+        self,
+        task: Task,
+        steps: Steps[Any],
+        then: Callable[[Task, Any], Any] | None = None,
+        on_success: Callable[[Task, Any], Any] | None = None,
+    ) -> Task:
+        """Run ``steps`` on the GUI thread in short slices, then, if given, ``then(task,
+        value)`` on the worker with the steps' value; ``task`` is from :meth:`_new_task`.
+
+        For Qt work that must not run on a worker (:mod:`journal_app.ui.slices`);
+        ``then`` does plain Python only, never Qt. The service is busy throughout.
+        """
+        runner = SliceRunner(steps, task)  # lives, and stops, with its task
+
+        def done_on_gui(value: object) -> None:
+            if then is None:
+                self._end_task(task, value, on_success)
+            else:  # the worker counts as running before the slices stop counting
+                self._run_on_worker(task, lambda: then(task, value), on_success)
+            self._on_running_changed(False)
+
+        def failed_on_gui(error: object) -> None:
+            self._task_set().discard(task)
+            task._fail(error)
+            self._note_failure(error)
+            self._on_running_changed(False)
+
+        runner.succeeded.connect(done_on_gui)
+        runner.failed.connect(failed_on_gui)
+        self._on_running_changed(True)
+        runner.start()
         return task
 
     # ------------------------------------------------------------ the flag
@@ -191,35 +250,41 @@ class TransferMixin:
         target = Path(path)
 
         if fmt == "pdf":
-            from journal_app.ui.pdf import prepare_fonts
-
-            prepare_fonts()
+            return self._export_pdf(chosen, target)
 
         def work(task: Task) -> ExportResult:
-            if fmt == "pdf":
-                from journal_app.ui.pdf import write_pdf
-
-                return write_pdf(chosen, target, progress=task.report, cancelled=task.is_cancelled)
             writer = export_json if fmt == "json" else export_markdown
             return writer(chosen, target, progress=task.report, cancelled=task.is_cancelled)
 
         return self._start_task("export", work)
 
+    def _export_pdf(self, entries: list[Entry], target: Path) -> Task:
+        """Typeset and paint on the GUI thread in slices; the worker writes the bytes.
+
+        The same steps and the same file as :func:`journal_app.ui.pdf.write_pdf`.
+        """
+        from journal_app.ui.pdf import ensure_gui_application, pdf_steps
+
+        ensure_gui_application()
+        task = self._new_task("export")
+        steps = pdf_steps(entries, progress=task.report, cancelled=task.is_cancelled)
+
+        def write(task: Task, data: bytearray) -> ExportResult:
+            check_cancel(task.is_cancelled)
+            atomic_write_bytes(target, data)
+            return ExportResult(target, len(entries), len(data))
+
+        return self._start_sliced_task(task, steps, write)
+
     def print_document(self, entries: Sequence[Entry]) -> Task:
-        """Typeset ``entries`` for printing; the result is a PrintDocument on the GUI thread."""
+        """Typeset ``entries`` for printing, on the GUI thread in slices; the result is
+        a PrintDocument."""
+        from journal_app.ui.pdf import document_steps, ensure_gui_application
+
         self._require()
-        chosen = list(entries)
-        gui_thread = QCoreApplication.instance().thread()  # type: ignore[union-attr]
-        from journal_app.ui.pdf import prepare_fonts
-
-        prepare_fonts()
-
-        def work(task: Task) -> PrintDocument:
-            from journal_app.ui.pdf import build_document
-
-            document = build_document(chosen, progress=task.report, cancelled=task.is_cancelled)
-            document.moveToThread(gui_thread)
-            return document
+        ensure_gui_application()
+        task = self._new_task("print")
+        steps = document_steps(list(entries), progress=task.report, cancelled=task.is_cancelled)
 
         def arrived(task: Task, document: PrintDocument) -> PrintDocument:
             if self._journal is None:  # locked meanwhile: drop it
@@ -227,7 +292,7 @@ class TransferMixin:
                 raise VaultLocked()
             return document
 
-        return self._start_task("print", work, arrived)
+        return self._start_sliced_task(task, steps, on_success=arrived)
 
     # ------------------------------------------------------------- backups
 

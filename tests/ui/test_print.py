@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextFormat
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from journal_app.journal import Journal
@@ -127,9 +127,7 @@ def _blocks(document: pdf.PrintDocument) -> list:
 
 
 def _is_rule(block) -> bool:
-    return block.blockFormat().hasProperty(
-        pdf.QTextFormat.Property.BlockTrailingHorizontalRulerWidth
-    )
+    return block.blockFormat().hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
 
 
 def test_cancelling_while_typesetting_stops_it_and_writes_nothing(tmp_path):
