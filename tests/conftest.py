@@ -6,7 +6,9 @@ Kept free of PySide6: the GUI's tests get their own conftest under tests/ui/.
 from __future__ import annotations
 
 import base64
+import faulthandler
 import hashlib
+import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
@@ -20,6 +22,42 @@ from journal_app.vault import KdfParams, Vault
 from tests.cli_support import Result, run_tend
 
 PASSPHRASE = "correct horse battery staple"
+
+# ------------------------------------------------------- a stuck run must end
+
+HANG_GRACE_S = 60  # after pytest-timeout's own limit, the last resort below ends the run
+_TERMINAL_STDERR: list[int] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep a copy of the terminal's stderr now, before output capture takes fd 2."""
+    _TERMINAL_STDERR.append(os.dup(2))
+
+
+def _hang_limit(item: pytest.Item) -> float:
+    marker = item.get_closest_marker("timeout")
+    limit = marker.args[0] if marker and marker.args else item.config.getini("timeout")
+    return float(limit or 0)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> object:
+    """A last resort for a test stuck where no Python code can run again.
+
+    pytest-timeout (``timeout_method = "thread"``) ends a stuck test from a Python
+    thread, which needs the GIL. A thread that holds the GIL while blocked in C (a
+    Qt mutex, as the PDF export's deadlock did) stops every Python thread, that one
+    too, and the run would hang until CI kills it. faulthandler's watchdog is a C
+    thread: it prints every thread's Python stack to the terminal and exits (1).
+    """
+    limit = _hang_limit(item)
+    if limit <= 0 or not _TERMINAL_STDERR:
+        return (yield)
+    faulthandler.dump_traceback_later(limit + HANG_GRACE_S, exit=True, file=_TERMINAL_STDERR[0])
+    try:
+        return (yield)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)
