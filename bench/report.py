@@ -514,7 +514,7 @@ def transfer_tables(result: TransferResult) -> str:
         rows,
     )
     stalls = _table(
-        ["work off the GUI thread", "wall", "longest stall", "target", "met"],
+        ["work, while the window runs", "wall", "longest stall", "target", "met"],
         "lrrll",
         stall_rows,
     )

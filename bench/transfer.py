@@ -4,11 +4,13 @@ Both run in child processes (bench/gui_child.py) with Tend's window on Qt's
 offscreen platform, unlocked on the benchmark's 10k fast-KDF vault.
 
 Export: every entry (``JournalService.select_entries(Selection())``, oldest first)
-through ``JournalService.export_entries`` as Markdown, JSON and PDF: the work runs on
-the service's worker thread, as when the window exports, while a timer ticks every
-10 ms on the GUI thread and a progress bar in the status bar follows the task. Wall
-time is from the call to the task's ``finished`` signal (median of 3; the PDF once,
-then again, up to 3 runs, only while one more run still fits in PDF_BUDGET_S in all).
+through ``JournalService.export_entries`` as Markdown, JSON and PDF, as when the
+window exports (Markdown and JSON on the service's worker thread; the PDF typeset and
+painted on the GUI thread in short slices, then written by the worker), while a timer
+ticks every 10 ms on the GUI thread and a progress bar in the status bar follows the
+task. Wall time is from the call to the task's ``finished`` signal (median of 3; the
+PDF once, then again, up to 3 runs, only while one more run still fits in
+PDF_BUDGET_S in all).
 "Longest stall" is the longest gap between two ticks from 100 ms before the call to
 100 ms after the end, the worst over the runs; an idle window's longest gap (no
 work) is shown for scale. Floors: bench/transfer_floor.py, in the same child. If
