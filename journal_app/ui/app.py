@@ -1,7 +1,8 @@
-"""Start the desktop app: ``tend`` with no command, or ``python -m journal_app``.
+"""Start the desktop app: ``tend`` with no command, ``tendw``, or ``python -m journal_app``.
 
 Everything Qt is created here, at run time, never at import: the application
-and its names, the theme, the exception hook and the window.
+and its names, the theme, the exception hook and the window. If a window already
+has the journal open, that window comes forward instead, and this start ends.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from journal_app import APP_NAME, __version__
+from journal_app import APP_ID, APP_NAME, __version__, paths
+from journal_app.ui import single_instance
 from journal_app.ui.errors import install_excepthook
 from journal_app.ui.main_window import MainWindow
 from journal_app.ui.settings import AppSettings
@@ -25,7 +27,6 @@ from journal_app.vault import KdfParams
 from journal_app.vault.hardening import disable_core_dumps
 
 ORGANIZATION = "Tend"
-DESKTOP_FILE = "tend"
 
 
 def set_application_names() -> None:
@@ -34,7 +35,8 @@ def set_application_names() -> None:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setApplicationDisplayName(APP_NAME)
-    QGuiApplication.setDesktopFileName(DESKTOP_FILE)
+    # The .desktop file's name: the task bar and Wayland match the window to it (and its icon).
+    QGuiApplication.setDesktopFileName(APP_ID)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -55,19 +57,30 @@ def run(
     vault_path: Path | None = None,
     kdf: KdfParams | None = None,
 ) -> int:
-    """Open Tend's window and run until it closes; returns the exit code."""
+    """Open Tend's window and run until it closes; returns the exit code.
+
+    If a window (of this or another process) has the journal open already, it is
+    asked to come forward, and this returns 0 without a window of its own.
+    """
     disable_core_dumps()
     app = create_application(argv)
     settings = AppSettings()
+    journal = vault_path or settings.vault_path or paths.default_vault_path()
+    if single_instance.ask_to_show(journal):
+        return 0
     theme = ThemeController(app, settings.theme)
     hook = install_excepthook()
+    answering: single_instance.InstanceServer | None = None
     try:
-        window = MainWindow(settings, vault_path=vault_path, kdf=kdf, theme=theme)
+        window = MainWindow(settings, vault_path=journal, kdf=kdf, theme=theme)
+        answering = single_instance.serve(window, window.service)
         _close_gracefully_on_signals(window)
         app.commitDataRequest.connect(lambda _manager: window.save_now())
         window.show()
         return app.exec()
     finally:
+        if answering is not None:
+            answering.close()
         hook.uninstall()
 
 

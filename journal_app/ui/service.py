@@ -63,6 +63,7 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
     packs_changed = Signal()  # a prompt pack was imported, turned on or off, or removed
     file_changed = Signal()  # another program changed the file: once, until opened again
     save_refused = Signal()  # a save was refused because of that (each time)
+    vault_path_changed = Signal(object)  # Path: set_vault_path pointed at another file
 
     def __init__(
         self, vault_path: Path, *, kdf: KdfParams | None = None, parent: QObject | None = None
@@ -109,6 +110,7 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
         self.close()
         self._path = Path(path)
         self._set_state(VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED)
+        self.vault_path_changed.emit(self._path)
 
     # ---------------------------------------------------------------- opening
 
