@@ -101,6 +101,7 @@ def _parse() -> argparse.Namespace:
         "--only-country", action="store_true", help="only the country-or-region screens"
     )
     parser.add_argument("--only-sync", action="store_true", help="only two computers' screens")
+    parser.add_argument("--only-about", action="store_true", help="only About, at two sizes")
     return parser.parse_args()
 
 
@@ -184,7 +185,6 @@ def main() -> int:
     def render_prompt_screens(folder: Path, theme: str) -> None:
         from journal_app.journal.packs import parse_pack
         from journal_app.journal.prompts import builtin_catalogue
-        from journal_app.ui.about import AboutDialog
         from journal_app.ui.packs import PackPreviewDialog
         from journal_app.ui.prompts import PromptChooserDialog
 
@@ -252,11 +252,6 @@ def main() -> int:
         window.service.set_pack_enabled(pack.id, True)
         shot(window.packs_dialog, "36-prompt-packs", theme)
         window.packs_dialog.done(QDialog.DialogCode.Rejected)
-
-        about = AboutDialog(window)
-        about.show()
-        shot(about, "37-about", theme)
-        about.done(QDialog.DialogCode.Rejected)
         window.lock()
         window.close()
 
@@ -425,13 +420,18 @@ def main() -> int:
         apply_theme(app, ThemeMode(theme))
         folder = scratch / theme
         folder.mkdir()
+        from tools import render_about_screens, render_sync_screens
+
+        lent = (shot, settle, wait_for, window_for, make_journal, args.outdir, written)
+        helpers = render_sync_screens.Helpers(*lent, SAMPLE_PASSPHRASE)
+        if not (args.only_sync or args.only_country):
+            render_about_screens.render(helpers, folder, theme)  # Help > About, two sizes
+        if args.only_about:
+            continue
         if not args.only_sync:
             render_country_screens(folder, theme)
         if not args.only_country:  # one journal on two computers: merge, file changed
-            from tools.render_sync_screens import Helpers, render
-
-            lent = (shot, settle, wait_for, window_for, make_journal, args.outdir, written)
-            render(Helpers(*lent, SAMPLE_PASSPHRASE), folder, theme)
+            render_sync_screens.render(helpers, folder, theme)
         if args.only_country or args.only_sync:
             continue
 

@@ -953,14 +953,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _about(self) -> None:
-        if self.about_dialog is None:
-            from journal_app.ui.about import AboutDialog
+        from journal_app.ui.about import show_about
 
-            self.about_dialog = AboutDialog(self)
-            self.about_dialog.support_requested.connect(self.show_support)
-        self.about_dialog.show()
-        self.about_dialog.raise_()
-        self.about_dialog.activateWindow()
+        show_about(self)
 
     # -------------------------------------------------------- prompt packs
 

@@ -217,6 +217,18 @@ def support_works(dialog: QWidget) -> bool:
     )
 
 
+def about_works(dialog: QWidget) -> bool:
+    """About names the window's journal file, and its folder is one keypress away."""
+    assert isinstance(dialog, AboutDialog)
+    journal = dialog.journal_path
+    return (
+        works_by_default(dialog)
+        and dialog.journal_label.text() == str(journal)
+        and journal.exists()
+        and dialog.folder_button.isEnabled()
+    )
+
+
 def _visible(widget: QWidget | None) -> bool:
     return widget is not None and shiboken6.isValid(widget) and widget.isVisible()
 
@@ -225,7 +237,7 @@ DOORS = [
     # Before the journal is open (the lock screen), as well as after.
     Door("support (F1, locked)", SupportDialog, keys("F1"), False, works=support_works),
     Door("settings (Ctrl+,, locked)", SettingsDialog, keys("Ctrl+,"), False, works=settings_work),
-    Door("about (Help menu, locked)", AboutDialog, menu("about_action"), False),
+    Door("about (Help menu, locked)", AboutDialog, menu("about_action"), False, works=about_works),
     Door(
         "restore (Journal menu, locked)",
         RestoreDialog,
@@ -234,7 +246,7 @@ DOORS = [
     ),
     Door("support (F1)", SupportDialog, keys("F1"), works=support_works),
     Door("settings (Ctrl+,)", SettingsDialog, keys("Ctrl+,"), works=settings_work),
-    Door("about (Help menu)", AboutDialog, menu("about_action")),
+    Door("about (Help menu)", AboutDialog, menu("about_action"), works=about_works),
     Door("my people (Ctrl+Shift+P)", PeopleDialog, keys("Ctrl+Shift+P")),
     Door("my plan (Ctrl+Shift+M)", PlanDialog, keys("Ctrl+Shift+M")),
     Door("write with a prompt", PromptChooserDialog, keys(SHORTCUT_WRITE_WITH_PROMPT)),
