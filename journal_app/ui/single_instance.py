@@ -275,11 +275,9 @@ class InstanceServer(QObject):
     @Slot()
     def _on_new_connection(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            QTimer.singleShot(READ_MS, socket, socket.abort)  # a caller that says nothing
+            _Caller(socket, self)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def answer(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():
             if socket.bytesAvailable() > MAX_LINE:
                 socket.abort()
@@ -296,6 +294,38 @@ class InstanceServer(QObject):
         socket.write(SHOWN)
         socket.flush()
         socket.disconnectFromServer()
+
+
+class _Caller(QObject):
+    """One later start on the line: its socket's signals reach Python slots here.
+
+    (A lambda connected to a socket Qt made itself is refused by PySide6 6.6:
+    "can't add dynamic slots on an object originated from C++".) A caller that
+    says nothing within READ_MS is let go.
+    """
+
+    def __init__(self, socket: QLocalSocket, server: InstanceServer) -> None:
+        super().__init__(socket)  # goes with the socket
+        self.socket = socket
+        self.server = server
+        socket.readyRead.connect(self.read)
+        socket.disconnected.connect(self.let_go)
+        quiet = QTimer(self)
+        quiet.setSingleShot(True)
+        quiet.timeout.connect(self.hang_up)
+        quiet.start(READ_MS)
+
+    @Slot()
+    def read(self) -> None:
+        self.server.answer(self.socket)
+
+    @Slot()
+    def hang_up(self) -> None:
+        self.socket.abort()
+
+    @Slot()
+    def let_go(self) -> None:
+        self.socket.deleteLater()
 
 
 def serve(window: QWidget, service: JournalService) -> InstanceServer:
