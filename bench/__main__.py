@@ -83,7 +83,7 @@ number from fresh child processes on Qt's offscreen platform:
 
 - start to unlock window shown: wall from spawning a ``python -c`` child to the
   first event-loop turn after Tend's window is shown on its unlock page (started by
-  ``journal_app.ui.app.run`` on an existing vault), median of 7. Floor: the same for
+  ``journal_app.ui.window.app.run`` on an existing vault), median of 7. Floor: the same for
   an empty ``QMainWindow``, taking turns. Target ≤ 2× the floor. "Where start-up time
   goes" splits it: spawn to Python running the child's code, imports, then the
   application and window up to the first turn.

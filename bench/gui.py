@@ -7,7 +7,7 @@ monotonic clock.
 
 Start: the child prints ``time.monotonic()`` on the first turn of the event loop
 after the window is shown; start-up is that minus the moment of the spawn. Tend
-is started by ``journal_app.ui.app.run`` itself on an existing vault (the 10k
+is started by ``journal_app.ui.window.app.run`` itself on an existing vault (the 10k
 benchmark vault), and must then be showing its unlock page. The floor is the same
 for an empty ``QMainWindow``. One untimed run of each first, then Tend and the
 floor take turns (median of 7). Children get a bytecode cache of their own under

@@ -5,7 +5,7 @@ QT_QPA_PLATFORM=offscreen; each task prints one line ``BENCH {json}`` and exits.
 
 - ``start-floor``: the floor of start-up: QApplication, an empty ``QMainWindow().show()``,
   and on the event loop's first turn the time (``time.monotonic()``), then quit.
-- ``start VAULT``: Tend itself, started by ``journal_app.ui.app.run`` unchanged; the
+- ``start VAULT``: Tend itself, started by ``journal_app.ui.window.app.run`` unchanged; the
   only hook is ``QApplication.exec``, wrapped so that it first queues a zero-timer
   (``QTimer.singleShot(0, ...)``): that runs on the first turn of the event loop
   after ``run`` has shown the window, and prints the time and whether the window
@@ -98,7 +98,7 @@ def _guarded(scenario: Callable[[], dict[str, Any]]) -> Callable[[], None]:
 def _main_window() -> Any:
     from PySide6.QtWidgets import QApplication
 
-    from journal_app.ui.main_window import MainWindow
+    from journal_app.ui.window.main_window import MainWindow
 
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     if len(windows) != 1:
@@ -117,7 +117,7 @@ def _run_tend(vault: str, scenario: Callable[[], dict[str, Any]]) -> None:
     """Start Tend as ``tend --vault VAULT`` does, and run ``scenario`` once it shows."""
     from pathlib import Path
 
-    from journal_app.ui import app as tend_app
+    from journal_app.ui.window import app as tend_app
 
     _on_first_turn(_guarded(scenario))
     tend_app.run(["tend"], vault_path=Path(vault))
@@ -241,7 +241,7 @@ def start_tend(vault: str) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from journal_app.ui import app as tend_app
+    from journal_app.ui.window import app as tend_app
 
     imported = time.monotonic()
 
@@ -260,8 +260,8 @@ def start_tend(vault: str) -> None:
 
 def unlock(vault: str, count: int) -> None:
     from journal_app.journal.service import Journal
-    from journal_app.ui import main_window as mw
-    from journal_app.ui.service import JournalService
+    from journal_app.ui.services.journal_service import JournalService
+    from journal_app.ui.window import main_window as mw
     from journal_app.vault import crypto
 
     passphrase = os.environ["BENCH_PASSPHRASE"]
@@ -388,11 +388,11 @@ def _idle_gap(ms: int = 1000) -> float:
 def _pdf_unavailable() -> str:
     """Why PDF export cannot run here, or "" if it can."""
     try:
-        from journal_app.ui import pdf
+        from journal_app.ui.services import pdf
     except Exception as exc:  # being written by someone else: any failure counts
-        return f"journal_app.ui.pdf does not import: {type(exc).__name__}: {exc}"
+        return f"journal_app.ui.services.pdf does not import: {type(exc).__name__}: {exc}"
     if not callable(getattr(pdf, "write_pdf", None)):
-        return "journal_app.ui.pdf has no write_pdf"
+        return "journal_app.ui.services.pdf has no write_pdf"
     return ""
 
 

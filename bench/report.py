@@ -428,7 +428,7 @@ def gui_tables(result: GuiResult) -> str:
         f"## Tend's window ({n}-entry vault, Qt offscreen, fresh processes)\n\n"
         f"{main}\n\n"
         "Start: from spawning `python -c ...` to the first event-loop turn after the "
-        "window is shown (Tend: `journal_app.ui.app.run` on an existing vault, showing "
+        "window is shown (Tend: `journal_app.ui.window.app.run` on an existing vault, showing "
         "its unlock page). Floor: the same for `QApplication` + an empty "
         "`QMainWindow().show()`. Unlock: from submitting the passphrase on the unlock "
         "page to the list model holding every entry; floor: bench/floor.py's read "

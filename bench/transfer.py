@@ -14,7 +14,7 @@ PDF_BUDGET_S in all).
 "Longest stall" is the longest gap between two ticks from 100 ms before the call to
 100 ms after the end, the worst over the runs; an idle window's longest gap (no
 work) is shown for scale. Floors: bench/transfer_floor.py, in the same child. If
-``journal_app.ui.pdf`` is missing or its export fails, the PDF row says so.
+``journal_app.ui.services.pdf`` is missing or its export fails, the PDF row says so.
 
 Import: a jrnl JSON export of the same 10k synthetic entries, made by jrnl itself
 (``jrnl --export json`` on the peer's journal, bench/peer_jrnl.py) and kept in

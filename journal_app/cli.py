@@ -149,7 +149,7 @@ def start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     PySide6 is imported only here, so every other command runs without it.
     """
     try:
-        from journal_app.ui.app import run
+        from journal_app.ui.window.app import run
     except ImportError as exc:
         fail(
             f"the window needs PySide6, which could not be loaded ({exc.name or exc}). "

@@ -82,7 +82,7 @@ def _selection(args: argparse.Namespace) -> Selection:
 def _pdf_writer() -> Callable[[Sequence[Entry], Path], object]:
     """The desktop app's PDF printer (Qt), loaded only when a PDF is asked for."""
     try:
-        from journal_app.ui.pdf import write_pdf
+        from journal_app.ui.services.pdf import write_pdf
     except ImportError:
         fail(
             "PDF export needs the desktop app's components, which could not be loaded. "

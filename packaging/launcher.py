@@ -35,7 +35,7 @@ def _report_first_page(report: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from journal_app import assets
-    from journal_app.ui.main_window import MainWindow
+    from journal_app.ui.window.main_window import MainWindow
 
     real_exec = QApplication.exec
 

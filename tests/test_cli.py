@@ -57,7 +57,7 @@ def entries_of(path: Path, passphrase: str = PASSPHRASE) -> list:
 
 def test_tend_without_a_command_opens_the_window(tend, monkeypatch, tmp_path):
     """Plain ``tend`` hands over to the GUI; its ``run`` is faked so no window opens."""
-    app = pytest.importorskip("journal_app.ui.app")
+    app = pytest.importorskip("journal_app.ui.window.app")
     opened: list[Path | None] = []
 
     def fake_run(*args: object, vault_path: Path | None = None, **kwargs: object) -> int:

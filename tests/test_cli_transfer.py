@@ -154,7 +154,7 @@ def test_export_does_not_replace_a_file_unless_asked(tend, made, out):
 
 
 def test_pdf_without_the_desktop_components(tend, made, out, monkeypatch):
-    monkeypatch.setitem(sys.modules, "journal_app.ui.pdf", None)  # import fails
+    monkeypatch.setitem(sys.modules, "journal_app.ui.services.pdf", None)  # import fails
     result = tend("export", "--format", "pdf", "-o", str(out / "x.pdf"), *vault_args(made))
     assert result.code == 1
     assert "PDF export needs the desktop app's components" in result.err
@@ -163,9 +163,9 @@ def test_pdf_without_the_desktop_components(tend, made, out, monkeypatch):
 
 def test_pdf_is_handed_to_the_desktop_printer(tend, made, out, monkeypatch):
     calls = []
-    fake = types.ModuleType("journal_app.ui.pdf")
+    fake = types.ModuleType("journal_app.ui.services.pdf")
     fake.write_pdf = lambda entries, path: calls.append(([e.title for e in entries], path))
-    monkeypatch.setitem(sys.modules, "journal_app.ui.pdf", fake)
+    monkeypatch.setitem(sys.modules, "journal_app.ui.services.pdf", fake)
     target = out / "x.pdf"
     result = tend(
         "export", "--format", "pdf", "--to", "2026-01-02", "-o", str(target), *vault_args(made)

@@ -15,7 +15,7 @@ __all__ = ["SIZES", "render"]
 
 
 def render(helpers: Helpers, folder: Path, theme: str) -> None:
-    from journal_app.ui.about import AboutDialog
+    from journal_app.ui.window.about import AboutDialog
 
     window = helpers.window_for(folder / "about-new" / "journal.tend")
     about = AboutDialog(window, window.service)

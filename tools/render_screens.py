@@ -118,12 +118,12 @@ def main() -> int:
 
     from journal_app.journal import Journal
     from journal_app.journal.personal import Person, Plan
-    from journal_app.ui.app import create_application
-    from journal_app.ui.main_window import MainWindow
-    from journal_app.ui.settings import AppSettings
-    from journal_app.ui.settings_dialog import SettingsDialog
-    from journal_app.ui.support import SupportDialog
-    from journal_app.ui.theme import ThemeMode, apply_theme
+    from journal_app.ui.common.preferences import AppSettings
+    from journal_app.ui.common.theme import ThemeMode, apply_theme
+    from journal_app.ui.settings.dialog import SettingsDialog
+    from journal_app.ui.support.support import SupportDialog
+    from journal_app.ui.window.app import create_application
+    from journal_app.ui.window.main_window import MainWindow
     from journal_app.vault import KdfParams
 
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
@@ -185,8 +185,8 @@ def main() -> int:
     def render_prompt_screens(folder: Path, theme: str) -> None:
         from journal_app.journal.packs import parse_pack
         from journal_app.journal.prompts import builtin_catalogue
-        from journal_app.ui.packs import PackPreviewDialog
-        from journal_app.ui.prompts import PromptChooserDialog
+        from journal_app.ui.journal.packs import PackPreviewDialog
+        from journal_app.ui.journal.prompts import PromptChooserDialog
 
         catalogue = builtin_catalogue()
         pack_file = ROOT / "tests" / "data" / "example_pack.toml"
@@ -260,11 +260,11 @@ def main() -> int:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         from journal_app.journal.backup import BackupFrequency, BackupPolicy
-        from journal_app.ui import pdf
-        from journal_app.ui.backup_dialogs import RestoreDialog
-        from journal_app.ui.export_dialog import not_encrypted_box
-        from journal_app.ui.progress import TaskDialog
-        from journal_app.ui.tasks import Task
+        from journal_app.ui.common.tasks import Task
+        from journal_app.ui.services import pdf
+        from journal_app.ui.transfer.backup_dialogs import RestoreDialog
+        from journal_app.ui.transfer.export_dialog import not_encrypted_box
+        from journal_app.ui.transfer.progress import TaskDialog
         from journal_app.vault import WrongPassphrase
 
         path = folder / "transfer.tend"

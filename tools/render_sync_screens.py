@@ -59,7 +59,7 @@ def on_screen(helpers: Helpers, window: Any, dialog: Any, name: str, theme: str)
 def render(helpers: Helpers, folder: Path, theme: str) -> None:
     from journal_app.journal import Journal
     from journal_app.journal.personal import Person
-    from journal_app.ui.import_dialog import ImportDialog
+    from journal_app.ui.transfer.import_dialog import ImportDialog
 
     path = folder / "two-computers.tend"
     helpers.make_journal(path)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWid
 
 from journal_app.journal import Entry, Journal
 from journal_app.journal.entry import ENTRY_KIND
-from journal_app.ui.journal_view import JournalView
-from journal_app.ui.service import JournalService
+from journal_app.ui.journal.journal_view import JournalView
+from journal_app.ui.services.journal_service import JournalService
 from journal_app.vault.store import new_record_id
 
 PASSPHRASE = "a long passphrase"

@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QMessageBox
 
 from journal_app.journal import Entry, Journal
-from journal_app.ui.main_window import MainWindow
-from journal_app.ui.tasks import Task
+from journal_app.ui.common.tasks import Task
+from journal_app.ui.window.main_window import MainWindow
 from journal_app.vault import KdfParams
 from journal_app.vault.store import new_record_id
 from tests.ui.conftest import PASSPHRASE

@@ -18,9 +18,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from journal_app.journal import Journal
-from journal_app.ui.main_window import MainWindow
-from journal_app.ui.service import JournalService
-from journal_app.ui.settings import AppSettings
+from journal_app.ui.common.preferences import AppSettings
+from journal_app.ui.services.journal_service import JournalService
+from journal_app.ui.window.main_window import MainWindow
 from journal_app.vault import KdfParams
 
 PASSPHRASE = "quiet river lamp orange"
@@ -171,7 +171,7 @@ def existing_journal(journal_path: Path, kdf: KdfParams) -> ExistingJournal:
 
 def journal_view_factory() -> Callable[..., Any]:
     """The real JournalView; the window imports it lazily."""
-    from journal_app.ui.main_window import default_journal_view
+    from journal_app.ui.window.main_window import default_journal_view
 
     return default_journal_view
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app.ui.main_window import MainWindow
+from journal_app.ui.window.main_window import MainWindow
 
 WAIT_MS = 10_000
 

@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 from journal_app.journal import Journal
 from journal_app.journal.packs import parse_pack
 from journal_app.journal.prompts import builtin_catalogue
-from journal_app.ui.about import AboutDialog
-from journal_app.ui.main_window import MainWindow, default_journal_view
-from journal_app.ui.packs import PackPreviewDialog, PacksDialog
-from journal_app.ui.prompts import PromptChooserDialog
-from journal_app.ui.settings import AppSettings
-from journal_app.ui.support import SupportDialog
+from journal_app.ui.common.preferences import AppSettings
+from journal_app.ui.journal.packs import PackPreviewDialog, PacksDialog
+from journal_app.ui.journal.prompts import PromptChooserDialog
+from journal_app.ui.support.support import SupportDialog
+from journal_app.ui.window.about import AboutDialog
+from journal_app.ui.window.main_window import MainWindow, default_journal_view
 from journal_app.vault import KdfParams
 from tests.ui.helpers import shown_texts
 

@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from journal_app import __version__
 from journal_app.journal.prompts import STUDY_CREDIT, STUDY_DOI_URL
 from journal_app.journal.wording import check_text
-from journal_app.ui.about import ABOUT_LICENCE, JOURNAL_KEPT, JOURNAL_TO_BE_KEPT, AboutDialog
-from journal_app.ui.service import JournalService
+from journal_app.ui.services.journal_service import JournalService
+from journal_app.ui.window.about import ABOUT_LICENCE, JOURNAL_KEPT, JOURNAL_TO_BE_KEPT, AboutDialog
 from tests.ui.helpers import shown_texts
 
 

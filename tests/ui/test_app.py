@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from journal_app import cli
-from journal_app.ui import app as app_module
-from journal_app.ui.errors import UNEXPECTED_MESSAGE, ExceptionHook, content_free_summary
-from journal_app.ui.main_window import MainWindow
+from journal_app.ui.common.errors import UNEXPECTED_MESSAGE, ExceptionHook, content_free_summary
+from journal_app.ui.window import app as app_module
+from journal_app.ui.window.main_window import MainWindow
 
 
 def test_run_opens_the_window_and_returns_the_exit_code(qtbot, journal_path, monkeypatch, kdf):
@@ -73,8 +73,9 @@ def test_importing_the_ui_creates_no_qt_object():
     code = textwrap.dedent(
         """
         from PySide6.QtCore import QCoreApplication
-        import journal_app.ui.app, journal_app.ui.main_window, journal_app.ui.support
-        import journal_app.ui.settings_dialog, journal_app.ui.theme
+        import journal_app.ui.window.app, journal_app.ui.window.main_window
+        import journal_app.ui.support.support, journal_app.ui.settings.dialog
+        import journal_app.ui.common.theme
         assert QCoreApplication.instance() is None
         """
     )
@@ -122,6 +123,6 @@ def test_content_free_summary_has_only_places():
     assert "private" not in summary
 
 
-@pytest.mark.parametrize("name", ["journal_app.ui.app", "journal_app.ui.main_window"])
+@pytest.mark.parametrize("name", ["journal_app.ui.window.app", "journal_app.ui.window.main_window"])
 def test_modules_import(name):
     __import__(name)

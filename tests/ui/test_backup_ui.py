@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog
 
 from journal_app.journal import Journal
 from journal_app.journal.backup import BackupFrequency, BackupPolicy, list_backups
-from journal_app.ui import backup_dialogs
-from journal_app.ui.backup_dialogs import AutoBackup, BackupsPage, RestoreDialog
-from journal_app.ui.settings_dialog import SettingsDialog
+from journal_app.ui.settings.dialog import SettingsDialog
+from journal_app.ui.transfer import backup_dialogs
+from journal_app.ui.transfer.backup_dialogs import AutoBackup, BackupsPage, RestoreDialog
 from journal_app.vault import Vault
 from tests.ui._transfer_fixtures import (
     Yes,

@@ -17,8 +17,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal_app.journal import Journal
-from journal_app.ui import changed_file, file_watch
-from journal_app.ui.changed_file import FileChangedDialog
+from journal_app.ui.services import file_watch
+from journal_app.ui.window import changed_file
+from journal_app.ui.window.changed_file import FileChangedDialog
 from tests.conftest import sha256_of
 from tests.ui.conftest import PASSPHRASE, ExistingJournal
 from tests.ui.helpers import WAIT_MS, all_app_texts, unlock_through_ui

@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
 from journal_app.journal.personal import Plan
-from journal_app.ui.main_window import MainWindow
-from journal_app.ui.settings import AppSettings
+from journal_app.ui.common.preferences import AppSettings
+from journal_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import WAIT_MS, create_through_ui, unlock_through_ui
 

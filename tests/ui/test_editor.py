@@ -9,15 +9,15 @@ from PySide6.QtCore import QDateTime, QMimeData, Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit
 
-from journal_app.ui.editor import (
+from journal_app.ui.journal.editor import (
     LINE_HEIGHT_PERCENT,
     STATUS_NOT_SAVED,
     STATUS_SAVED,
     EntryEditor,
     MarkdownEdit,
 )
-from journal_app.ui.markdown import continue_block
-from journal_app.ui.service import JournalService
+from journal_app.ui.journal.markdown import continue_block
+from journal_app.ui.services.journal_service import JournalService
 from journal_app.vault import StorageFull
 from tests.ui._journal_fixtures import QT_LOG_IGNORE, open_service, reopen
 

@@ -26,21 +26,21 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from journal_app.ui.about import AboutDialog
-from journal_app.ui.backup_dialogs import RestoreDialog
-from journal_app.ui.changed_file import FileChangedDialog
-from journal_app.ui.errors import install_excepthook
-from journal_app.ui.export_dialog import ExportDialog
-from journal_app.ui.import_dialog import ImportDialog
-from journal_app.ui.main_window import MainWindow
-from journal_app.ui.packs import PackPreviewDialog, PacksDialog
-from journal_app.ui.personal import PeopleDialog, PlanDialog
-from journal_app.ui.progress import TaskDialog
-from journal_app.ui.prompts import PromptChooserDialog
-from journal_app.ui.recovery import RecoveryCodeDialog
-from journal_app.ui.settings_dialog import SettingsDialog
-from journal_app.ui.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
-from journal_app.ui.support import SupportDialog
+from journal_app.ui.common.errors import install_excepthook
+from journal_app.ui.common.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
+from journal_app.ui.journal.packs import PackPreviewDialog, PacksDialog
+from journal_app.ui.journal.prompts import PromptChooserDialog
+from journal_app.ui.settings.dialog import SettingsDialog
+from journal_app.ui.settings.recovery import RecoveryCodeDialog
+from journal_app.ui.support.personal import PeopleDialog, PlanDialog
+from journal_app.ui.support.support import SupportDialog
+from journal_app.ui.transfer.backup_dialogs import RestoreDialog
+from journal_app.ui.transfer.export_dialog import ExportDialog
+from journal_app.ui.transfer.import_dialog import ImportDialog
+from journal_app.ui.transfer.progress import TaskDialog
+from journal_app.ui.window.about import AboutDialog
+from journal_app.ui.window.changed_file import FileChangedDialog
+from journal_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import WAIT_MS, unlock_through_ui
 
@@ -389,8 +389,10 @@ def test_every_dialog_class_has_a_door():
 
     opened = {door.kind for door in DOORS}
     own = set()
-    for path in Path(ui_package.__file__).parent.glob("*.py"):
-        module = __import__(f"journal_app.ui.{path.stem}", fromlist=["*"])
+    root = Path(ui_package.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        dotted = ".".join(path.relative_to(root).with_suffix("").parts)
+        module = __import__(f"journal_app.ui.{dotted}", fromlist=["*"])
         for value in vars(module).values():
             if (
                 isinstance(value, type)
@@ -400,7 +402,7 @@ def test_every_dialog_class_has_a_door():
             ):
                 own.add(value)
     # Base classes, never opened on their own.
-    from journal_app.ui.progress import WorkDialog
+    from journal_app.ui.transfer.progress import WorkDialog
 
     assert own - opened - {WorkDialog} == set()
 

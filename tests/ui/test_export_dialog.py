@@ -13,8 +13,9 @@ from PySide6.QtCore import QDate, QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from journal_app.journal.export import ENTRY_SCHEMA, EXPORT_FORMAT, JSON_SCHEMA
-from journal_app.ui import export_dialog
-from journal_app.ui.export_dialog import (
+from journal_app.ui.services.pdf import build_document, page_count
+from journal_app.ui.transfer import export_dialog
+from journal_app.ui.transfer.export_dialog import (
     CHOSEN,
     DATES,
     EVERYTHING,
@@ -25,7 +26,6 @@ from journal_app.ui.export_dialog import (
     THEME,
     ExportDialog,
 )
-from journal_app.ui.pdf import build_document, page_count
 from tests.ui._journal_fixtures import add_many
 from tests.ui._transfer_fixtures import (
     Cancel,

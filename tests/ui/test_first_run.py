@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from journal_app.ui.service import VaultState
+from journal_app.ui.services.journal_service import VaultState
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import WAIT_MS, create_through_ui, type_into
 

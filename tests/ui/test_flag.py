@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from journal_app.journal import Journal
-from journal_app.ui import flag
-from journal_app.ui.entry_model import EntryIdRole
+from journal_app.ui.journal import flag
+from journal_app.ui.journal.entry_model import EntryIdRole
 from tests.ui._journal_fixtures import (
     PASSPHRASE,
     QT_LOG_IGNORE,

@@ -20,9 +20,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from journal_app import APP_ID, gui
-from journal_app.ui import app as app_module
-from journal_app.ui import single_instance
-from journal_app.ui.main_window import MainWindow
+from journal_app.ui.window import app as app_module
+from journal_app.ui.window import single_instance
+from journal_app.ui.window.main_window import MainWindow
 from tests.ui.helpers import WAIT_MS
 
 ROOT = Path(__file__).resolve().parents[2]

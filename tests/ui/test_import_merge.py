@@ -11,8 +11,8 @@ import pytest
 from journal_app.journal import Journal
 from journal_app.journal.merge import SameJournal
 from journal_app.journal.personal import Person
-from journal_app.ui import import_tend
-from journal_app.ui.import_dialog import ImportDialog
+from journal_app.ui.transfer import import_tend
+from journal_app.ui.transfer.import_dialog import ImportDialog
 from journal_app.vault import KdfParams
 from tests.conftest import sha256_of
 from tests.ui._transfer_fixtures import (

@@ -12,8 +12,8 @@ import pytest
 from journal_app.journal import Journal
 from journal_app.journal.importers import ImportLimits
 from journal_app.journal.importers import base as importers_base
-from journal_app.ui import import_dialog
-from journal_app.ui.import_dialog import ImportDialog, done_message
+from journal_app.ui.transfer import import_dialog
+from journal_app.ui.transfer.import_dialog import ImportDialog, done_message
 from tests.ui._transfer_fixtures import drain_deletes, rich_journal, wait_for_task, window
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import all_app_texts, unlock_through_ui

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app.ui import journal_view as page
-from journal_app.ui.editor import STATUS_SAVED
-from journal_app.ui.entry_model import EntryIdRole, TitleSpansRole
-from journal_app.ui.journal_view import JournalView
-from journal_app.ui.service import JournalService
+from journal_app.ui.journal import journal_view as page
+from journal_app.ui.journal.editor import STATUS_SAVED
+from journal_app.ui.journal.entry_model import EntryIdRole, TitleSpansRole
+from journal_app.ui.journal.journal_view import JournalView
+from journal_app.ui.services.journal_service import JournalService
 from tests.ui._journal_fixtures import (
     PASSPHRASE,
     QT_LOG_IGNORE,

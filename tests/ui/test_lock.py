@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from journal_app.ui.idle import IdleWatcher
-from journal_app.ui.service import VaultState
+from journal_app.ui.services.journal_service import VaultState
+from journal_app.ui.window.idle import IdleWatcher
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import (
     WAIT_MS,

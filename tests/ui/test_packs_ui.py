@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from journal_app.journal.packs import parse_pack
 from journal_app.journal.wording import check_prompt, check_text
-from journal_app.ui.packs import PackPreviewDialog, PacksDialog, import_pack_with_dialog
-from journal_app.ui.service import JournalService
+from journal_app.ui.journal.packs import PackPreviewDialog, PacksDialog, import_pack_with_dialog
+from journal_app.ui.services.journal_service import JournalService
 from tests.ui._journal_fixtures import QT_LOG_IGNORE, open_service, shown_texts
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import unlock_through_ui

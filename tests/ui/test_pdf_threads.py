@@ -24,8 +24,9 @@ import pytest
 
 from journal_app.journal.export import ExportResult
 from journal_app.journal.selection import Selection
-from journal_app.ui import pdf, worker
-from journal_app.ui.main_window import MainWindow
+from journal_app.ui.common import worker
+from journal_app.ui.services import pdf
+from journal_app.ui.window.main_window import MainWindow
 from tests.ui._journal_fixtures import add_many
 from tests.ui._transfer_fixtures import many_entries, rich_journal, wait_for_task, window
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal_app.journal.personal import PLAN_TITLE, Person, Plan, load_template
 from journal_app.journal.wording import check_text
-from journal_app.ui import personal as personal_ui
-from journal_app.ui.clipboard import KDE_SECRET_HINT
-from journal_app.ui.main_window import MainWindow
-from journal_app.ui.personal import PeopleDialog, PlanDialog
-from journal_app.ui.service import VaultState
+from journal_app.ui.common.clipboard import KDE_SECRET_HINT
+from journal_app.ui.services.journal_service import VaultState
+from journal_app.ui.support import personal as personal_ui
+from journal_app.ui.support.personal import PeopleDialog, PlanDialog
+from journal_app.ui.window.main_window import MainWindow
 from tests.conftest import find_canaries
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import WAIT_MS, all_app_texts, shown_texts, undo_available, unlock_through_ui

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QTextFormat
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from journal_app.journal import Journal
-from journal_app.ui import pdf
-from journal_app.ui.export_dialog import ExportDialog
+from journal_app.ui.services import pdf
+from journal_app.ui.transfer.export_dialog import ExportDialog
 from journal_app.vault import Cancelled
 from tests.conftest import find_canaries, watched_tmpdir
 from tests.ui._journal_fixtures import add_many

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from journal_app.journal.packs import parse_pack
 from journal_app.journal.prompts import builtin_catalogue
-from journal_app.ui import prompts as prompt_ui
-from journal_app.ui.editor import STATUS_SAVED
-from journal_app.ui.entry_model import ThemeNameRole
-from journal_app.ui.journal_view import JournalView
-from journal_app.ui.prompts import PromptCard, PromptChooserDialog
-from journal_app.ui.service import JournalService
+from journal_app.ui.journal import prompts as prompt_ui
+from journal_app.ui.journal.editor import STATUS_SAVED
+from journal_app.ui.journal.entry_model import ThemeNameRole
+from journal_app.ui.journal.journal_view import JournalView
+from journal_app.ui.journal.prompts import PromptCard, PromptChooserDialog
+from journal_app.ui.services.journal_service import JournalService
 from tests.ui._journal_fixtures import (
     QT_LOG_IGNORE,
     make_view,
@@ -466,8 +466,8 @@ def test_the_journal_menu_offers_writing_with_a_prompt(qtbot, make_window, exist
 
 
 def test_the_suggest_setting_lives_on_the_prompts_page(qtbot, app_settings, service) -> None:
-    from journal_app.ui.settings import AppSettings
-    from journal_app.ui.settings_dialog import SettingsDialog
+    from journal_app.ui.common.preferences import AppSettings
+    from journal_app.ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(app_settings, service)
     qtbot.addWidget(dialog)
@@ -485,8 +485,8 @@ def test_the_suggest_setting_lives_on_the_prompts_page(qtbot, app_settings, serv
 
 
 def test_every_new_control_has_a_name_and_a_tooltip(qtbot, view, open_service) -> None:
-    from journal_app.ui.about import AboutDialog
-    from journal_app.ui.packs import PackPreviewDialog, PacksDialog
+    from journal_app.ui.journal.packs import PackPreviewDialog, PacksDialog
+    from journal_app.ui.window.about import AboutDialog
     from tests.ui.test_words_and_access import _check_controls
 
     open_service.import_pack(

@@ -8,8 +8,8 @@ import stat
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 
-from journal_app.ui.clipboard import KDE_SECRET_HINT
-from journal_app.ui.recovery import RecoveryCodeWidget
+from journal_app.ui.common.clipboard import KDE_SECRET_HINT
+from journal_app.ui.settings.recovery import RecoveryCodeWidget
 
 CODE = "ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from journal_app.ui.settings import DEFAULT_AUTO_LOCK_MINUTES, AppSettings
-from journal_app.ui.settings_dialog import SettingsDialog
-from journal_app.ui.theme import DARK, LIGHT, ThemeMode, current_colors
+from journal_app.ui.common.preferences import DEFAULT_AUTO_LOCK_MINUTES, AppSettings
+from journal_app.ui.common.theme import DARK, LIGHT, ThemeMode, current_colors
+from journal_app.ui.settings.dialog import SettingsDialog
 from tests.ui.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from tests.ui.helpers import WAIT_MS, type_into, unlock_through_ui
 

@@ -21,10 +21,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from journal_app.ui import app as app_module
-from journal_app.ui import single_instance
-from journal_app.ui.main_window import MainWindow
-from journal_app.ui.single_instance import InstanceServer
+from journal_app.ui.window import app as app_module
+from journal_app.ui.window import single_instance
+from journal_app.ui.window.main_window import MainWindow
+from journal_app.ui.window.single_instance import InstanceServer
 from journal_app.vault import VaultInUse
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import WAIT_MS, unlock_through_ui

@@ -6,7 +6,7 @@ from collections.abc import Generator
 
 from PySide6.QtCore import QTimer
 
-from journal_app.ui.slices import LONG_STEP, SliceRunner, run_steps
+from journal_app.ui.common.slices import LONG_STEP, SliceRunner, run_steps
 from journal_app.vault import Cancelled
 
 

@@ -8,8 +8,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
-from journal_app.ui.clipboard import KDE_SECRET_HINT
-from journal_app.ui.support import ResourceCard, SupportDialog, emergency_sentence
+from journal_app.ui.common.clipboard import KDE_SECRET_HINT
+from journal_app.ui.support.support import ResourceCard, SupportDialog, emergency_sentence
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import create_through_ui, shown_texts, unlock_through_ui
 
@@ -100,7 +100,7 @@ def test_every_country_ends_with_the_directories(qtbot, country):
 
 def test_the_system_country_is_chosen_by_default(qtbot, monkeypatch):
     monkeypatch.setattr(
-        "journal_app.ui.support.system_country",
+        "journal_app.ui.support.support.system_country",
         lambda: QLocale.territoryToCode(QLocale.Country.Australia),
     )
     dialog = SupportDialog()
@@ -110,7 +110,7 @@ def test_the_system_country_is_chosen_by_default(qtbot, monkeypatch):
 
 
 def test_unknown_country_falls_back_to_directories(qtbot, monkeypatch):
-    monkeypatch.setattr("journal_app.ui.support.system_country", lambda: "ZZ")
+    monkeypatch.setattr("journal_app.ui.support.support.system_country", lambda: "ZZ")
     dialog = SupportDialog()
     qtbot.addWidget(dialog)
     assert dialog.country == ""

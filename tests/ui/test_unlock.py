@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from journal_app.ui.service import VaultState
+from journal_app.ui.services.journal_service import VaultState
 from journal_app.vault import WrongPassphrase
 from tests.ui.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from tests.ui.helpers import WAIT_MS, type_into, unlock_through_ui

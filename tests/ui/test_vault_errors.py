@@ -9,8 +9,8 @@ import textwrap
 
 from PySide6.QtCore import Qt
 
-from journal_app.ui import errors
-from journal_app.ui.service import VaultState
+from journal_app.ui.common import errors
+from journal_app.ui.services.journal_service import VaultState
 from journal_app.vault import DamagedRecords, NewerVersion, Vault
 from journal_app.vault.schema import FORMAT_VERSION
 from tests.ui.conftest import PASSPHRASE

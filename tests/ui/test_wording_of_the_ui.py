@@ -29,7 +29,7 @@ import pytest
 from journal_app.journal.packs import parse_pack
 from journal_app.journal.prompts import builtin_catalogue
 from journal_app.journal.wording import check_prompt, check_text, rules
-from journal_app.ui import prompts as prompt_ui
+from journal_app.ui.journal import prompts as prompt_ui
 from tests.ui.screens import EXAMPLE_PACK, visit_every_screen, words_of
 
 UI = Path(__file__).resolve().parents[2] / "journal_app" / "ui"
@@ -110,8 +110,8 @@ def shown_literals(path: Path) -> Iterator[tuple[int, str]]:
 
 def all_shown_literals() -> list[tuple[str, int, str]]:
     return [
-        (path.name, line, text)
-        for path in sorted(UI.glob("*.py"))
+        (str(path.relative_to(UI)), line, text)
+        for path in sorted(UI.rglob("*.py"))
         for line, text in shown_literals(path)
     ]
 

@@ -13,10 +13,14 @@ from PySide6.QtWidgets import (
 
 from journal_app.journal import passphrase
 from journal_app.journal.wording import check_text
-from journal_app.ui import errors, pages, recovery, settings_dialog, support
-from journal_app.ui.recovery import RecoveryCodeDialog
-from journal_app.ui.settings_dialog import SettingsDialog
-from journal_app.ui.support import SupportDialog
+from journal_app.ui.common import errors
+from journal_app.ui.settings import dialog as settings_dialog
+from journal_app.ui.settings import recovery
+from journal_app.ui.settings.dialog import SettingsDialog
+from journal_app.ui.settings.recovery import RecoveryCodeDialog
+from journal_app.ui.support import support
+from journal_app.ui.support.support import SupportDialog
+from journal_app.ui.window import pages
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import create_through_ui, shown_texts, unlock_through_ui
 

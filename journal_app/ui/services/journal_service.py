@@ -1,0 +1,471 @@
+"""The one object through which the GUI reaches the journal.
+
+Widgets hold this service, never a Journal, a Vault, a session or a key. Slow
+steps (creating a vault, unlocking, changing the passphrase) run on a worker
+thread and report back through signals; quick ones (saving an entry) are plain
+calls that raise :class:`VaultError` with a message meant for the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance, Slot
+
+from journal_app.journal import Draft, Entry
+from journal_app.journal.prompts import Prompt, Theme, builtin_catalogue
+from journal_app.ui.common import heap
+from journal_app.ui.common.worker import Worker
+from journal_app.ui.services.file_watch import FileWatchMixin, notices_change
+from journal_app.ui.services.transfer_service import TransferMixin
+from journal_app.vault import KdfParams, VaultError, VaultLocked
+
+if TYPE_CHECKING:
+    # The journal and the store need SQLAlchemy: imported when a vault is opened,
+    # not when the window starts.
+    from journal_app.journal import Journal, LoadReport
+    from journal_app.journal.packs import Pack
+    from journal_app.journal.personal import Person, Plan
+    from journal_app.vault import Vault
+
+_UNSET: object = object()  # "not given", where None means "no prompt"
+
+
+class VaultState(Enum):
+    ABSENT = "absent"  # no vault file yet: first run
+    CLOSED = "closed"  # a file exists but is not open (or could not be opened)
+    LOCKED = "locked"  # open and ours, key not in memory
+    UNLOCKED = "unlocked"
+
+
+class JournalService(TransferMixin, FileWatchMixin, QObject):
+    """Owns the open vault and its journal for the life of the window.
+
+    Export, print, backup, restore, import and the session flag come from
+    :class:`TransferMixin` (journal_app/ui/services/transfer_service.py); noticing that
+    another program changed the file, from :class:`FileWatchMixin` (file_watch.py).
+    """
+
+    state_changed = Signal(object)  # VaultState
+    busy_changed = Signal(bool)
+    created = Signal(str)  # the recovery code to show once, or "" if none was made
+    create_failed = Signal(object)  # VaultError or other exception
+    unlocked = Signal(object)  # LoadReport
+    unlock_failed = Signal(object)  # VaultError
+    passphrase_changed = Signal()
+    passphrase_change_failed = Signal(object)
+    entries_changed = Signal()
+    personal_changed = Signal()  # my people or my plan was saved
+    packs_changed = Signal()  # a prompt pack was imported, turned on or off, or removed
+    file_changed = Signal()  # another program changed the file: once, until opened again
+    save_refused = Signal()  # a save was refused because of that (each time)
+    vault_path_changed = Signal(object)  # Path: set_vault_path pointed at another file
+
+    def __init__(
+        self, vault_path: Path, *, kdf: KdfParams | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._path = Path(vault_path)
+        self._kdf = kdf  # None: the strong default; tests pass a fast one
+        self._vault: Vault | None = None
+        self._journal: Journal | None = None
+        self._running = 0
+        self._state = VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED
+        self._init_file_watch()
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def vault_path(self) -> Path:
+        return self._path
+
+    @property
+    def state(self) -> VaultState:
+        return self._state
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._state is VaultState.UNLOCKED
+
+    @property
+    def busy(self) -> bool:
+        return self._running > 0
+
+    @property
+    def report(self) -> LoadReport | None:
+        return self._journal.report if self._journal is not None else None
+
+    def _set_state(self, state: VaultState) -> None:
+        if state is not self._state:
+            self._state = state
+            self._watch_file(state is VaultState.UNLOCKED)
+            self.state_changed.emit(state)
+
+    def set_vault_path(self, path: Path) -> None:
+        """Point at another vault file; the current one is locked and closed first."""
+        self.close()
+        self._path = Path(path)
+        self._set_state(VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED)
+        self.vault_path_changed.emit(self._path)
+
+    # ---------------------------------------------------------------- opening
+
+    def open_vault(self) -> None:
+        """Open the file and take its lock, without unlocking. Raises VaultError."""
+        if self._vault is not None:
+            return
+        from journal_app.vault import Vault
+
+        self._vault = Vault.open(self._path)
+        self._set_state(VaultState.LOCKED)
+
+    def create(self, passphrase: str, *, with_recovery_code: bool = True) -> None:
+        """Create the vault in the background; emits ``created`` or ``create_failed``."""
+        from journal_app.journal import Journal
+
+        path, kdf = self._path, self._kdf
+
+        def work() -> tuple[Journal, str]:
+            journal = Journal.create(path, passphrase, kdf)
+            code = journal.vault.new_recovery_code() if with_recovery_code else ""
+            return journal, code
+
+        self._run(work, self._on_created, self.create_failed)
+
+    def unlock(self, passphrase: str) -> None:
+        """Derive the key and decrypt every entry in the background."""
+        self._start_unlock(lambda vault: vault.unlock(passphrase), passphrase)
+
+    def unlock_with_recovery_code(self, code: str) -> None:
+        """Unlock with the recovery code; the caller then asks for a new passphrase."""
+        self._start_unlock(lambda vault: vault.unlock_with_recovery_code(code))
+
+    def _start_unlock(
+        self, unlock_step: Callable[[Vault], None], passphrase: str | None = None
+    ) -> None:
+        from journal_app.journal import Journal
+
+        try:
+            self._reopen_if_replaced()
+            self.open_vault()
+        except VaultError as exc:
+            self.unlock_failed.emit(exc)
+            return
+        vault = self._vault
+        assert vault is not None
+
+        def work() -> Journal:
+            unlock_step(vault)
+            journal = Journal(vault)
+            self._bring_in_kept(journal, passphrase)
+            return journal
+
+        self._run(work, self._on_unlocked, self.unlock_failed)
+
+    def change_passphrase(self, new_passphrase: str, *, current: str | None = None) -> None:
+        """Re-wrap the key under a new passphrase in the background.
+
+        With ``current``, that passphrase is checked first (by deriving its key
+        again, on the worker too); if it does not open the journal,
+        ``passphrase_change_failed`` carries WrongPassphrase and nothing changes.
+        """
+        vault = self._require().vault
+        kdf = self._kdf
+
+        def work() -> None:
+            if current is not None:
+                vault.verify_passphrase(current)
+            vault.change_passphrase(new_passphrase, kdf)
+
+        self._run(work, lambda _: self.passphrase_changed.emit(), self.passphrase_change_failed)
+
+    @notices_change
+    def new_recovery_code(self) -> str:
+        return self._require().vault.new_recovery_code()
+
+    def has_recovery_code(self) -> bool:
+        return self._require().vault.has_recovery_code
+
+    def _run(
+        self,
+        work: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        failure_signal: SignalInstance,
+    ) -> None:
+        """Start one background task with a worker of its own, gone when it is done."""
+        worker = Worker(self)
+        worker.succeeded.connect(on_success)
+        worker.failed.connect(failure_signal)
+        worker.failed.connect(self._note_failure)
+        worker.running_changed.connect(self._on_running_changed)
+        worker.running_changed.connect(lambda running: None if running else worker.deleteLater())
+        worker.start(work)
+
+    @Slot(bool)
+    def _on_running_changed(self, running: bool) -> None:
+        was_busy = self.busy
+        self._running += 1 if running else -1
+        if self.busy != was_busy:
+            self.busy_changed.emit(self.busy)
+
+    @Slot(object)
+    def _on_created(self, result: tuple[Journal, str]) -> None:
+        journal, code = result
+        self._journal = journal
+        self._vault = journal.vault
+        heap.settle()
+        self._set_state(VaultState.UNLOCKED)
+        self.created.emit(code)
+        self.unlocked.emit(journal.report)
+
+    @Slot(object)
+    def _on_unlocked(self, journal: Journal) -> None:
+        self._journal = journal
+        heap.settle()  # the loaded entries: out of the way of full collections
+        self._set_state(VaultState.UNLOCKED)
+        self.unlocked.emit(journal.report)
+        self._warm_search(journal)
+
+    def _warm_search(self, journal: Journal) -> None:
+        """Fold every entry for search on a pool thread, so the first search is quick.
+
+        It stops as soon as this journal is no longer the open one (locked or closed).
+        """
+        QThreadPool.globalInstance().start(
+            lambda: journal.warm_search(lambda: self._journal is not journal)
+        )
+
+    def lock(self) -> None:
+        """Drop the key and every decrypted entry; the file stays open and ours.
+
+        Long tasks (export, backup, import) are asked to stop first.
+        """
+        self.cancel_tasks()
+        if self._journal is not None:
+            self._journal.lock()
+            self._journal = None
+            heap.release()  # so the decrypted entries are freed, not kept frozen
+        elif self._vault is not None:
+            self._vault.lock()
+        if self._vault is not None:
+            self._set_state(VaultState.LOCKED)
+
+    def close(self) -> None:
+        """Lock and release the file, so another window or program may open it."""
+        self.lock()
+        if self._vault is not None:
+            self._let_go(self._vault)
+            self._vault = None
+        self._forget_file_change()
+        self._set_state(VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED)
+
+    # ---------------------------------------------------------------- entries
+
+    def _require(self) -> Journal:
+        if self._journal is None:
+            raise VaultLocked()
+        return self._journal
+
+    def entries(self, *, include_trash: bool = False) -> list[Entry]:
+        return self._require().entries(include_trash=include_trash)
+
+    def trash_entries(self) -> list[Entry]:
+        return self._require().trash()
+
+    def get(self, entry_id: str) -> Entry:
+        return self._require().get(entry_id)
+
+    def search(
+        self,
+        query: str,
+        *,
+        tag: str | None = None,
+        theme: str | None = None,
+        include_trash: bool = False,
+    ) -> list[Entry]:
+        return self._require().search(query, tag=tag, theme=theme, include_trash=include_trash)
+
+    def tags(self) -> list[str]:
+        return self._require().tags()
+
+    @notices_change
+    def add(
+        self,
+        body: str,
+        *,
+        title: str = "",
+        tags: Iterable[str] = (),
+        prompt_id: str | None = None,
+        created: datetime | None = None,
+        prompt: Prompt | None = None,
+    ) -> Entry:
+        entry = self._require().add(
+            body, title=title, tags=tags, prompt_id=prompt_id, created=created, prompt=prompt
+        )
+        self.entries_changed.emit()
+        return entry
+
+    @notices_change
+    def update(
+        self,
+        entry_id: str,
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        tags: Iterable[str] | None = None,
+        created: datetime | None = None,
+        prompt: object = _UNSET,
+    ) -> Entry:
+        """Save changes; ``prompt`` (a Prompt, or None to take it away) only if given."""
+        journal = self._require()
+        before = journal.get(entry_id)
+        extra = {} if prompt is _UNSET else {"prompt": prompt}
+        entry = journal.update(
+            entry_id, title=title, body=body, tags=tags, created=created, **extra
+        )
+        if entry is not before:
+            self.entries_changed.emit()
+        return entry
+
+    @notices_change
+    def move_to_trash(self, entry_id: str) -> Entry:
+        entry = self._require().move_to_trash(entry_id)
+        self.entries_changed.emit()
+        return entry
+
+    @notices_change
+    def restore(self, entry_id: str) -> Entry:
+        entry = self._require().restore(entry_id)
+        self.entries_changed.emit()
+        return entry
+
+    @notices_change
+    def empty_trash(self) -> int:
+        count = self._require().empty_trash()
+        self.entries_changed.emit()
+        return count
+
+    def drafts(self) -> list[Draft]:
+        return self._require().drafts()
+
+    @notices_change
+    def save_draft(
+        self,
+        *,
+        entry_id: str | None,
+        title: str,
+        body: str,
+        tags: Iterable[str] = (),
+        created: datetime | None = None,
+        prompt_id: str | None = None,
+        draft_id: str | None = None,
+    ) -> Draft:
+        return self._require().save_draft(
+            entry_id=entry_id,
+            title=title,
+            body=body,
+            tags=tags,
+            created=created,
+            prompt_id=prompt_id,
+            draft_id=draft_id,
+        )
+
+    @notices_change
+    def discard_draft(self, draft_id: str) -> None:
+        self._require().discard_draft(draft_id)
+
+    @notices_change
+    def recover_draft(self, draft_id: str) -> Entry:
+        entry = self._require().recover_draft(draft_id)
+        self.entries_changed.emit()
+        return entry
+
+    # ---------------------------------------------------------------- prompts
+
+    def prompt_themes(self) -> tuple[Theme, ...]:
+        """The four themes, in order. They are built in, so known even while locked."""
+        return builtin_catalogue().themes
+
+    def theme_name(self, theme_id: str | None) -> str:
+        """A theme's name for people ("People around me"), or "" if none."""
+        theme = builtin_catalogue().theme(theme_id) if theme_id else None
+        return theme.name if theme is not None else ""
+
+    @notices_change
+    def next_prompt(self, theme_id: str | None) -> Prompt | None:
+        """The next prompt of a theme (None: any), remembered, sealed, as offered."""
+        return self._require().prompts.next_prompt(theme_id)
+
+    def prompt(self, prompt_id: str) -> Prompt | None:
+        """Any prompt Tend still knows by its id (built in, or from a pack)."""
+        return self._require().prompts.prompt(prompt_id)
+
+    def prompt_packs(self) -> list[Pack]:
+        return self._require().prompts.packs()
+
+    @staticmethod
+    def read_pack(path: Path) -> Pack:
+        """Read and check a pack file. PackError names the line or field that is wrong.
+
+        Never reads more than a pack may hold, so a huge file is refused quickly.
+        """
+        from journal_app.journal.packs import MAX_FILE_BYTES, PackError, parse_pack
+
+        try:
+            with Path(path).open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            reason = exc.strerror or exc.__class__.__name__
+            raise PackError("", f"the file could not be read ({reason.lower()})") from None
+        return parse_pack(raw)
+
+    @notices_change
+    def import_pack(self, pack: Pack, *, replace: bool = False) -> Pack:
+        """Keep a checked pack in the vault; raises PackExists unless ``replace``."""
+        kept = self._require().prompts.import_pack(pack, replace=replace)
+        self.packs_changed.emit()
+        return kept
+
+    @notices_change
+    def set_pack_enabled(self, pack_id: str, enabled: bool) -> Pack:
+        pack = self._require().prompts.set_pack_enabled(pack_id, enabled)
+        self.packs_changed.emit()
+        return pack
+
+    @notices_change
+    def remove_pack(self, pack_id: str) -> None:
+        """Delete a pack; entries written with its prompts keep the prompt's words."""
+        self._require().prompts.remove_pack(pack_id)
+        self.packs_changed.emit()
+
+    # ------------------------------------------------- my people and my plan
+
+    def people(self) -> list[Person]:
+        return self._require().personal.people()
+
+    @notices_change
+    def save_person(self, person: Person) -> Person:
+        saved = self._require().personal.save_person(person)
+        self.personal_changed.emit()
+        return saved
+
+    @notices_change
+    def remove_person(self, person_id: str) -> None:
+        self._require().personal.remove_person(person_id)
+        self.personal_changed.emit()
+
+    def plan(self) -> Plan:
+        return self._require().personal.plan()
+
+    @notices_change
+    def save_plan(self, plan: Plan) -> Plan:
+        journal = self._require()
+        before = journal.personal.plan()
+        saved = journal.personal.save_plan(plan)
+        if saved != before:
+            self.personal_changed.emit()
+        return saved

@@ -1,0 +1,467 @@
+"""The journal service's long work: export, print, backup, restore, import, merge; the flag.
+
+Mixed into :class:`journal_app.ui.services.journal_service.JournalService` (kept in a module of
+its own so that it reads as one piece). Every slow method starts a
+:class:`journal_app.ui.common.tasks.Task` on the service's worker and returns it at once;
+the window follows its ``progress`` and gets plain dataclasses back through
+``succeeded``. Widgets never see the Journal or the Vault.
+
+The PDF and print typesetting is the exception: Qt's text and PDF classes must not
+run on a worker thread (they can deadlock the window, see
+:mod:`journal_app.ui.common.slices`), so it runs on the GUI thread in short slices
+(:meth:`TransferMixin._start_sliced_task`), and only the writing of the finished
+bytes goes to the worker.
+
+Thread safety: the work gets plain, frozen snapshots (the entries to export, the
+entries already in the journal for an import's duplicate check) and the Vault,
+which serialises its own use with a lock. Only the GUI thread ever changes the
+journal's in-memory entries: an import's worker seals and stores the new entries,
+and the service adds them to memory when the result arrives. Locking first asks
+every task to stop, so no plaintext is produced after the lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+
+from journal_app.journal import Entry
+from journal_app.journal.export import ExportResult, export_json, export_markdown
+from journal_app.journal.files import atomic_write_bytes, check_cancel
+from journal_app.journal.selection import Selection, select
+from journal_app.ui.common import heap
+from journal_app.ui.common.slices import SliceRunner, Steps
+from journal_app.ui.common.tasks import Task
+from journal_app.ui.common.worker import Worker
+from journal_app.ui.services.file_watch import notices_change
+from journal_app.vault import VaultLocked
+
+if TYPE_CHECKING:
+    # Backup, import and the journal need the store (SQLAlchemy): imported where
+    # used, so that the window starts without them.
+    from journal_app.journal import Journal
+    from journal_app.journal.backup import BackupFile, BackupPolicy, BackupResult
+    from journal_app.journal.importers import ImportPreview, ImportReport, ParsedImport
+    from journal_app.journal.merge import MergePlan, MergeReport
+    from journal_app.ui.services.pdf import PrintDocument
+    from journal_app.vault import CopyReport
+
+EXPORT_FORMATS = ("pdf", "md", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """A source read in memory, and what importing it would do (shown first)."""
+
+    parsed: ParsedImport
+    preview: ImportPreview
+
+
+@dataclass(frozen=True, slots=True)
+class ImportDone:
+    """What an import did, and the entries it added (already stored, sealed)."""
+
+    report: ImportReport
+    added: tuple[Entry, ...]
+
+
+class _ImportTarget:
+    """What ``run_import`` needs of a journal, for a worker thread: a snapshot of the
+    entries already there, and a store that seals without touching memory."""
+
+    def __init__(self, journal: Journal, existing: list[Entry]) -> None:
+        self._journal = journal
+        self._existing = existing
+        self.added: list[Entry] = []
+
+    def entries(self, *, include_trash: bool = False) -> list[Entry]:
+        if include_trash:
+            return self._existing
+        return [entry for entry in self._existing if entry.trashed_at is None]
+
+    def add_many(
+        self,
+        entries: Sequence[Entry],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[Entry]:
+        self._journal.add_many(entries, progress=progress, cancelled=cancelled, remember=False)
+        self.added = list(entries)
+        return self.added
+
+
+class TransferMixin:
+    """Export, print, backup, restore and import for :class:`JournalService`."""
+
+    # Provided by JournalService.
+    _journal: Journal | None
+    entries_changed: Any
+    personal_changed: Any
+    packs_changed: Any
+    _require: Callable[[], Journal]
+    _on_running_changed: Callable[[bool], None]
+    _note_failure: Callable[[object], None]
+
+    # ------------------------------------------------------------------ tasks
+
+    @property
+    def tasks(self) -> list[Task]:
+        """The long tasks still under way."""
+        return [task for task in self._task_set() if task.running]
+
+    def _task_set(self) -> set[Task]:
+        tasks = self.__dict__.get("_tend_tasks")
+        if tasks is None:
+            tasks = set()
+            self.__dict__["_tend_tasks"] = tasks
+        return tasks
+
+    def cancel_tasks(self) -> None:
+        """Ask every long task to stop (before locking or closing)."""
+        for task in list(self._task_set()):
+            task.cancel()
+
+    def _new_task(self, kind: str) -> Task:
+        task = Task(kind)
+        self._task_set().add(task)
+        return task
+
+    def _start_task(
+        self,
+        kind: str,
+        work: Callable[[Task], Any],
+        on_success: Callable[[Task, Any], Any] | None = None,
+    ) -> Task:
+        """Run ``work(task)`` on the worker; ``on_success(task, result)`` runs on the
+        GUI thread first and may change the result the task reports."""
+        task = self._new_task(kind)
+        self._run_on_worker(task, lambda: work(task), on_success)
+        return task
+
+    def _end_task(
+        self, task: Task, result: object, on_success: Callable[[Task, Any], Any] | None
+    ) -> None:
+        """On the GUI thread: ``task`` succeeded with ``result`` (``on_success`` first)."""
+        self._task_set().discard(task)
+        if on_success is not None:
+            try:
+                result = on_success(task, result)
+            except Exception as exc:  # reported like any failure of the work
+                task._fail(exc)
+                return
+        task._succeed(result)
+
+    def _run_on_worker(
+        self,
+        task: Task,
+        work: Callable[[], Any],
+        on_success: Callable[[Task, Any], Any] | None,
+    ) -> None:
+        """Run ``work()`` on the worker and end ``task`` with what it gives."""
+        owner = self if isinstance(self, QObject) else None
+        tasks = self._task_set()
+        worker = Worker(owner)
+
+        def running_changed(running: bool) -> None:
+            if not running:
+                tasks.discard(task)
+                worker.deleteLater()
+
+        worker.succeeded.connect(lambda result: self._end_task(task, result, on_success))
+        worker.failed.connect(task._fail)
+        worker.failed.connect(self._note_failure)
+        worker.running_changed.connect(self._on_running_changed)
+        worker.running_changed.connect(running_changed)
+        worker.start(work)
+
+    def _start_sliced_task(
+        self,
+        task: Task,
+        steps: Steps[Any],
+        then: Callable[[Task, Any], Any] | None = None,
+        on_success: Callable[[Task, Any], Any] | None = None,
+    ) -> Task:
+        """Run ``steps`` on the GUI thread in short slices, then, if given, ``then(task,
+        value)`` on the worker with the steps' value; ``task`` is from :meth:`_new_task`.
+
+        For Qt work that must not run on a worker (:mod:`journal_app.ui.common.slices`);
+        ``then`` does plain Python only, never Qt. The service is busy throughout.
+        """
+        runner = SliceRunner(steps, task)  # lives, and stops, with its task
+
+        def done_on_gui(value: object) -> None:
+            if then is None:
+                self._end_task(task, value, on_success)
+            else:  # the worker counts as running before the slices stop counting
+                self._run_on_worker(task, lambda: then(task, value), on_success)
+            self._on_running_changed(False)
+
+        def failed_on_gui(error: object) -> None:
+            self._task_set().discard(task)
+            task._fail(error)
+            self._note_failure(error)
+            self._on_running_changed(False)
+
+        runner.succeeded.connect(done_on_gui)
+        runner.failed.connect(failed_on_gui)
+        self._on_running_changed(True)
+        runner.start()
+        return task
+
+    # ------------------------------------------------------------ the flag
+
+    @notices_change
+    def set_flagged(self, entry_id: str, flagged: bool) -> Entry:
+        """Mark (or unmark) an entry to bring to the next session. Raises VaultError."""
+        journal = self._require()
+        before = journal.get(entry_id)
+        entry = journal.set_flagged(entry_id, flagged)
+        if entry is not before:
+            self.entries_changed.emit()
+        return entry
+
+    def flagged_count(self) -> int:
+        return len(self._require().flagged_entries())
+
+    # ----------------------------------------------------------- choosing
+
+    def select_entries(self, selection: Selection) -> list[Entry]:
+        """The entries of a selection, oldest first (quick: it works in memory)."""
+        return select(self._require().entries(include_trash=True), selection)
+
+    # ------------------------------------------------------ export and print
+
+    def export_entries(self, entries: Sequence[Entry], fmt: str, path: Path) -> Task:
+        """Write ``entries`` (a snapshot) as ``fmt`` ("pdf", "md", "json") to ``path``.
+
+        The task's result is an :class:`ExportResult`; nothing is written if it is
+        cancelled or fails. The caller has told the person the file is not encrypted.
+        """
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}")
+        self._require()
+        chosen = list(entries)
+        target = Path(path)
+
+        if fmt == "pdf":
+            return self._export_pdf(chosen, target)
+
+        def work(task: Task) -> ExportResult:
+            writer = export_json if fmt == "json" else export_markdown
+            return writer(chosen, target, progress=task.report, cancelled=task.is_cancelled)
+
+        return self._start_task("export", work)
+
+    def _export_pdf(self, entries: list[Entry], target: Path) -> Task:
+        """Typeset and paint on the GUI thread in slices; the worker writes the bytes.
+
+        The same steps and the same file as :func:`journal_app.ui.services.pdf.write_pdf`.
+        """
+        from journal_app.ui.services.pdf import ensure_gui_application, pdf_steps
+
+        ensure_gui_application()
+        task = self._new_task("export")
+        steps = pdf_steps(entries, progress=task.report, cancelled=task.is_cancelled)
+
+        def write(task: Task, data: bytearray) -> ExportResult:
+            check_cancel(task.is_cancelled)
+            atomic_write_bytes(target, data)
+            return ExportResult(target, len(entries), len(data))
+
+        return self._start_sliced_task(task, steps, write)
+
+    def print_document(self, entries: Sequence[Entry]) -> Task:
+        """Typeset ``entries`` for printing, on the GUI thread in slices; the result is
+        a PrintDocument."""
+        from journal_app.ui.services.pdf import document_steps, ensure_gui_application
+
+        self._require()
+        ensure_gui_application()
+        task = self._new_task("print")
+        steps = document_steps(list(entries), progress=task.report, cancelled=task.is_cancelled)
+
+        def arrived(task: Task, document: PrintDocument) -> PrintDocument:
+            if self._journal is None:  # locked meanwhile: drop it
+                document.clear()
+                raise VaultLocked()
+            return document
+
+        return self._start_sliced_task(task, steps, on_success=arrived)
+
+    # ------------------------------------------------------------- backups
+
+    def backup_to(self, destination: Path, now: datetime | None = None) -> Task:
+        """Make a verified, encrypted backup at ``destination`` (a new file, or a folder).
+
+        The result is a :class:`BackupResult` (where it went, what the check found).
+        """
+        from journal_app.journal.backup import make_backup
+
+        vault = self._require().vault
+        target = Path(destination)
+
+        def work(task: Task) -> BackupResult:
+            return make_backup(
+                vault, target, now=now, progress=task.report, cancelled=task.is_cancelled
+            )
+
+        return self._start_task("backup", work)
+
+    def run_due_backup(self, policy: BackupPolicy, now: datetime | None = None) -> Task:
+        """The automatic backup, if one is due; the result is its path, or None."""
+        from journal_app.journal.backup import run_due_backup
+
+        vault = self._require().vault
+
+        def work(task: Task) -> Path | None:
+            return run_due_backup(
+                vault, policy, now, progress=task.report, cancelled=task.is_cancelled
+            )
+
+        return self._start_task("auto-backup", work)
+
+    def backups_in(self, folder: Path) -> list[BackupFile]:
+        """Automatic backups of this journal in ``folder``, oldest first."""
+        from journal_app.journal.backup import list_backups
+
+        return list_backups(Path(folder), self._require().vault.vault_id)
+
+    def restore_backup(
+        self, backup: Path, new_vault: Path, passphrase: str, *, allow_damaged: bool = False
+    ) -> Task:
+        """Restore ``backup`` into the NEW file ``new_vault`` (never over a journal).
+
+        Works whether or not a journal is open. The result is a CopyReport.
+        """
+        from journal_app.journal.backup import restore_backup
+
+        source, target = Path(backup), Path(new_vault)
+
+        def work(task: Task) -> CopyReport:
+            return restore_backup(
+                source,
+                target,
+                passphrase,
+                allow_damaged=allow_damaged,
+                progress=task.report,
+                cancelled=task.is_cancelled,
+            )
+
+        return self._start_task("restore", work)
+
+    # -------------------------------------------------------------- import
+
+    def preview_import(self, path: Path, fmt: str) -> Task:
+        """Read a source in memory and say what importing it would do (an ImportPlan).
+
+        Nothing is written. The plan holds the source's entries until it is imported
+        or dropped.
+        """
+        from journal_app.journal.importers import parse, summarize
+
+        existing = self._require().entries(include_trash=True)
+        source = Path(path)
+
+        def work(task: Task) -> ImportPlan:
+            parsed = parse(source, fmt, progress=task.report, cancelled=task.is_cancelled)
+            return ImportPlan(parsed, summarize(parsed, existing))
+
+        return self._start_task("import-preview", work)
+
+    def import_entries(self, parsed: ParsedImport) -> Task:
+        """Add what is new in ``parsed`` to the journal, all at once (an ImportDone)."""
+        from journal_app.journal.importers import run_import
+
+        journal = self._require()
+        target = _ImportTarget(journal, journal.entries(include_trash=True))
+
+        def work(task: Task) -> ImportDone:
+            report = run_import(
+                target,  # type: ignore[arg-type]
+                parsed,
+                progress=task.report,
+                cancelled=task.is_cancelled,
+            )
+            return ImportDone(report, tuple(target.added))
+
+        def arrived(task: Task, done: ImportDone) -> ImportDone:
+            # Stored already; now into memory, here on the GUI thread. (If the journal
+            # locked meanwhile, the next unlock reads them from the file.)
+            if self._journal is journal:
+                journal.remember(done.added)
+                heap.settle()  # the imported entries too
+                self.entries_changed.emit()
+            return done
+
+        return self._start_task("import", work, arrived)
+
+    # ----------------------------------------------- another Tend journal
+
+    def preview_merge(self, path: Path, passphrase: str) -> Task:
+        """Read another Tend journal or backup (only reading it) and work out what it
+        would add: the task's result is a MergePlan. Nothing is written.
+
+        Fails with WrongPassphrase, NotAVault, DamagedVault, NewerVersion,
+        VaultInUse, SameJournal (this journal's own file) or Cancelled.
+        """
+        from journal_app.journal.merge import plan_merge
+        from journal_app.ui.services.merge_work import MergeSnapshot
+
+        snapshot = MergeSnapshot(self._require())
+        source = Path(path)
+
+        def work(task: Task) -> MergePlan:
+            return plan_merge(
+                snapshot,  # type: ignore[arg-type]
+                source,
+                passphrase,
+                progress=task.report,
+                cancelled=task.is_cancelled,
+            )
+
+        return self._start_task("merge-preview", work)
+
+    def merge(self, plan: MergePlan) -> Task:
+        """Add what ``plan`` brings in, in one transaction (the result: a MergeReport).
+
+        Cancelled writes nothing. The journal list, my people and plan and the packs
+        hear of it through their signals.
+        """
+        from journal_app.journal.merge import apply_merge
+        from journal_app.ui.services.merge_work import MergeTarget
+
+        journal = self._require()
+        target = MergeTarget(journal, plan)
+
+        def work(task: Task) -> MergeReport:
+            return apply_merge(
+                target,  # type: ignore[arg-type]
+                plan,
+                progress=task.report,
+                cancelled=task.is_cancelled,
+            )
+
+        def arrived(task: Task, report: MergeReport) -> MergeReport:
+            if self._journal is not journal:  # locked meanwhile: the next unlock reads it
+                return report
+            entries, personal, packs = target.settle(report)
+            heap.settle()
+            for changed, signal in (
+                (entries, self.entries_changed),
+                (personal, self.personal_changed),
+                (packs, self.packs_changed),
+            ):
+                if changed:
+                    signal.emit()
+            return report
+
+        return self._start_task("merge", work, arrived)
+
+
+__all__ = ["EXPORT_FORMATS", "ImportDone", "ImportPlan", "TransferMixin"]

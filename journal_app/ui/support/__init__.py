@@ -1,0 +1,1 @@
+"""Support (help lines for the chosen country, shown first), My people and My plan."""
