@@ -11,9 +11,10 @@ never by colour, so that both themes stay in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
+from string import Template
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -155,199 +156,17 @@ def icon_url(name: str) -> str:
 
 
 def stylesheet_for(c: Colors) -> str:
-    """A small stylesheet for what a palette cannot say: roles, radii, spacing."""
-    check = icon_url(f"check-on-accent-{c.name}.svg")
-    chevron = icon_url(f"chevron-down-{c.name}.svg")
-    return f"""
-QToolTip {{
-    color: {c.text}; background: {c.surface}; border: 1px solid {c.border};
-    padding: 4px 6px;
-}}
-QLabel[role="heading"] {{ font-size: 19pt; font-weight: 600; color: {c.text}; }}
-QLabel[role="subheading"] {{ font-size: 12.5pt; font-weight: 600; color: {c.text}; }}
-QLabel[role="muted"] {{ color: {c.muted}; }}
-QLabel[role="small"] {{ color: {c.muted}; font-size: 9pt; }}
-QLabel[role="lead"] {{ font-size: 11.5pt; color: {c.text}; }}
-QLabel[role="feedback"] {{ color: {c.muted}; }}
-QLabel[role="code"] {{
-    font-family: "DejaVu Sans Mono", "Menlo", "Consolas", monospace;
-    font-size: 16pt; letter-spacing: 1px; color: {c.text};
-    background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px;
-    padding: 18px 20px;
-}}
-QLabel[role="number"] {{ font-size: 17pt; font-weight: 600; color: {c.text}; }}
-QLabel[role="path"] {{
-    background: {c.surface_alt}; border: none; border-radius: 8px;
-    padding: 9px 12px; color: {c.text};
-}}
-QLabel[role="status"] {{ color: {c.muted}; padding: 0 6px; }}
-QFrame[role="card"] {{
-    background: {c.surface}; border: 1px solid {c.border}; border-radius: 12px;
-}}
-QFrame[role="card"] QLabel {{ background: transparent; }}
-QFrame[role="error"] {{
-    background: {c.error_bg}; border: 1px solid {c.error_bg}; border-radius: 10px;
-}}
-QFrame[role="error"] QLabel {{ color: {c.error_text}; background: transparent; }}
-QFrame[role="notice"] {{
-    background: {c.notice_bg}; border: 1px solid {c.notice_bg}; border-radius: 10px;
-}}
-QFrame[role="notice"] QLabel {{ color: {c.notice_text}; background: transparent; }}
-QPushButton {{
-    background: {c.surface_alt}; color: {c.text};
-    border: 1px solid {c.border}; border-radius: 8px;
-    padding: 7px 16px; min-height: 20px;
-}}
-QPushButton:hover {{ border-color: {c.accent}; }}
-QPushButton:pressed {{ background: {c.accent_soft}; }}
-QPushButton:focus {{ border: 2px solid {c.accent}; padding: 6px 15px; }}
-QPushButton:disabled {{ color: {c.disabled_text}; border-color: {c.border}; }}
-QPushButton[role="primary"] {{
-    background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};
-    font-weight: 600;
-}}
-QPushButton[role="primary"]:hover {{ background: {c.accent_hover}; }}
-QPushButton[role="primary"]:pressed {{ background: {c.accent_pressed}; }}
-QPushButton[role="primary"]:focus {{
-    border: 2px solid {c.text}; padding: 6px 15px;
-}}
-QPushButton[role="primary"]:disabled {{
-    background: {c.surface_alt}; color: {c.disabled_text}; border-color: {c.border};
-}}
-QPushButton[role="link"] {{
-    background: transparent; border: 1px solid transparent; color: {c.link};
-    padding: 4px 6px; text-decoration: underline;
-}}
-QPushButton[role="link"]:hover {{ color: {c.accent_hover}; }}
-QPushButton[role="link"]:focus {{ border: 2px solid {c.accent}; padding: 3px 5px; }}
-QPushButton[role="support"] {{
-    background: transparent; border: 1px solid {c.border}; color: {c.text};
-    border-radius: 12px; padding: 3px 14px; min-height: 16px;
-}}
-QPushButton[role="support"]:hover {{ border-color: {c.accent}; background: {c.accent_soft}; }}
-QPushButton[role="support"]:focus {{ border: 2px solid {c.accent}; padding: 2px 13px; }}
-QPushButton[role="copy"] {{
-    background: transparent; border: 1px solid {c.border}; color: {c.muted};
-    border-radius: 10px; padding: 2px 10px; min-height: 14px; font-size: 9pt;
-}}
-QPushButton[role="copy"]:hover {{ border-color: {c.accent}; color: {c.text}; }}
-QPushButton[role="copy"]:focus {{ border: 2px solid {c.accent}; padding: 1px 9px; }}
-QPushButton[role="chip"] {{
-    background: transparent; border: 1px solid {c.border}; color: {c.muted};
-    border-radius: 12px; padding: 3px 11px; min-height: 14px; font-size: 9.5pt;
-}}
-QPushButton[role="chip"]:hover {{
-    background: {c.accent_soft}; border-color: {c.accent}; color: {c.text};
-}}
-QPushButton[role="chip"]:focus {{
-    border: 2px solid {c.accent}; padding: 2px 10px; color: {c.text};
-}}
-QPushButton[role="chip"]:disabled {{
-    background: transparent; border: 1px dashed {c.border}; color: {c.disabled_text};
-}}
-QPlainTextEdit[role="field"], QPlainTextEdit[role="note"] {{
-    background: {c.surface}; color: {c.text};
-    border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
-    selection-background-color: {c.selection}; selection-color: {c.selection_text};
-}}
-QPlainTextEdit[role="field"] {{ font-size: 11pt; }}
-QPlainTextEdit[role="field"]:focus, QPlainTextEdit[role="note"]:focus {{
-    border: 2px solid {c.accent}; padding: 5px 7px;
-}}
-QLineEdit {{
-    background: {c.surface}; color: {c.text};
-    border: 1px solid {c.border}; border-radius: 8px;
-    selection-background-color: {c.selection}; selection-color: {c.selection_text};
-    padding: 7px 10px; min-height: 20px;
-}}
-QLineEdit[role="passphrase"] {{ font-size: 12pt; }}
-QLineEdit:focus {{ border: 2px solid {c.accent}; padding: 6px 9px; }}
-QLineEdit:disabled {{ color: {c.disabled_text}; background: {c.window}; }}
-QComboBox {{
-    background: {c.surface}; color: {c.text};
-    border: 1px solid {c.border}; border-radius: 8px;
-    padding: 6px 30px 6px 10px; min-height: 20px;
-    selection-background-color: {c.selection}; selection-color: {c.selection_text};
-}}
-QComboBox:hover {{ border-color: {c.accent}; }}
-QComboBox:focus, QComboBox:on {{ border: 2px solid {c.accent}; padding: 5px 29px 5px 9px; }}
-QComboBox:disabled {{ color: {c.disabled_text}; background: {c.window}; }}
-QComboBox::drop-down {{
-    subcontrol-origin: padding; subcontrol-position: center right;
-    width: 28px; border: none; background: transparent;
-}}
-QComboBox::down-arrow {{ image: url("{chevron}"); width: 12px; height: 12px; }}
-QComboBox QLineEdit, QComboBox QLineEdit:focus {{
-    border: none; padding: 0; margin: 0; background: transparent; min-height: 0;
-}}
-QComboBox QAbstractItemView {{
-    background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
-    selection-background-color: {c.selection}; selection-color: {c.selection_text};
-}}
-QCheckBox, QRadioButton {{ spacing: 8px; color: {c.text}; }}
-QCheckBox::indicator, QRadioButton::indicator {{
-    width: 16px; height: 16px; border: 1px solid {c.muted}; background: {c.surface};
-}}
-QCheckBox::indicator {{ border-radius: 4px; }}
-QRadioButton::indicator {{ border-radius: 9px; }}
-QCheckBox::indicator:hover, QRadioButton::indicator:hover {{ border-color: {c.accent}; }}
-QCheckBox::indicator:checked {{
-    background: {c.accent}; border-color: {c.accent}; image: url("{check}");
-}}
-QRadioButton::indicator:checked {{
-    border-color: {c.accent};
-    background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
-        stop: 0 {c.accent}, stop: 0.5 {c.accent}, stop: 0.62 {c.surface}, stop: 1 {c.surface});
-}}
-QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
-    border-color: {c.disabled_text}; background: {c.window};
-}}
-QProgressBar {{
-    background: {c.surface_alt}; border: none; border-radius: 3px;
-    max-height: 6px; min-height: 6px;
-}}
-QProgressBar::chunk {{ background: {c.accent}; border-radius: 3px; }}
-QStatusBar {{ background: {c.window}; color: {c.muted}; border-top: 1px solid {c.border}; }}
-QStatusBar::item {{ border: none; }}
-QMenuBar {{ background: {c.window}; color: {c.text}; }}
-QMenuBar::item {{ padding: 4px 10px; background: transparent; border-radius: 6px; }}
-QMenuBar::item:selected {{ background: {c.accent_soft}; }}
-QMenu {{
-    background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
-    padding: 4px;
-}}
-QMenu::item {{ padding: 6px 28px 6px 14px; border-radius: 6px; }}
-QMenu::item:selected {{ background: {c.selection}; color: {c.selection_text}; }}
-QMenu::item:disabled {{ color: {c.disabled_text}; }}
-QMenu::separator {{ height: 1px; background: {c.border}; margin: 4px 8px; }}
-QListWidget[role="nav"] {{
-    background: transparent; border: none; outline: 0;
-}}
-QListWidget[role="nav"]::item {{ padding: 9px 12px; border-radius: 8px; margin: 1px 0; }}
-QListWidget[role="nav"]::item:selected {{
-    background: {c.selection}; color: {c.selection_text};
-}}
-QScrollArea {{ background: transparent; border: none; }}
-QScrollArea > QWidget#qt_scrollarea_viewport {{ background: transparent; }}
-QScrollArea > QWidget#qt_scrollarea_viewport > QWidget {{ background: transparent; }}
-QScrollBar:vertical {{
-    background: transparent; width: 12px; margin: 2px 2px 2px 0;
-}}
-QScrollBar::handle:vertical {{
-    background: {c.border}; border-radius: 4px; min-height: 36px; margin: 0 2px;
-}}
-QScrollBar::handle:vertical:hover {{ background: {c.muted}; }}
-QScrollBar:horizontal {{
-    background: transparent; height: 12px; margin: 0 2px 2px 2px;
-}}
-QScrollBar::handle:horizontal {{
-    background: {c.border}; border-radius: 4px; min-width: 36px; margin: 2px 0;
-}}
-QScrollBar::handle:horizontal:hover {{ background: {c.muted}; }}
-QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
-QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
-QDialog {{ background: {c.window}; }}
-"""
+    """A small stylesheet for what a palette cannot say: roles, radii, spacing.
+
+    The rules live in resources/theme/tend.qss, a template with one ``$name`` per colour,
+    so that the stylesheet reads as a stylesheet and a designer can change it alone.
+    """
+    template = Template(assets.read_text("theme", "tend.qss"))
+    return template.substitute(
+        asdict(c),
+        check=icon_url(f"check-on-accent-{c.name}.svg"),
+        chevron=icon_url(f"chevron-down-{c.name}.svg"),
+    )
 
 
 _current: Colors = LIGHT
