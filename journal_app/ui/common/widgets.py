@@ -195,7 +195,7 @@ class Banner(QFrame):
         self.title.setVisible(bool(title))
         self.message.setText(message)
         self.setAccessibleDescription(f"{title} {message}".strip())
-        _clear_layout(self._actions)
+        clear_layout(self._actions)
         self.buttons = {}
         for action_id, text, tooltip in actions:
             widget = button(text, tooltip)
@@ -209,18 +209,31 @@ class Banner(QFrame):
     def clear(self) -> None:
         self.title.clear()
         self.message.clear()
-        _clear_layout(self._actions)
+        clear_layout(self._actions)
         self.buttons = {}
         self.setVisible(False)
 
 
-def _clear_layout(layout: QLayout) -> None:
+def _hide_and_delete(widget: QWidget) -> None:
+    widget.hide()
+    widget.deleteLater()
+
+
+def clear_layout(layout: QLayout, dispose: Callable[[QWidget], None] = _hide_and_delete) -> None:
+    """Empty ``layout``, and any layout inside it, handing each widget to ``dispose``.
+
+    By default a widget is hidden at once and deleted when Qt next can (it may be in
+    the middle of a signal of its own); a widget holding a person's words may need
+    them taken off first, which a ``dispose`` of its own does.
+    """
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget, inner = item.widget(), item.layout()
         if widget is not None:
-            widget.hide()
-            widget.deleteLater()
+            dispose(widget)
+        elif inner is not None:
+            clear_layout(inner, dispose)
+            inner.deleteLater()
 
 
 class Page(QWidget):

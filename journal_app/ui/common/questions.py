@@ -1,0 +1,107 @@
+"""The calm questions Tend asks before something that cannot be undone.
+
+Every one looks and behaves alike: plain text (a person's words are never read as
+markup or links), buttons named for what they do ("Delete for good", "Keep them")
+rather than Yes and No, the safe answer as the default unless the question says
+otherwise, and Escape always the answer that changes nothing. Each answer stands on
+a standard button, which gives it its role, so every platform puts it where its
+people expect it.
+
+Tests answer through ``QMessageBox.exec``, which :func:`ask` calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+Button = QMessageBox.StandardButton
+Icon = QMessageBox.Icon
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One button of a question: the standard button it stands on, its words, and a
+    tooltip where the words need one."""
+
+    button: Button
+    text: str
+    tip: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A whole question: what it says, its answers, and which one Enter and Escape give."""
+
+    title: str
+    text: str
+    answers: Sequence[Answer]
+    default: Button
+    escape: Button = Button.Cancel
+    icon: Icon = Icon.Question
+
+
+def question_box(parent: QWidget | None, question: Question) -> QMessageBox:
+    """The box that asks ``question`` (not shown yet)."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(question.title)
+    box.setIcon(question.icon)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(question.text)
+    buttons = Button.NoButton
+    for answer in question.answers:
+        buttons |= answer.button
+    box.setStandardButtons(buttons)
+    for answer in question.answers:
+        widget = box.button(answer.button)
+        widget.setText(answer.text)
+        widget.setAccessibleName(answer.text)
+        if answer.tip:
+            widget.setToolTip(answer.tip)
+    box.setDefaultButton(question.default)
+    box.setEscapeButton(question.escape)
+    return box
+
+
+def ask(parent: QWidget | None, question: Question) -> Button:
+    """Ask ``question`` and wait; the button of the answer chosen (the escape one if
+    the box was closed some other way)."""
+    box = question_box(parent, question)
+    result = box.exec()
+    box.deleteLater()
+    return next(
+        (answer.button for answer in question.answers if result == answer.button),
+        question.escape,
+    )
+
+
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    yes: str,
+    no: str,
+    *,
+    default: Literal["yes", "no"] = "no",
+    icon: Icon = Icon.Question,
+) -> bool:
+    """Ask before doing something; True only if the person chose ``yes``.
+
+    ``no`` changes nothing, is what Escape gives, and is the default unless
+    ``default="yes"``.
+    """
+    question = Question(
+        title,
+        text,
+        (Answer(Button.Yes, yes), Answer(Button.Cancel, no)),
+        default=Button.Yes if default == "yes" else Button.Cancel,
+        icon=icon,
+    )
+    return ask(parent, question) == Button.Yes
+
+
+__all__ = ["Answer", "Button", "Icon", "Question", "ask", "confirm", "question_box"]
