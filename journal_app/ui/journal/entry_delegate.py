@@ -153,44 +153,68 @@ class EntryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        palette = option.palette
-        base = palette.color(QPalette.ColorRole.Base)
-        text_color = palette.color(QPalette.ColorRole.Text)
-        dark = is_dark(palette)
-
+        """The card, then line 1 (the title) and line 2 (date, theme, tags)."""
         card = QRectF(option.rect).adjusted(
             CARD_MARGIN_X, CARD_MARGIN_Y, -CARD_MARGIN_X, -CARD_MARGIN_Y
         )
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        active = bool(option.state & QStyle.StateFlag.State_Active)
-        if selected:
-            fill = selection_fill(palette, active=active)
+        self._paint_card(painter, option, card)
+        inner = card.adjusted(H_PAD - CARD_MARGIN_X, V_PAD, -(H_PAD - CARD_MARGIN_X), -V_PAD)
+        title_rect = self._paint_title(painter, option, index, inner)
+
+        # Line 2: date, then the theme of its prompt, then tags as quiet pills.
+        meta_font = self.meta_font(option.font)
+        metrics = QFontMetrics(meta_font)
+        meta_rect = QRectF(
+            inner.left(), title_rect.bottom() + LINE_GAP, inner.width(), metrics.height() + 2
+        )
+        painter.setFont(meta_font)
+        painter.setPen(muted_text(option.palette))
+        date_text = str(index.data(Roles.DateText) or "")
+        painter.drawText(
+            meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, date_text
+        )
+        x = meta_rect.left() + metrics.horizontalAdvance(date_text) + 10
+        x = self._paint_theme(painter, option.palette, index, meta_rect, metrics, x)
+        self._paint_tags(painter, option, index, meta_rect, metrics, x)
+
+    @staticmethod
+    def _paint_card(painter: QPainter, option: QStyleOptionViewItem, card: QRectF) -> None:
+        """The row's rounded card: filled when selected or hovered, ringed when focused."""
+        palette = option.palette
+        base = palette.color(QPalette.ColorRole.Base)
+        text_color = palette.color(QPalette.ColorRole.Text)
+        state = option.state
+        active = bool(state & QStyle.StateFlag.State_Active)
+        if state & QStyle.StateFlag.State_Selected:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
+            painter.setBrush(selection_fill(palette, active=active))
             painter.drawRoundedRect(card, RADIUS, RADIUS)
-        elif hovered:
+        elif state & QStyle.StateFlag.State_MouseOver:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(mix(base, text_color, 0.06 if dark else 0.04))
+            painter.setBrush(mix(base, text_color, 0.06 if is_dark(palette) else 0.04))
             painter.drawRoundedRect(card, RADIUS, RADIUS)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
         if focused and option.widget is not None and option.widget.hasFocus():
             # The keyboard's place in the list, visible without colour alone.
             painter.setPen(palette.color(QPalette.ColorRole.Accent))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
 
-        inner = card.adjusted(H_PAD - CARD_MARGIN_X, V_PAD, -(H_PAD - CARD_MARGIN_X), -V_PAD)
+    def _paint_title(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        inner: QRectF,
+    ) -> QRectF:
+        """Line 1: the title (muted italics when there is none), found words marked,
+        and the next-session ribbon at its end. The rect of the line."""
+        palette = option.palette
         title_font = self.title_font(option.font)
-        meta_font = self.meta_font(option.font)
-        title_metrics = QFontMetrics(title_font)
-        meta_metrics = QFontMetrics(meta_font)
-        muted = muted_text(palette)
-
-        # Line 1: the title, with found words marked.
+        metrics = QFontMetrics(title_font)
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         untitled = bool(index.data(Roles.IsUntitled))
-        title_rect = QRectF(inner.left(), inner.top(), inner.width(), title_metrics.height())
+        title_rect = QRectF(inner.left(), inner.top(), inner.width(), metrics.height())
         if getattr(index.data(Roles.Entry), "flagged", False):
             # Marked for the next session: a small ribbon at the end of the title line.
             mark = QRectF(title_rect.right() - 12, title_rect.top(), 12, title_rect.height())
@@ -198,72 +222,99 @@ class EntryDelegate(QStyledItemDelegate):
             paint_mark(painter, mark.adjusted(1, 3, -1, -3), mark_color(palette))
         spans = index.data(Roles.TitleSpans) or []
         if spans and not untitled:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(match_color(palette))
-            for start, end in spans:
-                x0 = title_rect.left() + title_metrics.horizontalAdvance(title[:start])
-                x1 = title_rect.left() + title_metrics.horizontalAdvance(title[:end])
-                x1 = min(x1, title_rect.right())
-                if x0 >= title_rect.right():
-                    continue
-                painter.drawRoundedRect(
-                    QRectF(x0 - 2, title_rect.top(), x1 - x0 + 4, title_rect.height()), 3, 3
-                )
+            self._paint_matches(painter, palette, title, spans, title_rect, metrics)
         painter.setFont(title_font)
         if untitled:
             italic = QFont(title_font)
             italic.setItalic(True)
             italic.setWeight(QFont.Weight.Normal)
             painter.setFont(italic)
-            painter.setPen(muted)
+            painter.setPen(muted_text(palette))
         else:
-            painter.setPen(text_color)
-        elided = title_metrics.elidedText(
-            title, Qt.TextElideMode.ElideRight, round(title_rect.width())
-        )
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, round(title_rect.width()))
         painter.drawText(
             title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
         )
+        return title_rect
 
-        # Line 2: date, then tags as quiet pills.
-        meta_top = title_rect.bottom() + LINE_GAP
-        meta_rect = QRectF(inner.left(), meta_top, inner.width(), meta_metrics.height() + 2)
-        painter.setFont(meta_font)
-        painter.setPen(muted)
-        date_text = str(index.data(Roles.DateText) or "")
-        painter.drawText(
-            meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, date_text
-        )
-        x = meta_rect.left() + meta_metrics.horizontalAdvance(date_text) + 10
+    @staticmethod
+    def _paint_matches(
+        painter: QPainter,
+        palette: QPalette,
+        title: str,
+        spans: list[tuple[int, int]],
+        rect: QRectF,
+        metrics: QFontMetrics,
+    ) -> None:
+        """A soft highlight behind each found word of the title (within ``rect``)."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(match_color(palette))
+        for start, end in spans:
+            x0 = rect.left() + metrics.horizontalAdvance(title[:start])
+            x1 = rect.left() + metrics.horizontalAdvance(title[:end])
+            x1 = min(x1, rect.right())
+            if x0 >= rect.right():
+                continue
+            painter.drawRoundedRect(QRectF(x0 - 2, rect.top(), x1 - x0 + 4, rect.height()), 3, 3)
+
+    @staticmethod
+    def _paint_theme(
+        painter: QPainter,
+        palette: QPalette,
+        index: QModelIndex | QPersistentModelIndex,
+        meta_rect: QRectF,
+        metrics: QFontMetrics,
+        x: float,
+    ) -> float:
+        """Written with a prompt: a small sage dot and the theme's name, if there is room.
+        Where line 2 goes on."""
         theme = str(index.data(Roles.ThemeName) or "")
-        if theme:
-            # Written with a prompt: a small sage dot and the theme's name.
-            room = meta_rect.right() - x - DOT - DOT_GAP
-            if room > meta_metrics.horizontalAdvance("Wh…"):
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(palette.color(QPalette.ColorRole.Accent))
-                centre_y = meta_rect.center().y()
-                painter.drawEllipse(QRectF(x, centre_y - DOT / 2, DOT, DOT))
-                x += DOT + DOT_GAP
-                name = meta_metrics.elidedText(theme, Qt.TextElideMode.ElideRight, round(room))
-                painter.setPen(muted)
-                painter.drawText(
-                    QRectF(x, meta_rect.top(), room, meta_rect.height()),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    name,
-                )
-                x += meta_metrics.horizontalAdvance(name) + 10
-        pill_fill = mix(base, text_color, 0.10 if dark else 0.07)
-        if selected:
-            pill_fill = mix(selection_fill(palette), text_color, 0.10 if dark else 0.07)
+        if not theme:
+            return x
+        room = meta_rect.right() - x - DOT - DOT_GAP
+        if room <= metrics.horizontalAdvance("Wh…"):
+            return x
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Accent))
+        centre_y = meta_rect.center().y()
+        painter.drawEllipse(QRectF(x, centre_y - DOT / 2, DOT, DOT))
+        x += DOT + DOT_GAP
+        name = metrics.elidedText(theme, Qt.TextElideMode.ElideRight, round(room))
+        painter.setPen(muted_text(palette))
+        painter.drawText(
+            QRectF(x, meta_rect.top(), room, meta_rect.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            name,
+        )
+        return x + metrics.horizontalAdvance(name) + 10
+
+    @staticmethod
+    def _paint_tags(
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        meta_rect: QRectF,
+        metrics: QFontMetrics,
+        x: float,
+    ) -> None:
+        """The tags as quiet pills, as many as fit (the last one cut short if need be)."""
+        palette = option.palette
+        text_color = palette.color(QPalette.ColorRole.Text)
+        shade = 0.10 if is_dark(palette) else 0.07
+        behind = palette.color(QPalette.ColorRole.Base)
+        if option.state & QStyle.StateFlag.State_Selected:
+            behind = selection_fill(palette)
+        pill_fill = mix(behind, text_color, shade)
+        muted = muted_text(palette)
         for tag in index.data(Roles.Tags) or []:
-            width = meta_metrics.horizontalAdvance(tag) + 2 * TAG_PAD_X
+            width = metrics.horizontalAdvance(tag) + 2 * TAG_PAD_X
             room = meta_rect.right() - x
-            if room < meta_metrics.horizontalAdvance("…") + 2 * TAG_PAD_X + 4:
+            if room < metrics.horizontalAdvance("…") + 2 * TAG_PAD_X + 4:
                 break
             label = tag
             if width > room:
-                label = meta_metrics.elidedText(
+                label = metrics.elidedText(
                     tag, Qt.TextElideMode.ElideRight, round(room - 2 * TAG_PAD_X)
                 )
                 width = room
