@@ -96,7 +96,7 @@ number from fresh child processes on Qt's offscreen platform:
   window's child.
 
 Table "Export and import" (bench/transfer.py; --no-transfer skips it), at 10k:
-Markdown, JSON and PDF exports of every entry through ``JournalService.export_entries``
+Markdown, JSON and PDF exports of every entry through ``TransferService.export_entries``
 (its worker thread), median of 3 (PDF: 1 to 3 runs, as many as fit in 30 s), with entries/s
 and floors (bench/transfer_floor.py); a jrnl JSON export made by jrnl itself (or,
 with --no-peer and none made before, jrnl's layout written from the synthetic

@@ -17,13 +17,13 @@ QT_QPA_PLATFORM=offscreen; each task prints one line ``BENCH {json}`` and exits.
   opened by selecting it in the list and the whole window is painted once, so the
   child's peak RSS is that of the window unlocked, list shown, one entry open.
 - ``export VAULT COUNT FOLDER PDF_BUDGET_S``: Tend unlocked on VAULT; every entry
-  exported as Markdown, JSON and PDF through ``JournalService.export_entries`` (its
+  exported as Markdown, JSON and PDF through ``TransferService.export_entries`` (its
   worker thread, as the window does) while a 10 ms timer ticks on the GUI thread;
   then the floors (see bench/transfer.py).
 - ``import SOURCE COUNT FOLDER``: ``parse`` + ``run_import`` of a jrnl JSON export into
   fresh fast-KDF vaults, the floor, then the same import through the service
-  (``preview_import`` then ``import_entries``) into an unlocked, empty window, with
-  the ticking timer.
+  (``transfer.preview_import`` then ``transfer.import_entries``) into an unlocked,
+  empty window, with the ticking timer.
 
 The passphrase comes from BENCH_PASSPHRASE. Nothing is imported at module level
 beyond the standard library, so the floor's child loads only PySide6.
@@ -431,7 +431,7 @@ def export(vault: str, count: int, folder: str, pdf_budget_s: float) -> None:
             ):
                 run = _through_service(
                     window,
-                    lambda f=fmt, t=target: service.export_entries(entries, f, t),
+                    lambda f=fmt, t=target: service.transfer.export_entries(entries, f, t),
                     WATCHDOG_S,
                 )
                 spent += run["wall_s"]
@@ -514,7 +514,7 @@ def import_(source: str, count: int, folder: str) -> None:
         probe.start()
         _spin(100)
         began = time.perf_counter()
-        preview = service.preview_import(Path(source), "jrnl")
+        preview = service.transfer.preview_import(Path(source), "jrnl")
         outcome: dict[str, Any] = {}
         preview.succeeded.connect(lambda plan: outcome.setdefault("plan", plan))
         preview.failed.connect(lambda error: outcome.setdefault("error", error))
@@ -522,7 +522,7 @@ def import_(source: str, count: int, folder: str) -> None:
         if "error" in outcome:
             raise outcome["error"]
         previewed = time.perf_counter()
-        task = service.import_entries(outcome["plan"].parsed)
+        task = service.transfer.import_entries(outcome["plan"].parsed)
         task.succeeded.connect(lambda done: outcome.setdefault("done", done))
         task.failed.connect(lambda error: outcome.setdefault("error", error))
         _wait(task.finished, WATCHDOG_S)

@@ -479,7 +479,7 @@ def transfer_tables(result: TransferResult) -> str:
         )
         stall_rows.append(
             [
-                f"{label} via `JournalService.export_entries`",
+                f"{label} via `TransferService.export_entries`",
                 ms(row.wall_s),
                 ms(row.gap_s),
                 f"≤ {STALL_TARGET_S * 1000:g} ms",

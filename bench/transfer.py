@@ -4,7 +4,7 @@ Both run in child processes (bench/gui_child.py) with Tend's window on Qt's
 offscreen platform, unlocked on the benchmark's 10k fast-KDF vault.
 
 Export: every entry (``JournalService.select_entries(Selection())``, oldest first)
-through ``JournalService.export_entries`` as Markdown, JSON and PDF, as when the
+through ``service.transfer.export_entries`` as Markdown, JSON and PDF, as when the
 window exports (Markdown and JSON on the service's worker thread; the PDF typeset and
 painted on the GUI thread in short slices, then written by the worker), while a timer
 ticks every 10 ms on the GUI thread and a progress bar in the status bar follows the

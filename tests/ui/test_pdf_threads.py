@@ -90,7 +90,7 @@ def test_export_and_print_make_no_qt_call_off_the_gui_thread(
     add_many(service, many_entries(120))
     entries = service.select_entries(Selection())
     target = tmp_path / "journal.pdf"
-    task = service.export_entries(entries, "pdf", target)
+    task = service.transfer.export_entries(entries, "pdf", target)
     results: list[object] = []
     task.succeeded.connect(results.append)
     wait_for_task(qtbot, task, 60_000)
@@ -98,7 +98,7 @@ def test_export_and_print_make_no_qt_call_off_the_gui_thread(
     assert results == [ExportResult(target, len(entries), len(data))]
     assert data.startswith(b"%PDF-") and pdf.page_count(data) > 1
 
-    printed = service.print_document(entries)
+    printed = service.transfer.print_document(entries)
     documents: list[object] = []
     printed.succeeded.connect(documents.append)
     wait_for_task(qtbot, printed, 60_000)

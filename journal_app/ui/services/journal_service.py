@@ -12,16 +12,18 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from journal_app.journal import Draft, Entry
 from journal_app.journal.prompts import Prompt, Theme, builtin_catalogue
+from journal_app.journal.selection import Selection, select
 from journal_app.ui.common import heap
-from journal_app.ui.common.worker import Worker
-from journal_app.ui.services.file_watch import FileWatchMixin, notices_change
-from journal_app.ui.services.transfer_service import TransferMixin
+from journal_app.ui.services.file_watch import FileWatch, notices_change
+from journal_app.ui.services.kept_copies import KeptCopies
+from journal_app.ui.services.task_runner import TaskRunner
+from journal_app.ui.services.transfer_service import TransferService
 from journal_app.vault import KdfParams, VaultError, VaultLocked
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from journal_app.journal import Journal, LoadReport
     from journal_app.journal.packs import Pack
     from journal_app.journal.personal import Person, Plan
+    from journal_app.journal.sync import KeptResult
     from journal_app.vault import Vault
 
 _UNSET: object = object()  # "not given", where None means "no prompt"
@@ -42,12 +45,14 @@ class VaultState(Enum):
     UNLOCKED = "unlocked"
 
 
-class JournalService(TransferMixin, FileWatchMixin, QObject):
+class JournalService(QObject):
     """Owns the open vault and its journal for the life of the window.
 
-    Export, print, backup, restore, import and the session flag come from
-    :class:`TransferMixin` (journal_app/ui/services/transfer_service.py); noticing that
-    another program changed the file, from :class:`FileWatchMixin` (file_watch.py).
+    Export, print, backup, restore and import are ``service.transfer``, a
+    :class:`TransferService` (transfer_service.py). Every slow step runs through one
+    :class:`TaskRunner` (task_runner.py), so ``busy`` covers them all; noticing that
+    another program changed the file is a :class:`FileWatch` (file_watch.py), and
+    what a replaced file held is kept by :class:`KeptCopies` (kept_copies.py).
     """
 
     state_changed = Signal(object)  # VaultState
@@ -73,9 +78,18 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
         self._kdf = kdf  # None: the strong default; tests pass a fast one
         self._vault: Vault | None = None
         self._journal: Journal | None = None
-        self._running = 0
         self._state = VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED
-        self._init_file_watch()
+        self._kept = KeptCopies()
+        self._watch = FileWatch(lambda: self._vault, self._may_look_at_file, self)
+        self._watch.file_changed.connect(self.file_changed)
+        self._watch.save_refused.connect(self.save_refused)
+        self._runner = TaskRunner(self)
+        self._runner.busy_changed.connect(self.busy_changed)
+        self._runner.failed.connect(self._watch.note_failure)
+        self.transfer = TransferService(lambda: self._journal, self._runner, self)
+        self.transfer.entries_changed.connect(self.entries_changed)
+        self.transfer.personal_changed.connect(self.personal_changed)
+        self.transfer.packs_changed.connect(self.packs_changed)
 
     # ------------------------------------------------------------------ state
 
@@ -93,7 +107,7 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
 
     @property
     def busy(self) -> bool:
-        return self._running > 0
+        return self._runner.busy
 
     @property
     def report(self) -> LoadReport | None:
@@ -102,7 +116,7 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
     def _set_state(self, state: VaultState) -> None:
         if state is not self._state:
             self._state = state
-            self._watch_file(state is VaultState.UNLOCKED)
+            self._watch.watch(state is VaultState.UNLOCKED)
             self.state_changed.emit(state)
 
     def set_vault_path(self, path: Path) -> None:
@@ -134,7 +148,7 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
             code = journal.vault.new_recovery_code() if with_recovery_code else ""
             return journal, code
 
-        self._run(work, self._on_created, self.create_failed)
+        self._runner.run(work, self._on_created, self.create_failed)
 
     def unlock(self, passphrase: str) -> None:
         """Derive the key and decrypt every entry in the background."""
@@ -161,10 +175,10 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
         def work() -> Journal:
             unlock_step(vault)
             journal = Journal(vault)
-            self._bring_in_kept(journal, passphrase)
+            self._kept.bring_in(journal, passphrase)
             return journal
 
-        self._run(work, self._on_unlocked, self.unlock_failed)
+        self._runner.run(work, self._on_unlocked, self.unlock_failed)
 
     def change_passphrase(self, new_passphrase: str, *, current: str | None = None) -> None:
         """Re-wrap the key under a new passphrase in the background.
@@ -181,7 +195,9 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
                 vault.verify_passphrase(current)
             vault.change_passphrase(new_passphrase, kdf)
 
-        self._run(work, lambda _: self.passphrase_changed.emit(), self.passphrase_change_failed)
+        self._runner.run(
+            work, lambda _: self.passphrase_changed.emit(), self.passphrase_change_failed
+        )
 
     @notices_change
     def new_recovery_code(self) -> str:
@@ -189,28 +205,6 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
 
     def has_recovery_code(self) -> bool:
         return self._require().vault.has_recovery_code
-
-    def _run(
-        self,
-        work: Callable[[], Any],
-        on_success: Callable[[Any], None],
-        failure_signal: SignalInstance,
-    ) -> None:
-        """Start one background task with a worker of its own, gone when it is done."""
-        worker = Worker(self)
-        worker.succeeded.connect(on_success)
-        worker.failed.connect(failure_signal)
-        worker.failed.connect(self._note_failure)
-        worker.running_changed.connect(self._on_running_changed)
-        worker.running_changed.connect(lambda running: None if running else worker.deleteLater())
-        worker.start(work)
-
-    @Slot(bool)
-    def _on_running_changed(self, running: bool) -> None:
-        was_busy = self.busy
-        self._running += 1 if running else -1
-        if self.busy != was_busy:
-            self.busy_changed.emit(self.busy)
 
     @Slot(object)
     def _on_created(self, result: tuple[Journal, str]) -> None:
@@ -239,12 +233,16 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
             lambda: journal.warm_search(lambda: self._journal is not journal)
         )
 
+    def cancel_tasks(self) -> None:
+        """Ask every long task to stop (before closing the window)."""
+        self._runner.cancel_all()
+
     def lock(self) -> None:
         """Drop the key and every decrypted entry; the file stays open and ours.
 
         Long tasks (export, backup, import) are asked to stop first.
         """
-        self.cancel_tasks()
+        self._runner.cancel_all()
         if self._journal is not None:
             self._journal.lock()
             self._journal = None
@@ -258,10 +256,43 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
         """Lock and release the file, so another window or program may open it."""
         self.lock()
         if self._vault is not None:
-            self._let_go(self._vault)
+            self._kept.let_go(self._vault)
             self._vault = None
-        self._forget_file_change()
+        self._watch.forget()
         self._set_state(VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED)
+
+    # ------------------------------------------------------ the file changed
+
+    @property
+    def file_changed_underneath(self) -> bool:
+        """True from the first notice until the journal is closed or opened again."""
+        return self._watch.noticed
+
+    def check_file(self) -> bool:
+        """Look (one ``stat``) whether another program changed the file; True if so."""
+        return self._watch.check()
+
+    def note_refused(self) -> None:
+        """A save was refused because the file changed underneath."""
+        self._watch.note_refused()
+
+    def take_kept_results(self) -> tuple[list[KeptResult], Exception | None]:
+        """What became of kept copies at the last unlock, and a copy that could not be
+        kept; each is given once."""
+        return self._kept.take_results()
+
+    def _may_look_at_file(self) -> bool:
+        """Only while unlocked, and not while Tend's own work may be writing."""
+        return self.is_unlocked and not self.busy
+
+    def _reopen_if_replaced(self) -> None:
+        """Before unlocking: a file changed while locked is opened again, so the
+        person unlocks the copy that arrived (nothing of the old one is in memory)."""
+        vault = self._vault
+        if vault is not None and not vault.is_unlocked and vault.changed_on_disk():
+            self._kept.let_go(vault)
+            self._vault = None
+            self._watch.forget()
 
     # ---------------------------------------------------------------- entries
 
@@ -348,6 +379,23 @@ class JournalService(TransferMixin, FileWatchMixin, QObject):
         count = self._require().empty_trash()
         self.entries_changed.emit()
         return count
+
+    @notices_change
+    def set_flagged(self, entry_id: str, flagged: bool) -> Entry:
+        """Mark (or unmark) an entry to bring to the next session. Raises VaultError."""
+        journal = self._require()
+        before = journal.get(entry_id)
+        entry = journal.set_flagged(entry_id, flagged)
+        if entry is not before:
+            self.entries_changed.emit()
+        return entry
+
+    def flagged_count(self) -> int:
+        return len(self._require().flagged_entries())
+
+    def select_entries(self, selection: Selection) -> list[Entry]:
+        """The entries of a selection, oldest first (quick: it works in memory)."""
+        return select(self._require().entries(include_trash=True), selection)
 
     def drafts(self) -> list[Draft]:
         return self._require().drafts()

@@ -1,16 +1,15 @@
-"""The journal service's long work: export, print, backup, restore, import, merge; the flag.
+"""The journal service's long work: export, print, backup, restore, import, merge.
 
-Mixed into :class:`journal_app.ui.services.journal_service.JournalService` (kept in a module of
-its own so that it reads as one piece). Every slow method starts a
-:class:`journal_app.ui.common.tasks.Task` on the service's worker and returns it at once;
-the window follows its ``progress`` and gets plain dataclasses back through
-``succeeded``. Widgets never see the Journal or the Vault.
+:class:`TransferService` is owned by :class:`journal_app.ui.services.journal_service.JournalService`
+and reached as ``service.transfer``. Every slow method starts a
+:class:`journal_app.ui.common.tasks.Task` on the service's
+:class:`journal_app.ui.services.task_runner.TaskRunner` and returns it at once; the
+window follows its ``progress`` and gets plain dataclasses back through ``succeeded``.
+Widgets never see the Journal or the Vault.
 
-The PDF and print typesetting is the exception: Qt's text and PDF classes must not
-run on a worker thread (they can deadlock the window, see
-:mod:`journal_app.ui.common.slices`), so it runs on the GUI thread in short slices
-(:meth:`TransferMixin._start_sliced_task`), and only the writing of the finished
-bytes goes to the worker.
+The PDF and print typesetting runs on the GUI thread in short slices
+(:meth:`TaskRunner.start_sliced`), and only the writing of the finished bytes goes
+to the worker.
 
 Thread safety: the work gets plain, frozen snapshots (the entries to export, the
 entries already in the journal for an import's duplicate check) and the Vault,
@@ -26,19 +25,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from journal_app.journal import Entry
 from journal_app.journal.export import ExportResult, export_json, export_markdown
 from journal_app.journal.files import atomic_write_bytes, check_cancel
-from journal_app.journal.selection import Selection, select
 from journal_app.ui.common import heap
-from journal_app.ui.common.slices import SliceRunner, Steps
 from journal_app.ui.common.tasks import Task
-from journal_app.ui.common.worker import Worker
-from journal_app.ui.services.file_watch import notices_change
+from journal_app.ui.services.task_runner import TaskRunner
 from journal_app.vault import VaultLocked
 
 if TYPE_CHECKING:
@@ -96,144 +92,46 @@ class _ImportTarget:
         return self.added
 
 
-class TransferMixin:
-    """Export, print, backup, restore and import for :class:`JournalService`."""
+class TransferService(QObject):
+    """Export, print, backup, restore, import and merge, for :class:`JournalService`.
 
-    # Provided by JournalService.
-    _journal: Journal | None
-    entries_changed: Any
-    personal_changed: Any
-    packs_changed: Any
-    _require: Callable[[], Journal]
-    _on_running_changed: Callable[[bool], None]
-    _note_failure: Callable[[object], None]
+    ``journal`` gives the open journal (None while locked); ``runner`` is the
+    service's, so the window is busy while a transfer runs and a lock stops it.
 
-    # ------------------------------------------------------------------ tasks
+    Signals (the service passes them on as its own):
+        entries_changed(): an import or a merge added entries to memory.
+        personal_changed(): a merge brought in my people or my plan.
+        packs_changed(): a merge brought in prompt packs.
+    """
+
+    entries_changed = Signal()
+    personal_changed = Signal()
+    packs_changed = Signal()
+
+    def __init__(
+        self,
+        journal: Callable[[], Journal | None],
+        runner: TaskRunner,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._runner = runner
 
     @property
     def tasks(self) -> list[Task]:
         """The long tasks still under way."""
-        return [task for task in self._task_set() if task.running]
-
-    def _task_set(self) -> set[Task]:
-        tasks = self.__dict__.get("_tend_tasks")
-        if tasks is None:
-            tasks = set()
-            self.__dict__["_tend_tasks"] = tasks
-        return tasks
+        return self._runner.tasks
 
     def cancel_tasks(self) -> None:
         """Ask every long task to stop (before locking or closing)."""
-        for task in list(self._task_set()):
-            task.cancel()
+        self._runner.cancel_all()
 
-    def _new_task(self, kind: str) -> Task:
-        task = Task(kind)
-        self._task_set().add(task)
-        return task
-
-    def _start_task(
-        self,
-        kind: str,
-        work: Callable[[Task], Any],
-        on_success: Callable[[Task, Any], Any] | None = None,
-    ) -> Task:
-        """Run ``work(task)`` on the worker; ``on_success(task, result)`` runs on the
-        GUI thread first and may change the result the task reports."""
-        task = self._new_task(kind)
-        self._run_on_worker(task, lambda: work(task), on_success)
-        return task
-
-    def _end_task(
-        self, task: Task, result: object, on_success: Callable[[Task, Any], Any] | None
-    ) -> None:
-        """On the GUI thread: ``task`` succeeded with ``result`` (``on_success`` first)."""
-        self._task_set().discard(task)
-        if on_success is not None:
-            try:
-                result = on_success(task, result)
-            except Exception as exc:  # reported like any failure of the work
-                task._fail(exc)
-                return
-        task._succeed(result)
-
-    def _run_on_worker(
-        self,
-        task: Task,
-        work: Callable[[], Any],
-        on_success: Callable[[Task, Any], Any] | None,
-    ) -> None:
-        """Run ``work()`` on the worker and end ``task`` with what it gives."""
-        owner = self if isinstance(self, QObject) else None
-        tasks = self._task_set()
-        worker = Worker(owner)
-
-        def running_changed(running: bool) -> None:
-            if not running:
-                tasks.discard(task)
-                worker.deleteLater()
-
-        worker.succeeded.connect(lambda result: self._end_task(task, result, on_success))
-        worker.failed.connect(task._fail)
-        worker.failed.connect(self._note_failure)
-        worker.running_changed.connect(self._on_running_changed)
-        worker.running_changed.connect(running_changed)
-        worker.start(work)
-
-    def _start_sliced_task(
-        self,
-        task: Task,
-        steps: Steps[Any],
-        then: Callable[[Task, Any], Any] | None = None,
-        on_success: Callable[[Task, Any], Any] | None = None,
-    ) -> Task:
-        """Run ``steps`` on the GUI thread in short slices, then, if given, ``then(task,
-        value)`` on the worker with the steps' value; ``task`` is from :meth:`_new_task`.
-
-        For Qt work that must not run on a worker (:mod:`journal_app.ui.common.slices`);
-        ``then`` does plain Python only, never Qt. The service is busy throughout.
-        """
-        runner = SliceRunner(steps, task)  # lives, and stops, with its task
-
-        def done_on_gui(value: object) -> None:
-            if then is None:
-                self._end_task(task, value, on_success)
-            else:  # the worker counts as running before the slices stop counting
-                self._run_on_worker(task, lambda: then(task, value), on_success)
-            self._on_running_changed(False)
-
-        def failed_on_gui(error: object) -> None:
-            self._task_set().discard(task)
-            task._fail(error)
-            self._note_failure(error)
-            self._on_running_changed(False)
-
-        runner.succeeded.connect(done_on_gui)
-        runner.failed.connect(failed_on_gui)
-        self._on_running_changed(True)
-        runner.start()
-        return task
-
-    # ------------------------------------------------------------ the flag
-
-    @notices_change
-    def set_flagged(self, entry_id: str, flagged: bool) -> Entry:
-        """Mark (or unmark) an entry to bring to the next session. Raises VaultError."""
-        journal = self._require()
-        before = journal.get(entry_id)
-        entry = journal.set_flagged(entry_id, flagged)
-        if entry is not before:
-            self.entries_changed.emit()
-        return entry
-
-    def flagged_count(self) -> int:
-        return len(self._require().flagged_entries())
-
-    # ----------------------------------------------------------- choosing
-
-    def select_entries(self, selection: Selection) -> list[Entry]:
-        """The entries of a selection, oldest first (quick: it works in memory)."""
-        return select(self._require().entries(include_trash=True), selection)
+    def _require(self) -> Journal:
+        journal = self._journal()
+        if journal is None:
+            raise VaultLocked()
+        return journal
 
     # ------------------------------------------------------ export and print
 
@@ -256,7 +154,7 @@ class TransferMixin:
             writer = export_json if fmt == "json" else export_markdown
             return writer(chosen, target, progress=task.report, cancelled=task.is_cancelled)
 
-        return self._start_task("export", work)
+        return self._runner.start("export", work)
 
     def _export_pdf(self, entries: list[Entry], target: Path) -> Task:
         """Typeset and paint on the GUI thread in slices; the worker writes the bytes.
@@ -266,7 +164,7 @@ class TransferMixin:
         from journal_app.ui.services.pdf import ensure_gui_application, pdf_steps
 
         ensure_gui_application()
-        task = self._new_task("export")
+        task = self._runner.new_task("export")
         steps = pdf_steps(entries, progress=task.report, cancelled=task.is_cancelled)
 
         def write(task: Task, data: bytearray) -> ExportResult:
@@ -274,7 +172,7 @@ class TransferMixin:
             atomic_write_bytes(target, data)
             return ExportResult(target, len(entries), len(data))
 
-        return self._start_sliced_task(task, steps, write)
+        return self._runner.start_sliced(task, steps, write)
 
     def print_document(self, entries: Sequence[Entry]) -> Task:
         """Typeset ``entries`` for printing, on the GUI thread in slices; the result is
@@ -283,16 +181,16 @@ class TransferMixin:
 
         self._require()
         ensure_gui_application()
-        task = self._new_task("print")
+        task = self._runner.new_task("print")
         steps = document_steps(list(entries), progress=task.report, cancelled=task.is_cancelled)
 
         def arrived(task: Task, document: PrintDocument) -> PrintDocument:
-            if self._journal is None:  # locked meanwhile: drop it
+            if self._journal() is None:  # locked meanwhile: drop it
                 document.clear()
                 raise VaultLocked()
             return document
 
-        return self._start_sliced_task(task, steps, on_success=arrived)
+        return self._runner.start_sliced(task, steps, on_success=arrived)
 
     # ------------------------------------------------------------- backups
 
@@ -311,7 +209,7 @@ class TransferMixin:
                 vault, target, now=now, progress=task.report, cancelled=task.is_cancelled
             )
 
-        return self._start_task("backup", work)
+        return self._runner.start("backup", work)
 
     def run_due_backup(self, policy: BackupPolicy, now: datetime | None = None) -> Task:
         """The automatic backup, if one is due; the result is its path, or None."""
@@ -324,7 +222,7 @@ class TransferMixin:
                 vault, policy, now, progress=task.report, cancelled=task.is_cancelled
             )
 
-        return self._start_task("auto-backup", work)
+        return self._runner.start("auto-backup", work)
 
     def backups_in(self, folder: Path) -> list[BackupFile]:
         """Automatic backups of this journal in ``folder``, oldest first."""
@@ -353,7 +251,7 @@ class TransferMixin:
                 cancelled=task.is_cancelled,
             )
 
-        return self._start_task("restore", work)
+        return self._runner.start("restore", work)
 
     # -------------------------------------------------------------- import
 
@@ -372,7 +270,7 @@ class TransferMixin:
             parsed = parse(source, fmt, progress=task.report, cancelled=task.is_cancelled)
             return ImportPlan(parsed, summarize(parsed, existing))
 
-        return self._start_task("import-preview", work)
+        return self._runner.start("import-preview", work)
 
     def import_entries(self, parsed: ParsedImport) -> Task:
         """Add what is new in ``parsed`` to the journal, all at once (an ImportDone)."""
@@ -393,13 +291,13 @@ class TransferMixin:
         def arrived(task: Task, done: ImportDone) -> ImportDone:
             # Stored already; now into memory, here on the GUI thread. (If the journal
             # locked meanwhile, the next unlock reads them from the file.)
-            if self._journal is journal:
+            if self._journal() is journal:
                 journal.remember(done.added)
                 heap.settle()  # the imported entries too
                 self.entries_changed.emit()
             return done
 
-        return self._start_task("import", work, arrived)
+        return self._runner.start("import", work, arrived)
 
     # ----------------------------------------------- another Tend journal
 
@@ -425,7 +323,7 @@ class TransferMixin:
                 cancelled=task.is_cancelled,
             )
 
-        return self._start_task("merge-preview", work)
+        return self._runner.start("merge-preview", work)
 
     def merge(self, plan: MergePlan) -> Task:
         """Add what ``plan`` brings in, in one transaction (the result: a MergeReport).
@@ -448,7 +346,7 @@ class TransferMixin:
             )
 
         def arrived(task: Task, report: MergeReport) -> MergeReport:
-            if self._journal is not journal:  # locked meanwhile: the next unlock reads it
+            if self._journal() is not journal:  # locked meanwhile: the next unlock reads it
                 return report
             entries, personal, packs = target.settle(report)
             heap.settle()
@@ -461,7 +359,7 @@ class TransferMixin:
                     signal.emit()
             return report
 
-        return self._start_task("merge", work, arrived)
+        return self._runner.start("merge", work, arrived)
 
 
-__all__ = ["EXPORT_FORMATS", "ImportDone", "ImportPlan", "TransferMixin"]
+__all__ = ["EXPORT_FORMATS", "ImportDone", "ImportPlan", "TransferService"]

@@ -156,7 +156,7 @@ def back_up_now(
     path = ask_backup_path(parent, settings)
     if path is None or not service.is_unlocked:
         return None
-    task = service.backup_to(path)
+    task = service.transfer.backup_to(path)
     dialog = TaskDialog(
         "Backing up", "Making an encrypted copy of your journal, then checking it…", task, parent
     )
@@ -247,7 +247,7 @@ class AutoBackup(QObject):
         policy = self.settings.backup_policy
         if policy.frequency is BackupFrequency.OFF:
             return None
-        task = self.service.run_due_backup(policy, now or self.clock())
+        task = self.service.transfer.run_due_backup(policy, now or self.clock())
         task.succeeded.connect(self._on_succeeded)
         task.failed.connect(self._on_failed)
         self.task = task
@@ -404,7 +404,7 @@ class BackupsPage(QWidget):
             self._update_enabled()
             return
         try:
-            found = self.service.backups_in(self.policy().resolved_folder)
+            found = self.service.transfer.backups_in(self.policy().resolved_folder)
         except OSError:
             found = []
         if found:
@@ -629,7 +629,7 @@ class RestoreDialog(WorkDialog):
             self.set_target(self.target_path)
             return
         self.message.clear()
-        self.task = self.service.restore_backup(
+        self.task = self.service.transfer.restore_backup(
             self.backup_path,
             self.target_path,
             self.passphrase.text(),

@@ -435,7 +435,7 @@ class ExportDialog(WorkDialog):
         entries = self.chosen_entries()  # again: the journal may have changed meanwhile
         if not entries:
             return
-        self.task = self.service.export_entries(entries, self.fmt(), path)
+        self.task = self.service.transfer.export_entries(entries, self.fmt(), path)
         self.task.succeeded.connect(self._on_exported)
         self.task.failed.connect(self._on_failed)
         self.progress.follow(self.task, f"Writing {entries_phrase(len(entries))}…")
@@ -470,7 +470,7 @@ class ExportDialog(WorkDialog):
         entries = self.chosen_entries()
         if not entries or (self.task is not None and self.task.running):
             return
-        self.task = self.service.print_document(entries)
+        self.task = self.service.transfer.print_document(entries)
         self.task.succeeded.connect(self._on_typeset)
         self.task.failed.connect(self._on_failed)
         self.progress.follow(self.task, f"Preparing the pages of {entries_phrase(len(entries))}…")

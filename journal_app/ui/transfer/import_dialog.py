@@ -392,10 +392,10 @@ class ImportDialog(WorkDialog):
         self.message.clear()
         self.passphrase.clear_problem()
         if fmt == TEND:
-            self.task = self.service.preview_merge(self.source, self.passphrase.text())
+            self.task = self.service.transfer.preview_merge(self.source, self.passphrase.text())
             self.task.succeeded.connect(self._on_merge_previewed)
         else:
-            self.task = self.service.preview_import(self.source, fmt)
+            self.task = self.service.transfer.preview_import(self.source, fmt)
             self.task.succeeded.connect(self._on_previewed)
         self.task.failed.connect(self._on_failed)
         self.progress.follow(self.task, f"Reading {self.source.name}… nothing is added yet.")
@@ -501,7 +501,7 @@ class ImportDialog(WorkDialog):
     def start_import(self) -> None:
         if self.merge_plan is not None and not self._busy() and self.service.is_unlocked:
             self.message.clear()
-            self.task = self.service.merge(self.merge_plan)
+            self.task = self.service.transfer.merge(self.merge_plan)
             self.task.succeeded.connect(self._on_merged)
             self.task.failed.connect(self._on_failed)
             self.progress.follow(self.task, import_tend.progress_text(self.merge_plan))
@@ -511,7 +511,7 @@ class ImportDialog(WorkDialog):
             return
         self.message.clear()
         new = self.plan.preview.count - (self.plan.preview.duplicates or 0)
-        self.task = self.service.import_entries(self.plan.parsed)
+        self.task = self.service.transfer.import_entries(self.plan.parsed)
         self.task.succeeded.connect(self._on_imported)
         self.task.failed.connect(self._on_failed)
         self.progress.follow(self.task, f"Adding {entries_phrase(new)} to your journal…")
