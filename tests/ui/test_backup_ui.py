@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QDialog
 from journal_app.journal import Journal
 from journal_app.journal.backup import BackupFrequency, BackupPolicy, list_backups
 from journal_app.ui.settings.dialog import SettingsDialog
-from journal_app.ui.transfer import backup_dialogs
-from journal_app.ui.transfer.backup_dialogs import AutoBackup, BackupsPage, RestoreDialog
+from journal_app.ui.transfer import backup_now, backups_page, restore_dialog
+from journal_app.ui.transfer.auto_backup import AutoBackup
+from journal_app.ui.transfer.backups_page import BackupsPage
+from journal_app.ui.transfer.restore_dialog import RestoreDialog
 from journal_app.vault import Vault
 from tests.ui._transfer_fixtures import (
     Yes,
@@ -47,7 +49,7 @@ def test_back_up_now_makes_a_checked_encrypted_copy(
     assert dialog is not None
     wait_for_task(qtbot, dialog.task)
     assert target.exists()
-    done = [call for call in message_boxes.calls if call[1] == backup_dialogs.BACKED_UP_TITLE]
+    done = [call for call in message_boxes.calls if call[1] == backup_now.BACKED_UP_TITLE]
     assert done and str(target) in done[0][2] and "encrypted" in done[0][2]
     assert Vault.verify_file(target, PASSPHRASE).records >= 5  # only the passphrase opens it
     restored = tmp_path / "restored.tend"
@@ -179,7 +181,7 @@ def test_the_backups_settings_page(qtbot, window, tmp_path, file_dialogs):
     assert window.statusBar().currentMessage() == f"Backed up automatically, to {chosen}."
     assert window.settings.keys().count("backup/folder") == 1
     _check_controls(page)
-    _check_words([page.latest.text(), backup_dialogs.BACKUPS_LEAD, backup_dialogs.FOLDER_NOTE])
+    _check_words([page.latest.text(), backups_page.BACKUPS_LEAD, backups_page.FOLDER_NOTE])
     dialog.done(QDialog.DialogCode.Rejected)
 
 
@@ -260,7 +262,7 @@ def test_restore_with_a_wrong_passphrase(qtbot, backup_file, window, tmp_path):
     dialog.set_target(tmp_path / "nope.tend")
     dialog.restore()
     wait_for_task(qtbot, dialog.task)
-    assert dialog.message.message.text() == backup_dialogs.WRONG_BACKUP_PASSPHRASE
+    assert dialog.message.message.text() == restore_dialog.WRONG_BACKUP_PASSPHRASE
     assert not (tmp_path / "nope.tend").exists()
     assert dialog.pages.currentWidget() is dialog.form_page
 
@@ -317,8 +319,8 @@ def test_restore_words_and_names(qtbot, backup_file, window):
     _check_words(
         [
             dialog.windowTitle(),
-            backup_dialogs.RESTORE_LEAD,
-            backup_dialogs.WRONG_BACKUP_PASSPHRASE,
+            restore_dialog.RESTORE_LEAD,
+            restore_dialog.WRONG_BACKUP_PASSPHRASE,
             *(
                 action.text()
                 for action in (window.transfer.backup_action, window.transfer.restore_action)

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from journal_app.journal import Journal
-from journal_app.ui.transfer.backup_dialogs import RestoreDialog
+from journal_app.ui.transfer.restore_dialog import RestoreDialog
 from journal_app.vault import ManifestUnverified
 from tests.conftest import edit_rows
 from tests.ui._transfer_fixtures import rich_journal, wait_for_task, window
