@@ -186,7 +186,7 @@ def main() -> int:
         from journal_app.journal.packs import parse_pack
         from journal_app.journal.prompts import builtin_catalogue
         from journal_app.ui.journal.packs import PackPreviewDialog
-        from journal_app.ui.journal.prompts import PromptChooserDialog
+        from journal_app.ui.journal.prompt_chooser import PromptChooserDialog
 
         catalogue = builtin_catalogue()
         pack_file = ROOT / "tests" / "data" / "example_pack.toml"

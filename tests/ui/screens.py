@@ -36,7 +36,7 @@ from journal_app.journal.packs import parse_pack
 from journal_app.journal.prompts import builtin_catalogue
 from journal_app.ui.common.preferences import AppSettings
 from journal_app.ui.journal.packs import PackPreviewDialog, PacksDialog
-from journal_app.ui.journal.prompts import PromptChooserDialog
+from journal_app.ui.journal.prompt_chooser import PromptChooserDialog
 from journal_app.ui.support.support import SupportDialog
 from journal_app.ui.window.about import AboutDialog
 from journal_app.ui.window.main_window import MainWindow, default_journal_view

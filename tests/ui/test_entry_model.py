@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from journal_app.journal import Entry
 from journal_app.ui.journal.entry_delegate import EntryDelegate
+from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.journal.entry_model import (
     UNTITLED,
     DateTextRole,
@@ -21,7 +22,6 @@ from journal_app.ui.journal.entry_model import (
     TitleSpansRole,
     month_label,
 )
-from journal_app.ui.journal.journal_view import EntryListView
 from tests.ui._journal_fixtures import QT_LOG_IGNORE, make_entries, moment
 
 pytestmark = QT_LOG_IGNORE

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from journal_app.ui.common.errors import install_excepthook
 from journal_app.ui.common.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
 from journal_app.ui.journal.packs import PackPreviewDialog, PacksDialog
-from journal_app.ui.journal.prompts import PromptChooserDialog
+from journal_app.ui.journal.prompt_chooser import PromptChooserDialog
 from journal_app.ui.settings.dialog import SettingsDialog
 from journal_app.ui.settings.recovery import RecoveryCodeDialog
 from journal_app.ui.support.personal import PeopleDialog, PlanDialog

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app.ui.journal import journal_view as page
+from journal_app.ui.journal import page_words
 from journal_app.ui.journal.editor import STATUS_SAVED
 from journal_app.ui.journal.entry_model import EntryIdRole, TitleSpansRole
 from journal_app.ui.journal.journal_view import JournalView
@@ -534,7 +534,7 @@ FORBIDDEN = re.compile(
 
 
 def test_the_page_words_follow_the_content_rules() -> None:
-    texts = [value for name, value in vars(page).items() if name.startswith("TEXT_")]
+    texts = [value for name, value in vars(page_words).items() if name.startswith("TEXT_")]
     assert len(texts) >= 15
     for text in texts:
         assert not FORBIDDEN.search(text), text

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from journal_app.journal.packs import parse_pack
 from journal_app.journal.prompts import builtin_catalogue
-from journal_app.ui.journal import prompts as prompt_ui
+from journal_app.ui.journal.card_list import DescriptionRole
 from journal_app.ui.journal.editor import STATUS_SAVED
 from journal_app.ui.journal.entry_model import ThemeNameRole
 from journal_app.ui.journal.journal_view import JournalView
-from journal_app.ui.journal.prompts import PromptCard, PromptChooserDialog
+from journal_app.ui.journal.prompt_chooser import PromptChooserDialog
+from journal_app.ui.journal.prompts import PromptCard
 from journal_app.ui.services.journal_service import JournalService
 from tests.ui._journal_fixtures import (
     QT_LOG_IGNORE,
@@ -83,7 +84,7 @@ def test_the_chooser_offers_the_four_themes_and_any_theme(qtbot, open_service) -
         "Any theme",
     ]
     texts = shown_texts(dialog)
-    descriptions = [dialog.list.item(row).data(prompt_ui.DescriptionRole) for row in range(5)]
+    descriptions = [dialog.list.item(row).data(DescriptionRole) for row in range(5)]
     assert descriptions[:4] == [theme.description for theme in CATALOGUE.themes]
     assert all(descriptions), "every choice has its one line of description"
     assert dialog.windowTitle() == "Write with a prompt"
@@ -382,7 +383,7 @@ def test_theme_filter_and_search_work_together(qtbot, view, open_service) -> Non
     view.reload()
     view.set_theme_filter("people")
     view.search.setText("Ben")
-    view._apply_search()
+    view.filters.apply_search()
     assert view.model.entry_ids() == [other.id]
 
 

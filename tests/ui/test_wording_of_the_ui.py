@@ -29,6 +29,7 @@ import pytest
 from journal_app.journal.packs import parse_pack
 from journal_app.journal.prompts import builtin_catalogue
 from journal_app.journal.wording import check_prompt, check_text, rules
+from journal_app.ui.journal import prompt_chooser
 from journal_app.ui.journal import prompts as prompt_ui
 from tests.ui.screens import EXAMPLE_PACK, visit_every_screen, words_of
 
@@ -122,7 +123,7 @@ def test_every_ui_string_in_the_source_follows_the_wording_rules() -> None:
     # The rule finds what people read (so it cannot quietly skip everything)…
     for expected in (
         prompt_ui.TEXT_HEAVY_NOTE,
-        prompt_ui.TEXT_CHOOSER_LEAD,
+        prompt_chooser.TEXT_CHOOSER_LEAD,
         prompt_ui.TEXT_WRITE_FREELY,
         "Search your journal",
     ):

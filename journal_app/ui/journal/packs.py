@@ -29,7 +29,7 @@ from journal_app.journal.packs import Pack, PackError
 from journal_app.ui.common.files import FILE_DIALOG
 from journal_app.ui.common.widgets import button, label
 from journal_app.ui.common.widgets import row as button_row
-from journal_app.ui.journal.prompts import CardList
+from journal_app.ui.journal.card_list import CardList
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.vault import VaultError
 
