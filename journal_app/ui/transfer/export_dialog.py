@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QRadioButton,
     QVBoxLayout,
@@ -40,6 +41,7 @@ from journal_app.journal.prompts import builtin_catalogue
 from journal_app.journal.selection import Selection
 from journal_app.ui.common.errors import advice_for
 from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.ui.common.questions import Answer, Button, Icon, Question, ask, question_box
 from journal_app.ui.common.tasks import Task
 from journal_app.ui.common.widgets import Banner, button, label, row
 from journal_app.ui.services.journal_service import JournalService
@@ -81,34 +83,26 @@ def entries_phrase(count: int) -> str:
     return "1 entry" if count == 1 else f"{count} entries"
 
 
+NOT_ENCRYPTED_QUESTION = Question(
+    NOT_ENCRYPTED_TITLE,
+    NOT_ENCRYPTED,
+    (
+        Answer(Button.Ok, "Continue", "Go on to choose where to save the file"),
+        Answer(Button.Cancel, "Cancel", "Write nothing"),
+    ),
+    default=Button.Ok,
+    icon=Icon.Information,
+)
+
+
 def not_encrypted_box(parent: QWidget | None) -> QMessageBox:
-    """The calm notice shown before any unencrypted file is written."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(NOT_ENCRYPTED_TITLE)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(NOT_ENCRYPTED)
-    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Ok).setText("Continue")
-    box.button(QMessageBox.StandardButton.Cancel).setText("Cancel")
-    box.setDefaultButton(QMessageBox.StandardButton.Ok)
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    for which, tip in (
-        (QMessageBox.StandardButton.Ok, "Go on to choose where to save the file"),
-        (QMessageBox.StandardButton.Cancel, "Write nothing"),
-    ):
-        widget = box.button(which)
-        widget.setToolTip(tip)
-        widget.setAccessibleName(widget.text())
-    return box
+    """The calm notice shown before any unencrypted file is written (not shown yet)."""
+    return question_box(parent, NOT_ENCRYPTED_QUESTION)
 
 
 def confirm_not_encrypted(parent: QWidget) -> bool:
     """Ask before any unencrypted file is written. Tests patch ``QMessageBox.exec``."""
-    box = not_encrypted_box(parent)
-    result = box.exec()
-    box.deleteLater()
-    return result == QMessageBox.StandardButton.Ok
+    return ask(parent, NOT_ENCRYPTED_QUESTION) == Button.Ok
 
 
 def _to_date(value: QDate) -> date:
@@ -161,6 +155,16 @@ class ExportDialog(WorkDialog):
         return radio
 
     def _build(self, for_print: bool) -> None:
+        self._build_choices()
+        self._build_dates()
+        self._build_boxes()
+        grid = self._choices_grid()
+        format_label = self._build_format()
+        buttons = self._build_buttons(for_print)
+        self._lay_out(grid, format_label, buttons)
+
+    def _build_choices(self) -> None:
+        """One radio button for each way of choosing entries."""
         self.choices: dict[str, QRadioButton] = {}
         self.choice_group = QButtonGroup(self)
         count = len(self._chosen_ids)
@@ -184,6 +188,8 @@ class ExportDialog(WorkDialog):
         )
         self._radio(EVERYTHING, "Everything in my journal", "Every entry (not those in the trash)")
 
+    def _build_dates(self) -> None:
+        """The first and last day, a month apart to begin with."""
         today = date.today()
         self.date_from = QDateEdit(_qdate(today - timedelta(days=30)))
         self.date_to = QDateEdit(_qdate(today))
@@ -198,6 +204,9 @@ class ExportDialog(WorkDialog):
             edit.setAccessibleName(name)
             edit.setToolTip(tip)
             edit.dateChanged.connect(lambda _d, key=DATES: self._select(key))
+
+    def _build_boxes(self) -> None:
+        """The tag and theme lists; a choice with nothing to offer is turned off."""
         self.tag_box = QComboBox()
         self.tag_box.setAccessibleName("Tag")
         self.tag_box.setToolTip("The tag the entries have")
@@ -222,6 +231,8 @@ class ExportDialog(WorkDialog):
             box.currentIndexChanged.connect(lambda _i: self.update_count())
         self.choices[CHOSEN].setEnabled(bool(self._chosen_ids))
 
+    def _choices_grid(self) -> QGridLayout:
+        """The choices in a grid, each beside the fields that refine it."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(10)
@@ -246,7 +257,10 @@ class ExportDialog(WorkDialog):
         grid.addWidget(self.choices[THEME], 4, 0)
         grid.addWidget(self.theme_box, 4, 1, 1, 2)
         grid.addWidget(self.choices[EVERYTHING], 5, 0, 1, 4)
+        return grid
 
+    def _build_format(self) -> QLabel:
+        """The count of entries chosen and the format list; returns the list's label."""
         self.count_label = label("", "muted")
         self.count_label.setObjectName("exportCount")
         self.count_label.setAccessibleName("Entries chosen")
@@ -260,7 +274,10 @@ class ExportDialog(WorkDialog):
             self.format_box.addItem(text, key)
         format_label = label("Format", "subheading", wrap=False)
         format_label.setBuddy(self.format_box)
+        return format_label
 
+    def _build_buttons(self, for_print: bool) -> QHBoxLayout:
+        """The message, progress and buttons; Print or Export is the default."""
         self.message = Banner("error")
         self.progress = ProgressPanel(self, with_button=False)  # Cancel below stops it
 
@@ -280,8 +297,10 @@ class ExportDialog(WorkDialog):
         primary = self.print_button if for_print else self.export_button
         primary.setProperty("role", "primary")
         primary.setDefault(True)
-        buttons = row(None, self.cancel_button, self.print_button, self.export_button)
+        return row(None, self.cancel_button, self.print_button, self.export_button)
 
+    def _lay_out(self, grid: QGridLayout, format_label: QLabel, buttons: QHBoxLayout) -> None:
+        """The dialog's column, top to bottom; ``controls`` are what a running task stills."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 22, 24, 20)
         layout.setSpacing(12)
