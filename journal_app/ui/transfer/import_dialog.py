@@ -42,7 +42,7 @@ from journal_app.ui.common.errors import advice_for
 from journal_app.ui.common.files import FILE_DIALOG
 from journal_app.ui.common.tasks import Task
 from journal_app.ui.common.theme import set_role
-from journal_app.ui.common.widgets import Banner, button, label, row
+from journal_app.ui.common.widgets import Banner, button, clear_layout, label, row
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.ui.services.transfer_service import ImportDone, ImportPlan
 from journal_app.ui.transfer import import_tend
@@ -481,12 +481,7 @@ class ImportDialog(WorkDialog):
         self.show_step(self.choose_page)
 
     def _clear_sample(self) -> None:
-        while self.sample_grid.count():
-            item = self.sample_grid.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        clear_layout(self.sample_grid)
 
     def _forget_preview(self) -> None:
         for widget in (self.summary, self.source_line, self.duplicates, self.sample, self.details):

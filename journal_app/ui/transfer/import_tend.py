@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from journal_app.ui.common.widgets import Banner, label, secret_field
+from journal_app.ui.common.widgets import Banner, clear_layout, label, secret_field
 from journal_app.vault import (
     Cancelled,
     DamagedVault,
@@ -59,12 +59,7 @@ class DetailLines(QWidget):
         self._lines: list[str] = []
 
     def set_lines(self, lines: list[str]) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        clear_layout(self._layout)
         self._lines = list(lines)
         for line in self._lines:
             self._layout.addWidget(label(line))
