@@ -262,9 +262,9 @@ def main() -> int:
         from journal_app.journal.backup import BackupFrequency, BackupPolicy
         from journal_app.ui.common.tasks import Task
         from journal_app.ui.services import pdf
-        from journal_app.ui.transfer.backup_dialogs import RestoreDialog
         from journal_app.ui.transfer.export_dialog import not_encrypted_box
         from journal_app.ui.transfer.progress import TaskDialog
+        from journal_app.ui.transfer.restore_dialog import RestoreDialog
         from journal_app.vault import WrongPassphrase
 
         path = folder / "transfer.tend"
@@ -376,7 +376,7 @@ def main() -> int:
 
         backup = folder / "Backups" / "journal-backup.tend"
         backup.parent.mkdir(exist_ok=True)
-        task = window.service.backup_to(backup)
+        task = window.service.transfer.backup_to(backup)
         wait_for(lambda t=task: not t.running)
         restore = window.transfer.restore()
         assert isinstance(restore, RestoreDialog)
