@@ -226,8 +226,7 @@ def clear_layout(layout: QLayout, dispose: Callable[[QWidget], None] = _hide_and
     the middle of a signal of its own); a widget holding a person's words may need
     them taken off first, which a ``dispose`` of its own does.
     """
-    while layout.count():
-        item = layout.takeAt(0)
+    while (item := layout.takeAt(0)) is not None:
         widget, inner = item.widget(), item.layout()
         if widget is not None:
             dispose(widget)
