@@ -51,6 +51,14 @@ def built_with() -> str:
     return f"Qt {qVersion()} · PySide6 {PySide6.__version__} · Python {platform.python_version()}"
 
 
+def _row_of(widget: QWidget) -> QHBoxLayout:
+    """A button on its own line, at the start."""
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 class AboutDialog(QDialog):
     """Help > About Tend."""
 
@@ -65,111 +73,21 @@ class AboutDialog(QDialog):
         self.setObjectName("aboutDialog")
         self.setMinimumWidth(520)
 
-        self.icon = QLabel()
-        self.icon.setAccessibleName(APP_NAME)
-        self.icon.setFixedSize(56, 56)
-        self._paint_icon()
-        title = label(APP_NAME, "heading")
-        self.version_label = label(f"Version {__version__}", "muted")
-        self.version_label.setAccessibleName("Version")
-        names = QVBoxLayout()
-        names.setSpacing(0)
-        names.addWidget(title)
-        names.addWidget(self.version_label)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        top.addWidget(self.icon)
-        top.addLayout(names, 1)
-        top.setAlignment(names, Qt.AlignmentFlag.AlignVCenter)
-
-        self.what = label(ABOUT_WHAT, "lead")
-        self.what_not = label(ABOUT_WHAT_NOT)
-        care = QFrame()
-        set_role(care, "notice")
-        care_layout = QVBoxLayout(care)
-        care_layout.setContentsMargins(16, 12, 16, 12)
-        care_layout.setSpacing(8)
-        care_layout.addWidget(self.what_not)
-        self.support_button = button(
-            "Support",
-            "If you need to talk to someone now: helplines for your country (F1)",
-            role="support",
-            on_click=self.support_requested,
-        )
-        support_row = QHBoxLayout()
-        support_row.addWidget(self.support_button)
-        support_row.addStretch(1)
-        care_layout.addLayout(support_row)
-
-        self.journal_caption = label(JOURNAL_KEPT, "muted")
-        self.journal_label = label("")
-        set_role(self.journal_label, "path")
-        self.journal_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.journal_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.journal_label.setAccessibleName("Where your journal is kept")
-        self.journal_label.setToolTip("Your journal's file: select the text to copy it")
-        self.folder_button = button(SHOW_FOLDER, SHOW_FOLDER_TIP, on_click=self.show_folder)
-
-        self.credit = label(STUDY_CREDIT, "muted")
-        self.credit.setAccessibleName("Where the prompts come from")
-        self.credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.study_button = button(
-            "Read the study",
-            f"Opens {STUDY_DOI_URL} in your browser",
-            role="link",
-            on_click=self.open_study,
-        )
-        self.licence = label(ABOUT_LICENCE, "small")
-        self.licence.setAccessibleName("Licence")
-        self.built_with = label(built_with(), "small")
-        self.built_with.setAccessibleName("Built with")
-        self.built_with.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.close_button = button("Close", "Close this window", on_click=self.accept)
-        self.close_button.setDefault(True)
-        self.close_button.setAutoDefault(True)
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 26, 28, 20)
         layout.setSpacing(12)
-        layout.addLayout(top)
+        layout.addLayout(self._build_title())
         layout.addSpacing(4)
+        self.what = label(ABOUT_WHAT, "lead")
         layout.addWidget(self.what)
-        layout.addWidget(care)
+        layout.addWidget(self._build_care())
         layout.addSpacing(4)
-        journal = QVBoxLayout()
-        journal.setSpacing(6)
-        journal.addWidget(self.journal_caption)
-        journal.addWidget(self.journal_label)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_button)
-        folder_row.addStretch(1)
-        journal.addLayout(folder_row)
-        layout.addLayout(journal)
+        layout.addLayout(self._build_journal())
         layout.addSpacing(4)
-        credit = QVBoxLayout()
-        credit.setSpacing(2)
-        credit.addWidget(self.credit)
-        link_row = QHBoxLayout()
-        link_row.setContentsMargins(-6, 0, 0, 0)
-        link_row.addWidget(self.study_button)
-        link_row.addStretch(1)
-        credit.addLayout(link_row)
-        layout.addLayout(credit)
+        layout.addLayout(self._build_credit())
         layout.addStretch(1)
         layout.addSpacing(6)
-        small_print = QVBoxLayout()
-        small_print.setSpacing(2)
-        small_print.addWidget(self.licence)
-        small_print.addWidget(self.built_with)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(16)
-        bottom.addLayout(small_print, 1)
-        bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
-        layout.addLayout(bottom)
+        layout.addLayout(self._build_bottom())
         # The keyboard goes through it in the order it reads, from top to bottom.
         order = (
             self.support_button,
@@ -192,6 +110,103 @@ class AboutDialog(QDialog):
             self.resize(width, layout.totalHeightForWidth(width))
         else:
             self.resize(width, self.sizeHint().height())
+
+    def _build_title(self) -> QHBoxLayout:
+        """The leaf, the name and the version."""
+        self.icon = QLabel()
+        self.icon.setAccessibleName(APP_NAME)
+        self.icon.setFixedSize(56, 56)
+        self._paint_icon()
+        title = label(APP_NAME, "heading")
+        self.version_label = label(f"Version {__version__}", "muted")
+        self.version_label.setAccessibleName("Version")
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(title)
+        names.addWidget(self.version_label)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(self.icon)
+        top.addLayout(names, 1)
+        top.setAlignment(names, Qt.AlignmentFlag.AlignVCenter)
+        return top
+
+    def _build_care(self) -> QFrame:
+        """What Tend is not, with Support one click away."""
+        self.what_not = label(ABOUT_WHAT_NOT)
+        care = QFrame()
+        set_role(care, "notice")
+        care_layout = QVBoxLayout(care)
+        care_layout.setContentsMargins(16, 12, 16, 12)
+        care_layout.setSpacing(8)
+        care_layout.addWidget(self.what_not)
+        self.support_button = button(
+            "Support",
+            "If you need to talk to someone now: helplines for your country (F1)",
+            role="support",
+            on_click=self.support_requested,
+        )
+        care_layout.addLayout(_row_of(self.support_button))
+        return care
+
+    def _build_journal(self) -> QVBoxLayout:
+        """Where the journal's file is, selectable, and its folder a click away."""
+        self.journal_caption = label(JOURNAL_KEPT, "muted")
+        self.journal_label = label("")
+        set_role(self.journal_label, "path")
+        self.journal_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.journal_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.journal_label.setAccessibleName("Where your journal is kept")
+        self.journal_label.setToolTip("Your journal's file: select the text to copy it")
+        self.folder_button = button(SHOW_FOLDER, SHOW_FOLDER_TIP, on_click=self.show_folder)
+        journal = QVBoxLayout()
+        journal.setSpacing(6)
+        journal.addWidget(self.journal_caption)
+        journal.addWidget(self.journal_label)
+        journal.addLayout(_row_of(self.folder_button))
+        return journal
+
+    def _build_credit(self) -> QVBoxLayout:
+        """Where the prompts come from, and the study's link."""
+        self.credit = label(STUDY_CREDIT, "muted")
+        self.credit.setAccessibleName("Where the prompts come from")
+        self.credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.study_button = button(
+            "Read the study",
+            f"Opens {STUDY_DOI_URL} in your browser",
+            role="link",
+            on_click=self.open_study,
+        )
+        credit = QVBoxLayout()
+        credit.setSpacing(2)
+        credit.addWidget(self.credit)
+        link_row = _row_of(self.study_button)
+        link_row.setContentsMargins(-6, 0, 0, 0)
+        credit.addLayout(link_row)
+        return credit
+
+    def _build_bottom(self) -> QHBoxLayout:
+        """The licence and what Tend runs on, in small print, beside Close."""
+        self.licence = label(ABOUT_LICENCE, "small")
+        self.licence.setAccessibleName("Licence")
+        self.built_with = label(built_with(), "small")
+        self.built_with.setAccessibleName("Built with")
+        self.built_with.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = button("Close", "Close this window", on_click=self.accept)
+        self.close_button.setDefault(True)
+        self.close_button.setAutoDefault(True)
+        small_print = QVBoxLayout()
+        small_print.setSpacing(2)
+        small_print.addWidget(self.licence)
+        small_print.addWidget(self.built_with)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(16)
+        bottom.addLayout(small_print, 1)
+        bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
+        return bottom
 
     @property
     def journal_path(self) -> Path:
