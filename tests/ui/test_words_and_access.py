@@ -20,6 +20,7 @@ from journal_app.ui.settings.dialog import SettingsDialog
 from journal_app.ui.settings.recovery import RecoveryCodeDialog
 from journal_app.ui.support import support
 from journal_app.ui.support.support import SupportDialog
+from journal_app.ui.transfer.backup_dialogs import BackupsPage
 from journal_app.ui.window import pages
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import create_through_ui, shown_texts, unlock_through_ui
@@ -82,7 +83,8 @@ def test_dialogs(qtbot, service, app_settings):
     for dialog in (
         SupportDialog(country="GB"),
         SupportDialog(country="US"),
-        SettingsDialog(app_settings, service),
+        # The window hands Settings its Backups page; so does this test.
+        SettingsDialog(app_settings, service, backups=BackupsPage(app_settings, service)),
         RecoveryCodeDialog("ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567"),
     ):
         qtbot.addWidget(dialog)

@@ -4,11 +4,16 @@ code, the journal file and backups.
 Each page has ``load()`` (from AppSettings into its controls), ``save()`` (back)
 and a ``changed`` signal. Changing the passphrase and making a recovery code act
 at once, on their own buttons, as they change the vault rather than a setting.
+
+The Backups page belongs to the transfer part beside this one; the window, which
+sees both, builds it and hands it in (``backups=``), so Settings never imports it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
+from typing import Protocol
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal, SignalInstance, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -50,9 +55,21 @@ from journal_app.ui.services.journal_service import JournalService
 from journal_app.ui.settings.country_page import CountryPage
 from journal_app.ui.settings.page import CONTROL_HEIGHT, SettingsPage, form_label, new_form
 from journal_app.ui.settings.recovery import RecoveryCodeDialog
-from journal_app.ui.transfer.backup_dialogs import BackupsPage
 
 FONT_PREVIEW = "A few quiet words, written at my own pace."
+
+
+class HandedPage(Protocol):
+    """A page made elsewhere that Settings shows as its own: a widget with the same
+    ``title``, ``load()``, ``save()`` and ``changed`` as a :class:`SettingsPage`."""
+
+    title: str
+
+    @property
+    def changed(self) -> SignalInstance: ...
+    def load(self) -> None: ...
+    def save(self) -> None: ...
+    def blockSignals(self, block: bool) -> bool: ...
 
 
 def _minutes(minutes: int) -> str:
@@ -450,8 +467,14 @@ class SettingsDialog(QDialog):
     create_new_requested = Signal()
 
     def __init__(
-        self, settings: AppSettings, service: JournalService, parent: QWidget | None = None
+        self,
+        settings: AppSettings,
+        service: JournalService,
+        parent: QWidget | None = None,
+        *,
+        backups: HandedPage | None = None,
     ) -> None:
+        """``backups``: the Backups page, last, if the window hands one in."""
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setObjectName("SettingsDialog")
@@ -463,16 +486,17 @@ class SettingsDialog(QDialog):
         self.country = CountryPage(settings)
         self.passphrase = PassphrasePage(settings, service)
         self.journal_file = JournalFilePage(settings, service)
-        self.backups = BackupsPage(settings, service)  # same load/save/changed as a page
-        self.pages: list[SettingsPage] = [
+        self.backups = backups
+        self.pages: list[SettingsPage | HandedPage] = [
             self.privacy,
             self.appearance,
             self.prompts,
             self.country,
             self.passphrase,
             self.journal_file,
-            self.backups,  # type: ignore[list-item]
         ]
+        if backups is not None:
+            self.pages.append(backups)
         self.nav = QListWidget()
         set_role(self.nav, "nav")
         self.nav.setAccessibleName("Settings pages")
@@ -552,7 +576,7 @@ class SettingsDialog(QDialog):
             return
         super().keyPressEvent(event)
 
-    def show_page(self, page: SettingsPage) -> None:
+    def show_page(self, page: SettingsPage | HandedPage) -> None:
         self.nav.setCurrentRow(self.pages.index(page))
 
     def done(self, result: int) -> None:

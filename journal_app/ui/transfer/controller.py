@@ -1,7 +1,11 @@
 """The window's Export, Print, Import, Back up now and Restore: actions and where they lead.
 
-One object, made by the main window, that adds its actions to the Journal menu,
-opens the dialogs, runs the automatic backups and reports in the status bar.
+One object, made by the main window, whose actions the window puts in its Journal
+menu (:attr:`TransferController.menu_groups`), and which opens the dialogs, runs
+the automatic backups and reports in the status bar. It knows the window only as
+:class:`TransferWindow`, the little it needs of it, so this part never imports
+the window above it.
+
 The window's lock closes every dialog (the export, print preview, import and
 restore dialogs among them) and the service stops every task, so no entry's
 words stay on screen or keep being processed after a lock.
@@ -9,25 +13,64 @@ words stay on screen or keep being processed after a lock.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from journal_app.journal.export import ExportResult
+from journal_app.ui.common.actions import window_action
 from journal_app.ui.common.kept import KeptDialog
-from journal_app.ui.transfer.backup_dialogs import AutoBackup, RestoreDialog, back_up_now
+from journal_app.ui.common.preferences import AppSettings
+from journal_app.ui.services.journal_service import JournalService
+from journal_app.ui.transfer.backup_dialogs import (
+    AutoBackup,
+    BackupsPage,
+    RestoreDialog,
+    back_up_now,
+)
 
 if TYPE_CHECKING:
     # The export and import dialogs (and what they need: printing, the importers)
     # are imported when first opened, not when the window starts.
     from journal_app.ui.transfer.export_dialog import ExportDialog
     from journal_app.ui.transfer.import_dialog import ImportDialog
-    from journal_app.ui.window.main_window import MainWindow
 
 STATUS_MS = 8_000
+
+
+class ShownJournal(Protocol):
+    """The journal's view, as far as exporting from it goes."""
+
+    def flush(self) -> bool | None:
+        """Save what is typed now; False if it could not be."""
+
+    def selected_entry_ids(self) -> Iterable[str]:
+        """The entries chosen in the list, offered for export."""
+
+
+class TransferWindow(Protocol):
+    """What the controller needs of the window that holds it, and nothing more."""
+
+    service: JournalService
+    settings: AppSettings
+    stack: QStackedWidget  # its pages: a change may change what can be exported
+    journal_view: ShownJournal | None
+
+    def journal_shown(self) -> bool:
+        """True while the open journal itself is on screen."""
+
+    def save_now(self) -> None:
+        """Save everything typed (an entry, my people, my plan) before an import compares."""
+
+    def reload_personal(self) -> None:
+        """Show newly merged people and plan words where those windows are open."""
+
+    def switch_vault(self, path: Path) -> None:
+        """Lock this journal and open the one at ``path`` (a restored backup)."""
 
 
 def exported_message(result: ExportResult) -> str:
@@ -49,11 +92,15 @@ class TransferController(QObject):
     restore_dialog: KeptDialog[RestoreDialog] = KeptDialog()
     backup_dialog: KeptDialog[QDialog] = KeptDialog()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, parent: QMainWindow, *, window: TransferWindow) -> None:
+        """``parent`` is the main window as Qt sees it (the dialogs' parent, the status
+        bar); ``window`` is the same window as this part uses it."""
+        super().__init__(parent)
+        self.parent_window = parent
         self.window = window
         self.service = window.service
-        self.auto_backup = AutoBackup(self.service, window.settings, parent=self)
+        self.settings = window.settings
+        self.auto_backup = AutoBackup(self.service, self.settings, parent=self)
         self.auto_backup.status_message.connect(self.show_status)
 
         self.export_action = self._action(
@@ -89,7 +136,12 @@ class TransferController(QObject):
             self.import_action,
             self.backup_action,
         )
-        self._add_to_menu()
+        # For the Journal menu, after the journal's own items and before Lock:
+        # Export…, Print…, Import from another journal… | Back up now…, Restore from backup…
+        self.menu_groups: tuple[tuple[QAction, ...], ...] = (
+            (self.export_action, self.print_action, self.import_action),
+            (self.backup_action, self.restore_action),
+        )
         self.service.state_changed.connect(self._on_service_changed)
         self.service.busy_changed.connect(self._on_service_changed)
         window.stack.currentChanged.connect(self._on_service_changed)
@@ -98,34 +150,14 @@ class TransferController(QObject):
     # ---------------------------------------------------------------- actions
 
     def _action(
-        self, text: str, tip: str, slot: object, shortcut: QKeySequence | None = None
+        self,
+        text: str,
+        tip: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | None = None,
     ) -> QAction:
-        action = QAction(text, self.window)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        self.window.addAction(action)  # shortcuts work while the menu bar is hidden
-        return action
-
-    def _add_to_menu(self) -> None:
-        """After the journal's own items, before the separator above Lock:
-
-        Export…, Print…, Import from another journal… | Back up now…, Restore from backup…
-        """
-        menu: QMenu | None = getattr(self.window, "journal_menu", None)
-        if menu is None:
-            return
-        items = menu.actions()
-        lock = items.index(self.window.lock_action)
-        before = items[lock - 1] if lock > 0 and items[lock - 1].isSeparator() else items[lock]
-        menu.insertSeparator(before)
-        for action in (self.export_action, self.print_action, self.import_action):
-            menu.insertAction(before, action)
-        menu.insertSeparator(before)
-        menu.insertAction(before, self.backup_action)
-        menu.insertAction(before, self.restore_action)
+        shortcuts = [] if shortcut is None else [shortcut]
+        return window_action(self.parent_window, text, tip, slot, shortcuts)
 
     @Slot(object)
     def _on_service_changed(self, _value: object) -> None:
@@ -135,17 +167,14 @@ class TransferController(QObject):
     def update_actions(self) -> None:
         """Export, print, import and back up: while the journal itself is shown.
         Restore: always (it never touches the open journal)."""
-        page = getattr(self.window, "journal_page", None)
-        in_journal = (
-            self.service.is_unlocked and page is not None and self.window.current_page() is page
-        )
+        in_journal = self.window.journal_shown()
         for action in self.journal_actions:
             action.setEnabled(in_journal)
         self.restore_action.setEnabled(True)
 
     @Slot(str)
     def show_status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, STATUS_MS)
+        self.parent_window.statusBar().showMessage(text, STATUS_MS)
 
     def _flush(self) -> bool:
         """Save what is being typed first, so the export has it."""
@@ -159,7 +188,7 @@ class TransferController(QObject):
 
     def _chosen_ids(self) -> list[str]:
         view = self.window.journal_view
-        if view is None or not hasattr(view, "selected_entry_ids"):
+        if view is None or not hasattr(view, "selected_entry_ids"):  # a view without a list
             return []
         return list(view.selected_entry_ids())
 
@@ -177,7 +206,7 @@ class TransferController(QObject):
         from journal_app.ui.transfer.export_dialog import ExportDialog
 
         dialog = ExportDialog(
-            self.service, self.window, chosen_ids=self._chosen_ids(), for_print=for_print
+            self.service, self.parent_window, chosen_ids=self._chosen_ids(), for_print=for_print
         )
         dialog.exported.connect(self._on_exported)
         dialog.finished.connect(lambda _result: self._forget("export_dialog", dialog))
@@ -192,7 +221,7 @@ class TransferController(QObject):
     @Slot(object)
     def _on_exported(self, result: object) -> None:
         if isinstance(result, ExportResult):
-            QMessageBox.information(self.window, "Exported", exported_message(result))
+            QMessageBox.information(self.parent_window, "Exported", exported_message(result))
 
     def _forget(self, name: str, dialog: QDialog) -> None:
         if getattr(self, name) is dialog:
@@ -211,7 +240,7 @@ class TransferController(QObject):
         from journal_app.ui.transfer.import_dialog import ImportDialog
 
         self.window.save_now()  # what is typed (an entry, my people, my plan) is compared too
-        dialog = ImportDialog(self.service, self.window)
+        dialog = ImportDialog(self.service, self.parent_window)
         dialog.imported.connect(self._on_imported)
         dialog.finished.connect(lambda _result: self._forget("import_dialog", dialog))
         self.import_dialog = dialog
@@ -226,11 +255,7 @@ class TransferController(QObject):
 
             self.show_status(f"{entries_phrase(imported)} added to your journal.")
         if getattr(report, "people", 0) or getattr(report, "plan_sections", 0):
-            # A merge brought people or plan words: shown where those windows are open,
-            # so that their next save keeps them.
-            for dialog in (self.window.people_dialog, self.window.plan_dialog):
-                if dialog is not None:
-                    dialog.reload()
+            self.window.reload_personal()  # a merge brought people or plan words
 
     # ---------------------------------------------------------------- backups
 
@@ -240,7 +265,7 @@ class TransferController(QObject):
             return None
         self._flush()
         dialog = back_up_now(
-            self.window, self.service, self.window.settings, on_status=self.show_status
+            self.parent_window, self.service, self.settings, on_status=self.show_status
         )
         self.backup_dialog = dialog
         return dialog
@@ -250,7 +275,7 @@ class TransferController(QObject):
         if self.restore_dialog is not None and self.restore_dialog.isVisible():
             self.restore_dialog.raise_()
             return self.restore_dialog
-        dialog = RestoreDialog(self.service, self.window, settings=self.window.settings)
+        dialog = RestoreDialog(self.service, self.parent_window, settings=self.settings)
         dialog.open_requested.connect(self._open_restored)
         dialog.finished.connect(lambda _result: self._forget("restore_dialog", dialog))
         self.restore_dialog = dialog
@@ -262,24 +287,24 @@ class TransferController(QObject):
         if isinstance(path, Path):
             self.window.switch_vault(path)
 
-    def connect_settings(self, dialog: QObject) -> None:
-        """Settings > Backups: its buttons, and a look for a due backup after Apply."""
-        page = getattr(dialog, "backups", None)
-        if page is not None:
-            page.back_up_requested.connect(self._from_settings(dialog, self.back_up_now))
-            page.restore_requested.connect(self._from_settings(dialog, self.restore))
-        applied = getattr(dialog, "applied", None)
-        if applied is not None:
-            applied.connect(lambda: self.auto_backup.check_soon(0))
+    def connect_settings(self, dialog: QDialog, page: BackupsPage) -> None:
+        """Settings > Backups (the page the window gave that dialog): its two buttons
+        close Settings, keeping what was chosen there, then act."""
+        page.back_up_requested.connect(self._from_settings(dialog, self.back_up_now))
+        page.restore_requested.connect(self._from_settings(dialog, self.restore))
+
+    @Slot()
+    def settings_applied(self) -> None:
+        """Settings were applied: a backup may be due now (a new folder or frequency)."""
+        self.auto_backup.check_soon(0)
 
     @staticmethod
-    def _from_settings(dialog: QObject, slot: object) -> object:
+    def _from_settings(dialog: QDialog, slot: Callable[[], object]) -> Callable[[], None]:
         def run() -> None:
-            if isinstance(dialog, QDialog):
-                dialog.accept()  # keeps what was chosen there
-            slot()  # type: ignore[operator]
+            dialog.accept()  # keeps what was chosen there
+            slot()
 
         return run
 
 
-__all__ = ["TransferController", "exported_message"]
+__all__ = ["ShownJournal", "TransferController", "TransferWindow", "exported_message"]

@@ -24,7 +24,6 @@ from journal_app.ui.common.widgets import button, label, leaf_pixmap
 
 if TYPE_CHECKING:
     from journal_app.ui.services.journal_service import JournalService
-    from journal_app.ui.window.main_window import MainWindow
 
 ABOUT_WHAT = (
     "A private, encrypted journal: a quiet place to notice what helps and what matters "
@@ -253,13 +252,3 @@ class AboutDialog(QDialog):
         ):
             self._paint_icon()
         super().changeEvent(event)
-
-
-def show_about(window: MainWindow) -> None:
-    """Help > About Tend: the window's one About dialog, made once, then raised."""
-    if window.about_dialog is None:
-        window.about_dialog = AboutDialog(window, window.service)
-        window.about_dialog.support_requested.connect(window.show_support)
-    window.about_dialog.show()
-    window.about_dialog.raise_()
-    window.about_dialog.activateWindow()

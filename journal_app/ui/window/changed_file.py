@@ -21,10 +21,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal_app.ui.common.kept import KeptDialog
 from journal_app.ui.common.widgets import button, label, row
@@ -33,8 +42,9 @@ from journal_app.vault import VaultError, WrongPassphrase
 if TYPE_CHECKING:
     from journal_app.journal.prompts import Prompt
     from journal_app.journal.sync import KeptResult
+    from journal_app.ui.journal.journal_view import JournalView
     from journal_app.ui.services.journal_service import JournalService
-    from journal_app.ui.window.main_window import MainWindow
+    from journal_app.ui.window.pages import UnlockPage
 
 ASK_AGAIN_MS = 3 * 60_000
 STATUS_MS = 10_000
@@ -110,7 +120,7 @@ class KeptWords:
     prompt: Prompt | None
 
 
-def unsaved_words(view: Any, service: JournalService) -> KeptWords | None:
+def unsaved_words(view: JournalView | None, service: JournalService) -> KeptWords | None:
     """The editor's words not yet saved, or None if it holds none."""
     editor = getattr(view, "editor", None)
     if editor is None or not editor.dirty or editor.read_only:
@@ -134,6 +144,25 @@ def unsaved_words(view: Any, service: JournalService) -> KeptWords | None:
         from_qdatetime(editor.date.dateTime()),
         prompt,
     )
+
+
+class ChangedFileWindow(Protocol):
+    """What the controller needs of the window it watches over, and nothing more."""
+
+    service: JournalService
+    unlock_page: UnlockPage
+    # Its editor's words are read, and shown again; a view made by another factory
+    # may have no editor, so that is looked for first.
+    journal_view: JournalView | None
+
+    def current_page(self) -> QWidget:
+        """The page the window shows now."""
+
+    def journal_shown(self) -> bool:
+        """True while the open journal itself is on screen."""
+
+    def switch_vault(self, path: Path) -> None:
+        """Lock this journal and open the file at ``path`` again."""
 
 
 class FileChangedDialog(QDialog):
@@ -188,7 +217,7 @@ class FileChangedDialog(QDialog):
         self.setAccessibleDescription(f"{TEXT} {self.words.text()}")
         self.adjustSize()
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reopen_button.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
@@ -203,8 +232,11 @@ class ChangedFileController(QObject):
 
     dialog: KeptDialog[FileChangedDialog] = KeptDialog()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, parent: QMainWindow, *, window: ChangedFileWindow) -> None:
+        """``parent`` is the main window as Qt sees it (its events, its status bar);
+        ``window`` is the same window as this controller uses it."""
+        super().__init__(parent)
+        self.parent_window = parent
         self.window = window
         self.service = window.service
         self.kept: KeptWords | None = None
@@ -214,12 +246,15 @@ class ChangedFileController(QObject):
         self.service.file_changed.connect(self._on_file_changed)
         self.service.save_refused.connect(self._on_save_refused)
         self.service.unlocked.connect(self._on_unlocked)
-        window.installEventFilter(self)
+        parent.installEventFilter(self)
+
+    def _status_bar(self) -> QStatusBar:
+        return self.parent_window.statusBar()
 
     # ------------------------------------------------------------- noticing
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window:
+        if watched is self.parent_window:
             if event.type() == QEvent.Type.WindowActivate:
                 self.service.check_file()  # back from another program: a cheap look
             elif event.type() == QEvent.Type.Close and not self._may_close():
@@ -234,7 +269,7 @@ class ChangedFileController(QObject):
 
     @Slot()
     def _on_save_refused(self) -> None:
-        self.window.statusBar().showMessage(NOT_SAVED)
+        self._status_bar().showMessage(NOT_SAVED)
         if self.dialog is not None and self.dialog.isVisible():
             return
         if self._dismissed is not None and self._dismissed.elapsed() >= self.ask_again_ms:
@@ -246,7 +281,7 @@ class ChangedFileController(QObject):
             return None
         dialog = self.dialog
         if dialog is None:
-            dialog = FileChangedDialog(self.window)
+            dialog = FileChangedDialog(self.parent_window)
             dialog.reopen_requested.connect(self.reopen)
             dialog.rejected.connect(self._on_not_now)
             dialog.finished.connect(dialog.deleteLater)
@@ -263,16 +298,16 @@ class ChangedFileController(QObject):
         self._dismissed = QElapsedTimer()
         self._dismissed.start()
         if self.service.is_unlocked:
-            self.window.statusBar().showMessage(NOT_NOW)
+            self._status_bar().showMessage(NOT_NOW)
 
     def show_status(self, text: str) -> None:
         """The journal view's news for the status bar; a save refused says why."""
         from journal_app.ui.journal.journal_view import TEXT_NOT_SAVED_KEPT
 
         if self.service.file_changed_underneath and text == TEXT_NOT_SAVED_KEPT:
-            self.window.statusBar().showMessage(NOT_SAVED)
+            self._status_bar().showMessage(NOT_SAVED)
         else:
-            self.window.statusBar().showMessage(text, 4000)
+            self._status_bar().showMessage(text, 4000)
 
     # ------------------------------------------------------- opening again
 
@@ -316,14 +351,14 @@ class ChangedFileController(QObject):
         """What became of the copies kept when the file changed underneath."""
         brought = sum(len(r.plan.entries) for r in results if r.plan is not None)
         if brought:
-            self.window.statusBar().showMessage(brought_back(brought), STATUS_MS)
+            self._status_bar().showMessage(brought_back(brought), STATUS_MS)
         left = [r for r in results if r.error is not None]
         if not left and failed is None:
             return
         lines = [kept_left(r.path.name, r.error) for r in left]
         if failed is not None:
             lines.append(KEEP_FAILED)
-        QMessageBox.information(self.window, KEPT_TITLE, "\n\n".join(lines))
+        QMessageBox.information(self.parent_window, KEPT_TITLE, "\n\n".join(lines))
 
     @Slot()
     def _save_kept(self) -> None:
@@ -345,9 +380,9 @@ class ChangedFileController(QObject):
             self._back_in_editor(words)
             return
         view = self.window.journal_view
-        if view is not None and self.window.current_page() is self.window.journal_page:
+        if view is not None and self.window.journal_shown():
             view.show_entry(entry.id)
-        self.window.statusBar().showMessage(KEPT_AS_NEW, STATUS_MS)
+        self._status_bar().showMessage(KEPT_AS_NEW, STATUS_MS)
 
     def _back_in_editor(self, words: KeptWords) -> None:
         """The new entry could not be saved: the words go back on screen, unsaved, where
@@ -361,14 +396,14 @@ class ChangedFileController(QObject):
         editor.title.setText(words.title)
         editor.tags.setText(", ".join(words.tags))
         editor.body.set_plain_text(words.body)  # marks the page unsaved: it saves soon
-        self.window.statusBar().showMessage(BACK_IN_EDITOR)
+        self._status_bar().showMessage(BACK_IN_EDITOR)
 
     def _may_close(self) -> bool:
         """Closing with words still held for the next unlock asks first."""
         if self.kept is None or self.service.is_unlocked:
             return True
         answer = QMessageBox.question(
-            self.window,
+            self.parent_window,
             CLOSE_TITLE,
             CLOSE_TEXT,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
