@@ -15,6 +15,7 @@ from journal_app.ui.journal.editor import (
     STATUS_SAVED,
     EntryEditor,
     MarkdownEdit,
+    SaveTiming,
 )
 from journal_app.ui.journal.markdown import continue_block
 from journal_app.ui.services.journal_service import JournalService
@@ -26,11 +27,14 @@ __all__ = ["open_service"]  # a fixture, used by name
 pytestmark = QT_LOG_IGNORE
 
 SAVE_TIMEOUT_MS = 5_000
+HOUR_MS = 3_600_000
+NO_AUTOSAVE = SaveTiming(autosave_delay_ms=HOUR_MS, autosave_max_wait_ms=HOUR_MS, retry_ms=HOUR_MS)
 
 
-@pytest.fixture
-def editor(open_service: JournalService, qtbot: Any) -> EntryEditor:
-    made = EntryEditor(open_service)
+def make_editor(
+    service: JournalService, qtbot: Any, timing: SaveTiming | None = None
+) -> EntryEditor:
+    made = EntryEditor(service, timing=timing)
     qtbot.addWidget(made)
     made.resize(900, 600)
     made.show()
@@ -38,6 +42,11 @@ def editor(open_service: JournalService, qtbot: Any) -> EntryEditor:
     made.activateWindow()
     made.load(None)
     return made
+
+
+@pytest.fixture
+def editor(open_service: JournalService, qtbot: Any) -> EntryEditor:
+    return make_editor(open_service, qtbot)
 
 
 def select(edit: QTextEdit, start: int, end: int) -> None:
@@ -108,10 +117,8 @@ def test_changing_the_date_moves_the_entry(qtbot, editor: EntryEditor, open_serv
     assert (created.year, created.month, created.day, created.hour) == (2024, 6, 1, 10)
 
 
-def test_steady_typing_is_still_saved_within_the_max_wait(
-    qtbot, editor: EntryEditor, open_service
-) -> None:
-    editor._autosave._max.setInterval(300)
+def test_steady_typing_is_still_saved_within_the_max_wait(qtbot, open_service) -> None:
+    editor = make_editor(open_service, qtbot, SaveTiming(autosave_max_wait_ms=300))
     qtbot.keyClicks(editor.body, "a")
 
     def keep_typing() -> bool:
@@ -142,17 +149,16 @@ def test_a_failed_save_keeps_every_word_and_says_so_calmly(
     assert open_service.get(editor.entry_id).body == "Words that matter."
 
 
-def test_a_draft_is_kept_between_autosaves(
-    qtbot, editor: EntryEditor, open_service: JournalService
-) -> None:
+def test_a_draft_is_kept_between_autosaves(qtbot, open_service: JournalService) -> None:
+    # The autosave waits an hour: as if the app stopped before it came.
+    editor = make_editor(open_service, qtbot, NO_AUTOSAVE)
     qtbot.keyClicks(editor.body, "Not saved as an entry yet.")
-    editor._autosave.cancel()  # as if the app stopped before the autosave
     qtbot.waitUntil(lambda: bool(open_service.drafts()), timeout=SAVE_TIMEOUT_MS)
     [draft] = open_service.drafts()
     assert draft.body == "Not saved as an entry yet."
     assert draft.entry_id is None
+    assert open_service.entries() == []
     qtbot.keyClicks(editor.body, " More.")
-    editor._autosave.cancel()
     qtbot.waitUntil(
         lambda: open_service.drafts()[0].body.endswith("More."), timeout=SAVE_TIMEOUT_MS
     )

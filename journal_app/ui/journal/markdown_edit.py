@@ -1,0 +1,180 @@
+"""The body of an entry: a plain-text Markdown editor with a readable column.
+
+Its own widget, apart from the editor around it, because it is about typing and
+typography (line height, the column, Enter continuing a list, plain-text paste),
+while the editor around it is about the entry and keeping it saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+
+from journal_app.ui.journal.markdown import continue_block
+
+LINE_HEIGHT_PERCENT = 150
+MIN_SIDE_MARGIN = 28
+
+
+class MarkdownEdit(QTextEdit):
+    """A plain-text Markdown editor with a readable column and roomy lines.
+
+    QTextEdit (not QPlainTextEdit) because only its layout honours a block's line
+    height. Rich text is never accepted: what is pasted arrives as plain text.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setCursor(Qt.CursorShape.IBeamCursor)
+        self.document().setDocumentMargin(2)
+        self._shortcut_keys: set[int] = set()
+        self._column_px = 640
+
+    # -- typography
+
+    def apply_line_height(self) -> None:
+        """Give every paragraph the roomy line height, without an undo step."""
+        doc = self.document()
+        was = doc.isUndoRedoEnabled()
+        doc.setUndoRedoEnabled(False)
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        cursor.mergeBlockFormat(fmt)
+        doc.setUndoRedoEnabled(was)
+
+    def set_plain_text(self, text: str) -> None:
+        """Replace the text; the undo history starts afresh."""
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        self.setPlainText(text)
+        self.apply_line_height()
+        doc.setUndoRedoEnabled(True)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_column_width(self, pixels: int) -> None:
+        self._column_px = max(200, pixels)
+        self._update_margins()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._update_margins()
+        super().resizeEvent(event)
+
+    def _update_margins(self) -> None:
+        width = self.width()
+        scroll = self.verticalScrollBar().sizeHint().width()
+        side = max(MIN_SIDE_MARGIN, (width - self._column_px) // 2)
+        self.setViewportMargins(side, 6, max(MIN_SIDE_MARGIN, side - scroll), 24)
+
+    def column_width(self) -> int:
+        return self._column_px
+
+    def side_margin(self) -> int:
+        return self.viewportMargins().left()
+
+    # -- the margins around the column act like the text area itself
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            combo = event.keyCombination().toCombined()
+            if combo in self._shortcut_keys:
+                # Ours (e.g. Ctrl+K) even where the text edit has a meaning for it.
+                event.ignore()
+                return False
+        if kind == QEvent.Type.Wheel:
+            self.wheelEvent(event)  # type: ignore[arg-type]
+            return True
+        if kind in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.MouseMove,
+            QEvent.Type.MouseButtonRelease,
+        ) and isinstance(event, QMouseEvent):
+            return self._forward_mouse(event)
+        return super().event(event)
+
+    def _forward_mouse(self, event: QMouseEvent) -> bool:
+        viewport = self.viewport()
+        local = viewport.mapFrom(self, event.position().toPoint())
+        rect = viewport.rect()
+        x = min(max(local.x(), 0), rect.width() - 1)
+        y = min(max(local.y(), 0), rect.height() - 1)
+        moved = QMouseEvent(
+            event.type(),
+            QPointF(x, y),
+            event.globalPosition(),
+            event.button(),
+            event.buttons(),
+            event.modifiers(),
+        )
+        handler = {
+            QEvent.Type.MouseButtonPress: self.mousePressEvent,
+            QEvent.Type.MouseButtonDblClick: self.mouseDoubleClickEvent,
+            QEvent.Type.MouseMove: self.mouseMoveEvent,
+            QEvent.Type.MouseButtonRelease: self.mouseReleaseEvent,
+        }[event.type()]
+        handler(moved)
+        return True
+
+    def register_shortcut(self, sequence: QKeySequence) -> None:
+        if sequence.count():
+            self._shortcut_keys.add(sequence[0].toCombined())
+
+    # -- typing
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and not self.isReadOnly()
+            and not self.textCursor().hasSelection()
+        ):
+            cursor = self.textCursor()
+            block = cursor.block()
+            before = block.text()[: cursor.positionInBlock()]
+            follow = continue_block(before) if cursor.atBlockEnd() else None
+            if follow == "":
+                # An empty list item or quote line: Enter ends the list.
+                cursor.beginEditBlock()
+                cursor.movePosition(
+                    QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.removeSelectedText()
+                cursor.endEditBlock()
+                return
+            if follow:
+                cursor.beginEditBlock()
+                cursor.insertBlock()
+                cursor.insertText(follow)
+                cursor.endEditBlock()
+                self.ensureCursorVisible()
+                return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste as plain text, keeping the roomy line height on new paragraphs."""
+        if source.hasText():
+            self.textCursor().insertText(source.text())
+            self.ensureCursorVisible()
+            return
+        super().insertFromMimeData(source)
+
+
+__all__ = ["LINE_HEIGHT_PERCENT", "MIN_SIDE_MARGIN", "MarkdownEdit"]
