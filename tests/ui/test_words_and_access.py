@@ -20,7 +20,7 @@ from journal_app.ui.settings.dialog import SettingsDialog
 from journal_app.ui.settings.recovery import RecoveryCodeDialog
 from journal_app.ui.support import support
 from journal_app.ui.support.support import SupportDialog
-from journal_app.ui.transfer.backup_dialogs import BackupsPage
+from journal_app.ui.transfer.backups_page import BackupsPage
 from journal_app.ui.window import pages
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import create_through_ui, shown_texts, unlock_through_ui

@@ -26,12 +26,10 @@ from journal_app.ui.common.actions import window_action
 from journal_app.ui.common.kept import KeptDialog
 from journal_app.ui.common.preferences import AppSettings
 from journal_app.ui.services.journal_service import JournalService
-from journal_app.ui.transfer.backup_dialogs import (
-    AutoBackup,
-    BackupsPage,
-    RestoreDialog,
-    back_up_now,
-)
+from journal_app.ui.transfer.auto_backup import AutoBackup
+from journal_app.ui.transfer.backup_now import back_up_now
+from journal_app.ui.transfer.backups_page import BackupsPage
+from journal_app.ui.transfer.restore_dialog import RestoreDialog
 
 if TYPE_CHECKING:
     # The export and import dialogs (and what they need: printing, the importers)

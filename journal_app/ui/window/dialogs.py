@@ -166,7 +166,7 @@ class WindowDialogs(WindowMixin):
             self.settings_dialog.raise_()
             return
         from journal_app.ui.settings.dialog import SettingsDialog
-        from journal_app.ui.transfer.backup_dialogs import BackupsPage
+        from journal_app.ui.transfer.backups_page import BackupsPage
 
         backups = BackupsPage(self.settings, self.service)
         dialog = SettingsDialog(self.settings, self.service, self._window(), backups=backups)
