@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from journal_app.journal import Entry, Journal
+from journal_app.journal.edit_session import SaveTiming
 from journal_app.journal.entry import ENTRY_KIND
 from journal_app.ui.journal.journal_view import JournalView
 from journal_app.ui.services.journal_service import JournalService
@@ -39,10 +40,20 @@ def open_service(service: JournalService, qtbot: Any) -> JournalService:
     return service
 
 
+HOUR_MS = 3_600_000
+NO_AUTOSAVE = SaveTiming(autosave_delay_ms=HOUR_MS, autosave_max_wait_ms=HOUR_MS, retry_ms=HOUR_MS)
+"""Drafts as usual, but the entry itself is not saved by itself: as if the app
+stopped before its autosave came."""
+
+
 def make_view(
-    service: JournalService, qtbot: Any, *, size: tuple[int, int] = (1000, 700)
+    service: JournalService,
+    qtbot: Any,
+    *,
+    size: tuple[int, int] = (1000, 700),
+    timing: SaveTiming | None = None,
 ) -> JournalView:
-    view = JournalView(service)
+    view = JournalView(service, timing=timing)
     qtbot.addWidget(view)
     view.resize(*size)
     view.show()

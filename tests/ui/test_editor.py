@@ -20,15 +20,13 @@ from journal_app.ui.journal.editor import (
 from journal_app.ui.journal.markdown import continue_block
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.vault import StorageFull
-from tests.ui._journal_fixtures import QT_LOG_IGNORE, open_service, reopen
+from tests.ui._journal_fixtures import NO_AUTOSAVE, QT_LOG_IGNORE, open_service, reopen
 
 __all__ = ["open_service"]  # a fixture, used by name
 
 pytestmark = QT_LOG_IGNORE
 
 SAVE_TIMEOUT_MS = 5_000
-HOUR_MS = 3_600_000
-NO_AUTOSAVE = SaveTiming(autosave_delay_ms=HOUR_MS, autosave_max_wait_ms=HOUR_MS, retry_ms=HOUR_MS)
 
 
 def make_editor(

@@ -26,6 +26,7 @@ from journal_app.ui.journal.entry_model import EntryIdRole, TitleSpansRole
 from journal_app.ui.journal.journal_view import JournalView
 from journal_app.ui.services.journal_service import JournalService
 from tests.ui._journal_fixtures import (
+    NO_AUTOSAVE,
     PASSPHRASE,
     QT_LOG_IGNORE,
     add_many,
@@ -405,17 +406,16 @@ def test_clear_leaves_no_text_behind(qtbot, view: JournalView, open_service) -> 
 
 
 def test_drafts_come_back_after_a_crash(
-    qtbot, view: JournalView, open_service: JournalService, kdf, message_boxes
+    qtbot, open_service: JournalService, kdf, message_boxes
 ) -> None:
+    view = make_view(open_service, qtbot, timing=NO_AUTOSAVE)  # the crash comes before it
     view.new_entry()
     qtbot.keyClicks(view.editor.title, "Late night")
     qtbot.keyClicks(view.editor.body, "Words typed just before the crash.")
-    view.editor._autosave.cancel()  # the crash comes before the autosave
     qtbot.waitUntil(lambda: bool(open_service.drafts()), timeout=SAVE_TIMEOUT_MS)
     assert open_service.entries() == []
     path = open_service.vault_path
     open_service.close()  # no flush: as if the process had died
-    view.editor._autosave.cancel()
 
     again = open_journal(path, qtbot, kdf)
     try:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QStackedWidget, QWidget
 
 from journal_app.journal import Entry
+from journal_app.journal.edit_session import SaveTiming
 from journal_app.ui.common.theme import RestyleOnPaletteChange
 from journal_app.ui.journal.editor import EntryEditor
 from journal_app.ui.journal.entry_delegate import mix
@@ -66,11 +67,14 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         service: JournalService,
         settings: object | None = None,
         parent: QWidget | None = None,
+        *,
+        timing: SaveTiming | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("journalView")
         self._service = service
         self._settings = settings
+        self._timing = timing  # the editor's save delays (tests shorten or lengthen them)
         self._last_theme: object = NOT_CHOSEN  # the chooser's last choice, this sitting only
         self._remember_id: str | None = None  # the entry to reopen after unlock
 
@@ -152,7 +156,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         self.placeholder_prompt_button.clicked.connect(self.write_with_prompt)
         self.pages.addWidget(self.placeholder)
 
-        self.editor = EntryEditor(self._service, self.pages)
+        self.editor = EntryEditor(self._service, self.pages, timing=self._timing)
         self.editor.setObjectName("entryEditor")
         self.editor.saved.connect(self._on_saved)
         self.editor.status_message.connect(self.status_message)
