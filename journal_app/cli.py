@@ -165,7 +165,7 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _merge_shared_options(args, parser)
-    handler = getattr(args, "handler", None)
+    handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
             return start_gui(args, parser)

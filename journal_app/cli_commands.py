@@ -78,8 +78,9 @@ def _print_recovery_code(code: str) -> None:
 
 
 def _read_body(args: argparse.Namespace) -> str:
-    if args.text and args.text != "-":
-        return args.text
+    text: str | None = args.text
+    if text and text != "-":
+        return text
     if args.passphrase_file == "-":
         raise UsageError("The entry and the passphrase cannot both come from standard input.")
     if sys.stdin.isatty():

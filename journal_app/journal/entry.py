@@ -7,12 +7,23 @@ Everything in them is sealed into one record when saved.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
 ENTRY_KIND = "entry"
 DRAFT_KIND = "draft"
+
+
+class Unset(Enum):
+    """A keyword left out, where None has a meaning of its own (None: "no prompt")."""
+
+    UNSET = "unset"
+
+
+UNSET = Unset.UNSET
 
 
 def now() -> datetime:
@@ -20,12 +31,12 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-def clean_tags(tags: object) -> tuple[str, ...]:
+def clean_tags(tags: str | Iterable[object] | None) -> tuple[str, ...]:
     """Tags as people type them, trimmed, with duplicates (ignoring case) removed."""
     if isinstance(tags, str):
         tags = tags.split(",")
     seen: dict[str, str] = {}
-    for tag in tags or ():  # type: ignore[union-attr]
+    for tag in tags or ():
         text = " ".join(str(tag).split())
         if text and text.casefold() not in seen:
             seen[text.casefold()] = text

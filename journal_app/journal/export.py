@@ -63,11 +63,11 @@ version; removing or changing the meaning of one raises ``version``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from journal_app import APP_NAME, __version__
 from journal_app.journal.entry import Entry, aware, clean_tags, now
@@ -274,7 +274,9 @@ def _plain(value: object) -> object:
     return value
 
 
-def entry_to_export_json(entry: Entry, prompt_text_of: PromptTextOf = entry_prompt_text) -> dict:
+def entry_to_export_json(
+    entry: Entry, prompt_text_of: PromptTextOf = entry_prompt_text
+) -> dict[str, object]:
     """One entry as an object of the JSON export (every field of :class:`Entry`)."""
     data = {name: _plain(getattr(entry, name)) for name in _ENTRY_FIELDS}
     data["prompt_text"] = prompt_text_of(entry)
@@ -357,14 +359,19 @@ def export_json(
     return ExportResult(Path(path), len(entries), len(data))
 
 
-def _field(item: dict, name: str, kinds: type | tuple[type, ...], index: int) -> Any:
+_T = TypeVar("_T")
+
+
+def _field(item: Mapping[str, object], name: str, kind: type[_T], index: int) -> _T:
     value = item.get(name)
-    if not isinstance(value, kinds):
+    if not isinstance(value, kind):
         raise ExportFormatError(f"Entry {index + 1}: the field '{name}' is missing or wrong.")
     return value
 
 
-def _moment(item: dict, name: str, index: int, *, optional: bool = False) -> datetime | None:
+def _moment(
+    item: Mapping[str, object], name: str, index: int, *, optional: bool = False
+) -> datetime | None:
     value = item.get(name)
     if value is None and optional:
         return None

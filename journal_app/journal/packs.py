@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from journal_app.journal.prompts import THEME_ORDER, Prompt
-from journal_app.journal.wording import check_prompt, check_text
+from journal_app.journal.wording import Violation, check_prompt, check_text
 
 PACK_KIND = "pack"
 MAX_FILE_BYTES = 256 * 1024
@@ -166,7 +166,7 @@ def _parse_toml(text: str) -> dict[str, Any]:
         ) from None
 
 
-def _wording(where: str, found: list) -> None:
+def _wording(where: str, found: list[Violation]) -> None:
     if found:
         words = "; ".join(str(item) for item in found)
         raise PackError(where, f"uses wording Tend keeps out of prompts ({words})")

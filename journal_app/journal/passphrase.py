@@ -157,21 +157,14 @@ def _smallest_period(text: str) -> int:
     return n
 
 
-def _raw_bits(text: str) -> tuple[float, bool]:
-    """Bits for ``text``, and whether most of it was a predictable pattern."""
-    if not text:
-        return 0.0, False
-    period = _smallest_period(text)
-    if period < len(text):
-        bits, _ = _raw_bits(text[:period])
-        return bits + math.log2(len(text) // period), True
+def _word_marks(text: str) -> tuple[list[bool], list[bool]]:
+    """Which characters read as part of a word, and which start one.
 
-    bits = 0.0
-    patterned = 0
+    Letters in a run of four or more read like words; a look-alike digit or
+    symbol between letters ("tr0ub4dor") is still part of the word.
+    """
     n = len(text)
 
-    # Letters in a run of four or more read like words; a look-alike digit or
-    # symbol between letters ("tr0ub4dor") is still part of the word.
     def letterish(k: int) -> bool:
         if text[k].isalpha():
             return True
@@ -197,12 +190,20 @@ def _raw_bits(text: str) -> tuple[float, bool]:
             i = j
         else:
             i += 1
+    return in_word, word_start
+
+
+def _character_bits(text: str) -> tuple[float, int]:
+    """Bits character by character, and how many characters only repeat or step a run."""
+    in_word, word_start = _word_marks(text)
 
     def char_bits(k: int) -> float:
         if in_word[k] and not text[k].isalpha():
             return 3.5  # a look-alike: a letter plus about one bit
         return _char_bits(text[k], in_word[k], word_start[k])
 
+    bits = 0.0
+    patterned = 0
     run = 1  # length of the current run of repeats or sequence steps
     for index, char in enumerate(text):
         if index == 0:
@@ -216,29 +217,53 @@ def _raw_bits(text: str) -> tuple[float, bool]:
         else:
             run = 1
             bits += char_bits(index)
+    return bits, patterned
 
-    # A year (19xx or 20xx) is one of about two hundred likely ones.
-    for start in range(n - 3):
+
+def _has_year(text: str) -> bool:
+    """Whether a year (19xx or 20xx) is in it: one of about two hundred likely ones."""
+    for start in range(len(text) - 3):
         chunk = text[start : start + 4]
         if chunk.isdigit() and chunk[:2] in ("19", "20"):
-            bits -= 4 * 3.3 - 7.6
-            break
+            return True
+    return False
 
-    # Words are capped: a dictionary word is one of tens of thousands, not a random string.
-    word_bits = 0.0
+
+def _word_bits(text: str) -> float | None:
+    """Bits when read as two or more words (None for fewer).
+
+    Words are capped: a dictionary word is one of tens of thousands, not a random string.
+    """
     words = [word for word in text.replace("-", " ").replace("_", " ").split(" ") if word]
-    if len(words) >= 2:
-        for word in words:
-            letters_bits = sum(_char_bits(c, len(word) >= 4, k == 0) for k, c in enumerate(word))
-            if word.isalpha():
-                word_bits += min(letters_bits, WORD_CAP_BITS)
-            elif word.lower().translate(_LEET).isalpha():
-                word_bits += min(letters_bits, WORD_CAP_BITS + 1.0)  # look-alikes add little
-            else:
-                word_bits += letters_bits
-        word_bits += len(words) - 1  # the separators
+    if len(words) < 2:
+        return None
+    word_bits = 0.0
+    for word in words:
+        letters_bits = sum(_char_bits(c, len(word) >= 4, k == 0) for k, c in enumerate(word))
+        if word.isalpha():
+            word_bits += min(letters_bits, WORD_CAP_BITS)
+        elif word.lower().translate(_LEET).isalpha():
+            word_bits += min(letters_bits, WORD_CAP_BITS + 1.0)  # look-alikes add little
+        else:
+            word_bits += letters_bits
+    return word_bits + (len(words) - 1)  # the separators
+
+
+def _raw_bits(text: str) -> tuple[float, bool]:
+    """Bits for ``text``, and whether most of it was a predictable pattern."""
+    if not text:
+        return 0.0, False
+    period = _smallest_period(text)
+    if period < len(text):
+        bits, _ = _raw_bits(text[:period])
+        return bits + math.log2(len(text) // period), True
+    bits, patterned = _character_bits(text)
+    if _has_year(text):
+        bits -= 4 * 3.3 - 7.6
+    word_bits = _word_bits(text)
+    if word_bits is not None:
         bits = min(bits, word_bits)
-    return max(bits, 0.0), patterned * 2 >= n
+    return max(bits, 0.0), patterned * 2 >= len(text)
 
 
 _DECORATION = "0123456789!@#$%^&*()_-+=.?,;:~ "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,7 +79,9 @@ class Catalogue:
 THEME_ORDER = ("understanding", "people", "coping", "values")
 
 
-def _require_str(table: dict, key: str, where: str, *, optional: bool = False) -> str:
+def _require_str(
+    table: Mapping[str, object], key: str, where: str, *, optional: bool = False
+) -> str:
     value = table.get(key)
     if value is None and optional:
         return ""
@@ -128,8 +130,8 @@ def builtin_catalogue() -> Catalogue:
     parsed = {}
     for item in folder.iterdir():
         if item.name.endswith(".toml"):
-            theme, prompts = parse_theme_file(item.read_text(encoding="utf-8"), item.name)
-            parsed[theme.id] = (theme, prompts)
+            theme, theme_prompts = parse_theme_file(item.read_text(encoding="utf-8"), item.name)
+            parsed[theme.id] = (theme, theme_prompts)
     order = [tid for tid in THEME_ORDER if tid in parsed] + sorted(set(parsed) - set(THEME_ORDER))
     themes = tuple(parsed[tid][0] for tid in order)
     prompts = tuple(prompt for tid in order for prompt in parsed[tid][1])

@@ -14,12 +14,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypedDict
 
 from journal_app.journal.entry import (
     DRAFT_KIND,
     ENTRY_KIND,
+    UNSET,
     Draft,
     Entry,
+    Unset,
     aware,
     clean_tags,
     now,
@@ -32,7 +35,18 @@ from journal_app.vault import Cancelled, DamagedRecords, KdfParams, Vault
 from journal_app.vault.records import Problem, RecordProblem
 from journal_app.vault.store import new_record_id
 
-_UNSET: object = object()
+
+class _EntryChanges(TypedDict, total=False):
+    """The fields of an entry that an update changes."""
+
+    title: str
+    body: str
+    tags: tuple[str, ...]
+    created: datetime
+    prompt_id: str | None
+    prompt_text: str
+    prompt_theme: str | None
+    flagged: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,9 +308,9 @@ class Journal:
         body: str | None = None,
         tags: Iterable[str] | None = None,
         created: datetime | None = None,
-        prompt_id: object = _UNSET,
+        prompt_id: str | Unset | None = UNSET,
         flagged: bool | None = None,
-        prompt: object = _UNSET,
+        prompt: Prompt | Unset | None = UNSET,
     ) -> Entry:
         """Change what is given; an unchanged entry is not written again.
 
@@ -305,7 +319,7 @@ class Journal:
         text and theme together, as ``add`` does.
         """
         old = self.get(entry_id)
-        changes: dict[str, object] = {}
+        changes: _EntryChanges = {}
         if title is not None and title.strip() != old.title:
             changes["title"] = title.strip()
         if body is not None and body != old.body:
@@ -314,21 +328,23 @@ class Journal:
             changes["tags"] = clean_tags(tags)
         if created is not None and aware(created) != old.created:
             changes["created"] = aware(created)
-        if prompt_id is not _UNSET and prompt_id != old.prompt_id:
+        if prompt_id is not UNSET and prompt_id != old.prompt_id:
             changes["prompt_id"] = prompt_id
-        if prompt is not _UNSET:
-            given = prompt if isinstance(prompt, Prompt) else None
-            wanted = {
-                "prompt_id": given.id if given else None,
-                "prompt_text": given.text if given else "",
-                "prompt_theme": given.theme if given else None,
-            }
-            changes.update({k: v for k, v in wanted.items() if getattr(old, k) != v})
+        if prompt is not UNSET:
+            new_id, text, theme = (
+                (prompt.id, prompt.text, prompt.theme) if prompt else (None, "", None)
+            )
+            if new_id != old.prompt_id:
+                changes["prompt_id"] = new_id
+            if text != old.prompt_text:
+                changes["prompt_text"] = text
+            if theme != old.prompt_theme:
+                changes["prompt_theme"] = theme
         if not changes:
             return old if flagged is None else self.set_flagged(entry_id, flagged)
         if flagged is not None:
             changes["flagged"] = bool(flagged)
-        return self._store(dataclasses.replace(old, updated=now(), **changes))  # type: ignore[arg-type]
+        return self._store(dataclasses.replace(old, updated=now(), **changes))
 
     def move_to_trash(self, entry_id: str) -> Entry:
         entry = self.get(entry_id)
@@ -451,16 +467,18 @@ class Journal:
             # A prompt changed (or put away) in the editor comes with its words too.
             known = self.prompts.prompt(draft.prompt_id) if draft.prompt_id else None
             changed = draft.prompt_id != self._entries[draft.entry_id].prompt_id
-            prompt: dict[str, object] = {"prompt_id": draft.prompt_id}
+            prompt_id: str | Unset | None = draft.prompt_id
+            prompt: Prompt | Unset | None = UNSET
             if changed and (known is not None or draft.prompt_id is None):
-                prompt = {"prompt": known}
+                prompt_id, prompt = UNSET, known
             entry = self.update(
                 draft.entry_id,
                 title=draft.title,
                 body=draft.body,
                 tags=draft.tags,
                 created=draft.created,
-                **prompt,
+                prompt_id=prompt_id,
+                prompt=prompt,
             )
         else:
             entry = self.add(

@@ -130,7 +130,7 @@ def new_recovery_code() -> str:
 def canonical_recovery_code(code: str) -> str:
     """Forgive what people do when typing a code: case, spaces, dashes, O for 0."""
     cleaned = code.upper().replace("-", "").replace(" ", "")
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))
     return "".join(ch for ch in cleaned if not ch.isspace())
 
 

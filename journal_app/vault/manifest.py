@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Collection, Iterable, Iterator
 
 from journal_app.vault.crypto import NONCE_BYTES
-from journal_app.vault.records import Problem, RecordProblem, RecordSealer
+from journal_app.vault.records import Problem, RecordProblem, RecordSealer, SealedRow
 
 MANIFEST_KIND = "manifest"
 ROOT_ID = "manifest"
@@ -140,25 +140,25 @@ class Manifest:
 
     def sealed_rows(
         self, touched: Iterable[int], sealer: RecordSealer
-    ) -> tuple[list[dict[str, object]], list[str]]:
+    ) -> tuple[list[SealedRow], list[str]]:
         """Seal the ``touched`` buckets and the root; returns (rows to write, ids to delete).
 
         Fills in ``bucket_nonces`` for the buckets sealed, so call it once, on a
         manifest from :meth:`changed` that is not yet in use.
         """
-        rows: list[dict[str, object]] = []
+        rows: list[SealedRow] = []
         gone: list[str] = []
         for index in sorted(touched):
             if index in self.buckets:
                 row = sealer.seal(bucket_id(index), MANIFEST_KIND, self._bucket_payload(index))
-                self.bucket_nonces[index] = row["nonce"]  # type: ignore[assignment]
+                self.bucket_nonces[index] = row["nonce"]
                 rows.append(row)
             else:
                 gone.append(bucket_id(index))
         rows.append(sealer.seal(ROOT_ID, MANIFEST_KIND, self._root_payload()))
         return rows, gone
 
-    def all_sealed_rows(self, sealer: RecordSealer) -> list[dict[str, object]]:
+    def all_sealed_rows(self, sealer: RecordSealer) -> list[SealedRow]:
         """Every bucket and the root, sealed (for a manifest made from scratch)."""
         rows, _ = self.sealed_rows(self.buckets, sealer)
         return rows

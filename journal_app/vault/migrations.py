@@ -54,7 +54,7 @@ def _add_manifest(context: MigrationContext) -> None:
     resealed = [context.sealer.seal(r.id, r.kind, r.payload) for r in opened.records]
     if resealed:
         session.execute(update(Record), resealed)
-    manifest = Manifest.of_rows((str(r["id"]), str(r["kind"]), bytes(r["nonce"])) for r in resealed)  # type: ignore[arg-type]
+    manifest = Manifest.of_rows((r["id"], r["kind"], r["nonce"]) for r in resealed)
     session.execute(insert(Record), manifest.all_sealed_rows(context.sealer))
 
 

@@ -23,7 +23,7 @@ from journal_app.vault.diskfiles import fsync_file, place_new, sidecars
 from journal_app.vault.errors import VaultError, VaultExists
 from journal_app.vault.keys import key_aad
 from journal_app.vault.manifest import Manifest
-from journal_app.vault.records import RecordSealer
+from journal_app.vault.records import RecordSealer, SealedRow
 from journal_app.vault.schema import (
     APPLICATION_ID,
     FORMAT_VERSION,
@@ -55,7 +55,7 @@ def _header(vault_id: bytes, data_key: bytearray, passphrase: str, params: KdfPa
     )
 
 
-def _build(temp: Path, header: Header, manifest_rows: list[dict[str, object]]) -> None:
+def _build(temp: Path, header: Header, manifest_rows: list[SealedRow]) -> None:
     conn = sqlite3.connect(temp, isolation_level=None)
     try:
         conn.execute(f"PRAGMA application_id={APPLICATION_ID}")

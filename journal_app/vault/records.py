@@ -17,6 +17,7 @@ import struct
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypedDict
 
 from cryptography.exceptions import InvalidTag
 
@@ -34,6 +35,16 @@ ROWS_SQL = (
     "version, nonce, ciphertext FROM tend_record"
 )
 Row = tuple[bytes, str, bytes, str, object, object, object]
+
+
+class SealedRow(TypedDict):
+    """One row of ``tend_record`` as it is written: the clear columns and the sealed bytes."""
+
+    id: str
+    kind: str
+    version: int
+    nonce: bytes
+    ciphertext: bytes
 
 
 def new_record_id() -> str:
@@ -132,17 +143,13 @@ class RecordSealer:
         self.vault_id = vault_id
         self._prefix = crypto.pack_fields(b"tend-record", vault_id)
 
-    def seal(self, record_id: str, kind: str, payload: bytes) -> dict[str, object]:
+    def seal(self, record_id: str, kind: str, payload: bytes) -> SealedRow:
         """A row for ``tend_record``, sealed with a fresh nonce."""
         aad = record_aad(self.vault_id, record_id.encode(), kind.encode(), RECORD_VERSION)
         nonce, ciphertext = self.sealer.seal(payload, aad)
-        return {
-            "id": record_id,
-            "kind": kind,
-            "version": RECORD_VERSION,
-            "nonce": nonce,
-            "ciphertext": ciphertext,
-        }
+        return SealedRow(
+            id=record_id, kind=kind, version=RECORD_VERSION, nonce=nonce, ciphertext=ciphertext
+        )
 
     def open(
         self, record_id: str, kind: str, version: int, nonce: bytes, ciphertext: bytes
@@ -167,6 +174,8 @@ class RecordSealer:
             try:
                 if id_type != "text" or kind_type != "text" or type(version) is not int:
                     raise ValueError("a clear column has the wrong type")
+                if type(nonce) is not bytes or type(ciphertext) is not bytes:
+                    raise TypeError("a sealed column is not bytes")
                 record_id = raw_id.decode()
                 kind = kinds.get(raw_kind) or kinds.setdefault(raw_kind, raw_kind.decode())
                 tail = tails.get((raw_kind, version))
@@ -180,7 +189,7 @@ class RecordSealer:
                 kind_name = _printable(raw_kind) if kind_type == "text" else ""
                 opened.problems[name] = RecordProblem(Problem.DAMAGED, kind_name)
                 continue
-            opened.seen[record_id] = (kind, nonce)  # type: ignore[assignment] # bytes: it opened
+            opened.seen[record_id] = (kind, nonce)
             if keep_payloads:
                 opened.records.append(PlainRecord(record_id, kind, payload))
         return opened

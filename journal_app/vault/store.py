@@ -21,9 +21,10 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, delete, event, update
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy import Connection, CursorResult, Engine, create_engine, delete, event, update
+from sqlalchemy.dialects.sqlite import Insert, insert
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -67,6 +68,7 @@ from journal_app.vault.records import (
     PlainRecord,
     ReadResult,
     RecordSealer,
+    SealedRow,
     VaultCheck,
     new_record_id,
 )
@@ -93,7 +95,7 @@ def _make_engine(conn: sqlite3.Connection) -> Engine:
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
 
     @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:  # noqa: ANN001 - SQLAlchemy's event signature
+    def _begin(connection: Connection) -> None:
         # Python's sqlite3 only begins before DML; begin explicitly so reads and
         # writes of one action form one transaction.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
@@ -102,7 +104,7 @@ def _make_engine(conn: sqlite3.Connection) -> Engine:
 
 
 @functools.cache
-def _upsert() -> object:
+def _upsert() -> Insert:
     """Insert a record, or replace the one with its id (built once: every save uses it)."""
     statement = insert(Record)
     return statement.on_conflict_do_update(
@@ -413,7 +415,7 @@ class Vault(VaultCopies):
             self._require_sealer()
             return self._write([], ids)
 
-    def _write(self, rows: list[dict[str, object]], deleted: Iterable[str]) -> int:
+    def _write(self, rows: list[SealedRow], deleted: Iterable[str]) -> int:
         """Store ``rows`` and delete ``deleted`` with the manifest, in one transaction.
 
         A manifest that could not be read at unlock is made again from the rows
@@ -424,7 +426,7 @@ class Vault(VaultCopies):
         deleted = list(deleted)
         rebuild = self._manifest is None
         base = self._manifest if self._manifest is not None else self._manifest_of_rows()
-        written = ((str(r["id"]), str(r["kind"]), bytes(r["nonce"])) for r in rows)  # type: ignore[arg-type]
+        written = ((r["id"], r["kind"], r["nonce"]) for r in rows)
         manifest, touched = base.changed(written, deleted)
         if rebuild:
             touched = set(range(256))
@@ -434,11 +436,15 @@ class Vault(VaultCopies):
                 session.execute(delete(Record).where(Record.kind == MANIFEST_KIND))
             removed = 0
             if deleted:
-                result = session.execute(delete(Record).where(Record.id.in_(deleted)))
-                removed = int(result.rowcount)  # type: ignore[attr-defined]
+                # A DELETE's result is a CursorResult, which SQLAlchemy types as a Result.
+                result = cast(
+                    "CursorResult[Any]",
+                    session.execute(delete(Record).where(Record.id.in_(deleted))),
+                )
+                removed = int(result.rowcount)
             if gone:
                 session.execute(delete(Record).where(Record.id.in_(gone)))
-            session.execute(_upsert(), [*rows, *manifest_rows])  # type: ignore[arg-type]
+            session.execute(_upsert(), [*rows, *manifest_rows])
         self._manifest, self._unverified = manifest, None
         self.written.update(str(row["id"]) for row in rows)
         self.written.update(deleted)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -201,7 +201,7 @@ def clean_text(text: str) -> str:
 
 
 def text_field(
-    item: dict, name: str, source: str, index: int, *, required: bool = False
+    item: Mapping[str, object], name: str, source: str, index: int, *, required: bool = False
 ) -> str | None:
     """A string field of an entry: None if absent (and not required)."""
     if name not in item or item[name] is None:
@@ -214,7 +214,7 @@ def text_field(
     return clean_text(value)
 
 
-def tags_field(item: dict, name: str, source: str, index: int) -> tuple[str, ...]:
+def tags_field(item: Mapping[str, object], name: str, source: str, index: int) -> tuple[str, ...]:
     """A list-of-text field (tags); absent means none."""
     value = item.get(name)
     if value is None:
@@ -224,7 +224,7 @@ def tags_field(item: dict, name: str, source: str, index: int) -> tuple[str, ...
     return tuple(clean_text(tag) for tag in value)
 
 
-def bool_field(item: dict, name: str, source: str, index: int) -> bool:
+def bool_field(item: Mapping[str, object], name: str, source: str, index: int) -> bool:
     value = item.get(name, False)
     if value is None:
         return False
@@ -233,11 +233,11 @@ def bool_field(item: dict, name: str, source: str, index: int) -> bool:
     return value
 
 
-def entry_list(document: object, source: str, limits: ImportLimits, hint: str) -> list:
+def entry_list(document: object, source: str, limits: ImportLimits, hint: str) -> list[object]:
     """The ``entries`` list of an export's top object, within the entry cap."""
-    if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
+    items = document.get("entries") if isinstance(document, dict) else None
+    if not isinstance(items, list):
         raise ImportFormatError(source, f"has no list of entries. {hint}")
-    items = document["entries"]
     if len(items) > limits.max_entries:
         raise ImportFormatError(source, f"holds more than {limits.max_entries:,} entries.")
     return items

@@ -33,12 +33,13 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Mapping
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
-from journal_app.journal.files import CancelCheck, Progress
+from journal_app.journal.files import CancelCheck, Progress, progress_loop
 from journal_app.journal.importers.base import (
     STARRED_TAG,
     ImportFormatError,
@@ -52,7 +53,6 @@ from journal_app.journal.importers.base import (
     limits_or_default,
     load_json_capped,
     plausible,
-    progress_loop,
     read_capped,
     tags_field,
     text_field,
@@ -181,7 +181,9 @@ def _zone(name: str) -> ZoneInfo | None:
         return None
 
 
-def _instant(item: dict, name: str, source: str, index: int, *, required: bool) -> datetime | None:
+def _instant(
+    item: Mapping[str, object], name: str, source: str, index: int, *, required: bool
+) -> datetime | None:
     text = text_field(item, name, source, index, required=required)
     if text is None:
         return None

@@ -28,7 +28,7 @@ import stat
 from datetime import date, datetime, time
 from pathlib import Path
 
-from journal_app.journal.files import CancelCheck, Progress
+from journal_app.journal.files import CancelCheck, Progress, progress_loop
 from journal_app.journal.importers.base import (
     ImportFormatError,
     ImportLimits,
@@ -39,7 +39,6 @@ from journal_app.journal.importers.base import (
     human_size,
     limits_or_default,
     plausible,
-    progress_loop,
 )
 
 FORMAT = "folder"

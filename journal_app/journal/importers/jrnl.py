@@ -20,10 +20,11 @@ ignored.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, time
 from pathlib import Path
 
-from journal_app.journal.files import CancelCheck, Progress
+from journal_app.journal.files import CancelCheck, Progress, progress_loop
 from journal_app.journal.importers.base import (
     STARRED_TAG,
     ImportFormatError,
@@ -36,7 +37,6 @@ from journal_app.journal.importers.base import (
     limits_or_default,
     load_json_capped,
     plausible,
-    progress_loop,
     read_capped,
     tags_field,
     text_field,
@@ -62,7 +62,7 @@ def parse(
     return parse_bytes(read_capped(path, limits), path.name, limits, progress, cancelled)
 
 
-def _moment(item: dict, source: str, index: int) -> datetime:
+def _moment(item: Mapping[str, object], source: str, index: int) -> datetime:
     day_text = text_field(item, "date", source, index, required=True)
     assert day_text is not None
     try:
