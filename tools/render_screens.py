@@ -530,7 +530,7 @@ def main() -> int:
             support.show()
             shot(support, f"16-support-{country or 'other'}", theme)
             if country == "GB":
-                bar = support.scroll.verticalScrollBar()
+                bar = support.scroll_area.verticalScrollBar()
                 bar.setValue(bar.maximum())
                 shot(support, "16-support-GB-end", theme)
             support.close()
@@ -558,7 +558,7 @@ def main() -> int:
         window.people_dialog.close()
         window.show_support()
         support.set_country("GB")
-        support.scroll.verticalScrollBar().setValue(0)
+        support.scroll_area.verticalScrollBar().setValue(0)
         shot(support, "22-support-with-my-people", theme)
         support.close()
         window.show_plan()
@@ -569,7 +569,7 @@ def main() -> int:
         plan_dialog.reload()
         settle(100)
         shot(plan_dialog, "24-my-plan-filled", theme)
-        bar = plan_dialog.scroll.verticalScrollBar()
+        bar = plan_dialog.scroll_area.verticalScrollBar()
         bar.setValue(bar.maximum())
         shot(plan_dialog, "25-my-plan-filled-end", theme)
         if theme == "light":  # paper is white whatever the theme

@@ -123,7 +123,7 @@ def test_the_plan_printed_and_saved_shows_the_chosen_country_not_the_systems(
     text = saved.read_text(encoding="utf-8")
     assert "call 999" in text and "911" not in text
     assert plan.pdf_bytes().startswith(b"%PDF")  # A4 for the UK, made without errors
-    assert plan._page_size().id().name == "A4"
+    assert plan.page_size().id().name == "A4"
 
 
 def test_first_run_offers_the_choice_with_the_locale_default(

@@ -19,8 +19,11 @@ from journal_app.journal.personal import PLAN_TITLE, Person, Plan, load_template
 from journal_app.journal.wording import check_text
 from journal_app.ui.common.clipboard import KDE_SECRET_HINT
 from journal_app.ui.services.journal_service import VaultState
-from journal_app.ui.support import personal as personal_ui
-from journal_app.ui.support.personal import PeopleDialog, PlanDialog
+from journal_app.ui.support import people as people_ui
+from journal_app.ui.support import plan as plan_ui
+from journal_app.ui.support import plan_copy
+from journal_app.ui.support.people import PeopleDialog
+from journal_app.ui.support.plan import PlanDialog
 from journal_app.ui.window.main_window import MainWindow
 from tests.conftest import find_canaries
 from tests.ui.conftest import PASSPHRASE
@@ -316,15 +319,15 @@ def test_plan_dialog_words_and_names(qtbot, make_window, existing_journal):
     _check_words([e.edit.placeholderText() for e in dialog.editors.values()])
     _check_words(
         [
-            personal_ui.PEOPLE_INTRO,
-            personal_ui.PEOPLE_EMPTY,
-            personal_ui.PEOPLE_EMPTY_TITLE,
-            personal_ui.PLAN_INTRO,
-            personal_ui.PLAN_PRIVATE,
-            personal_ui.EXPORT_WARNING,
-            personal_ui.EXPORT_DETAIL,
-            personal_ui.EXPORT_TITLE,
-            personal_ui.REMOVE_TITLE,
+            people_ui.PEOPLE_INTRO,
+            people_ui.PEOPLE_EMPTY,
+            people_ui.PEOPLE_EMPTY_TITLE,
+            plan_ui.PLAN_INTRO,
+            plan_ui.PLAN_PRIVATE,
+            plan_copy.EXPORT_WARNING,
+            plan_copy.EXPORT_DETAIL,
+            plan_copy.EXPORT_TITLE,
+            people_ui.REMOVE_TITLE,
             *load_template().all_texts(),
         ]
     )

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -59,6 +58,7 @@ from journal_app.ui.common.country import (
 from journal_app.ui.common.theme import set_role
 from journal_app.ui.common.widgets import button, label
 from journal_app.ui.services.journal_service import JournalService
+from journal_app.ui.support.dialog_parts import dialog_layout, scroll_area
 from journal_app.vault import VaultError
 
 HEADING = "If you need to talk to someone now"
@@ -366,16 +366,25 @@ class SupportDialog(QDialog):
         self.people_button: QPushButton | None = None
         self.plan_button: QPushButton | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(28, 24, 28, 18)
-        outer.setSpacing(12)
-        heading = label(HEADING, "heading")
-        heading.setAccessibleName(HEADING)
-        outer.addWidget(heading)
-        intro = label(INTRO, "lead")
-        outer.addWidget(intro)
+        outer = dialog_layout(self, HEADING, INTRO)
+        outer.addWidget(self._build_emergency())  # it always leads, outside the scrolling part
+        self.scroll_area = scroll_area(self._build_content(), "Services")
+        outer.addWidget(self.scroll_area, 1)
+        outer.addWidget(self._build_buttons())
+        lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock_key.activated.connect(self.lock_requested.emit)
 
-        # "In danger now" always leads, outside the scrolling part.
+        self.country_box.set_code(system_country() if country is None else country)
+        self._on_country_changed(self.country_box.currentIndex())
+        self.country_box.currentIndexChanged.connect(self._on_country_changed)
+
+        if service is not None:
+            service.state_changed.connect(self.refresh_personal)
+            service.personal_changed.connect(self.refresh_personal)
+        self.refresh_personal()
+
+    def _build_emergency(self) -> QFrame:
+        """The local emergency number, for anyone in danger now."""
         self.emergency = QFrame()
         set_role(self.emergency, "notice")
         self.emergency.setAccessibleName(KIND_TITLES["emergency"])
@@ -385,8 +394,10 @@ class SupportDialog(QDialog):
         self.emergency_label.setAccessibleName("Emergency number")
         self.emergency_label.setToolTip("Your local emergency number")
         emergency_layout.addWidget(self.emergency_label)
-        outer.addWidget(self.emergency)
+        return self.emergency
 
+    def _build_content(self) -> QWidget:
+        """The scrolling part: their people, the place chooser, the lines, plain words."""
         content = QWidget()
         self.content_layout = QVBoxLayout(content)
         self.content_layout.setContentsMargins(0, 4, 10, 4)
@@ -420,33 +431,16 @@ class SupportDialog(QDialog):
         self.content_layout.addWidget(label(GP_LINE, "muted"))
         self.content_layout.addWidget(label(NOT_A_CRISIS_SERVICE, "muted"))
         self.content_layout.addStretch(1)
+        return content
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setAccessibleName("Services")
-        self.scroll.setWidget(content)
-        outer.addWidget(self.scroll, 1)
-
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setToolTip("Close Support")
         close.setAccessibleName("Close")
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
-        lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
-        lock_key.activated.connect(self.lock_requested.emit)
-
-        self.country_box.set_code(system_country() if country is None else country)
-        self._on_country_changed(self.country_box.currentIndex())
-        self.country_box.currentIndexChanged.connect(self._on_country_changed)
-
-        if service is not None:
-            service.state_changed.connect(self.refresh_personal)
-            service.personal_changed.connect(self.refresh_personal)
-        self.refresh_personal()
+        return buttons
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -26,7 +26,8 @@ from journal_app.vault import VaultError
 if TYPE_CHECKING:
     from journal_app.ui.journal.packs import PacksDialog
     from journal_app.ui.settings.dialog import SettingsDialog
-    from journal_app.ui.support.personal import PeopleDialog, PlanDialog
+    from journal_app.ui.support.people import PeopleDialog
+    from journal_app.ui.support.plan import PlanDialog
     from journal_app.ui.support.support import SupportDialog
     from journal_app.ui.transfer.controller import TransferController
     from journal_app.ui.window.about import AboutDialog
@@ -95,7 +96,7 @@ class WindowDialogs(WindowMixin):
         if not self.service.is_unlocked:
             return
         if self.people_dialog is None:
-            from journal_app.ui.support.personal import PeopleDialog
+            from journal_app.ui.support.people import PeopleDialog
 
             self.people_dialog = PeopleDialog(self.service, self._window())
             self.people_dialog.support_requested.connect(self.show_support)
@@ -110,7 +111,7 @@ class WindowDialogs(WindowMixin):
         if not self.service.is_unlocked:
             return
         if self.plan_dialog is None:
-            from journal_app.ui.support.personal import PlanDialog
+            from journal_app.ui.support.plan import PlanDialog
 
             self.plan_dialog = PlanDialog(self.service, self._window(), settings=self.settings)
             self.plan_dialog.support_requested.connect(self.show_support)

@@ -1,0 +1,140 @@
+"""My plan outside the vault: on paper, or saved as Markdown or PDF.
+
+A copy is made only when the person asks, after a plain word that a saved file is
+not encrypted. It holds their words and the section headings (no placeholders, no
+ideas), with the help lines for their country at the foot. The PDF is made in
+memory, so the plan reaches the disk only as the file the person chose.
+"""
+
+from __future__ import annotations
+
+import errno
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QStandardPaths
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from journal_app.journal.personal import PLAN_TITLE, PersonalTemplate, Plan
+from journal_app.ui.common.country import help_lines, uses_letter_paper
+from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.vault import VaultExists
+
+EXPORT_TITLE = "Save a copy of your plan"
+EXPORT_WARNING = "The copy you save is not encrypted."
+EXPORT_DETAIL = (
+    "Anyone who can open the file can read your plan. Keep it somewhere private, "
+    "or print it instead."
+)
+EXPORT_FILTERS = "Markdown (*.md);;PDF (*.pdf)"
+EXPORT_NAME = "My plan"
+
+# The look on paper: a title, sage headings, the person's words, small help lines.
+_TITLE = "font-size: 20pt; font-weight: 600; margin-bottom: 10px;"
+_HEADING = (
+    "font-size: 13pt; font-weight: 600; color: #34502f; margin-top: 20px; margin-bottom: 5px;"
+)
+_TEXT = "font-size: 11.5pt; margin-top: 0; margin-bottom: 3px;"
+_SMALL = "font-size: 9.5pt; color: #4a4a4a; margin-top: 0; margin-bottom: 2px;"
+
+
+def export_problem(error: BaseException) -> str:
+    """Why a copy could not be written, about the copy (not about the journal)."""
+    if isinstance(error, VaultExists):
+        return str(error)
+    if isinstance(error, PermissionError):
+        return "Tend is not allowed to write in that folder. Please choose another place."
+    if getattr(error, "errno", None) == errno.ENOSPC:
+        return "The disk is full. Please free some space or choose another place."
+    return "The file could not be written there. Please choose another place."
+
+
+def plan_document(plan: Plan, template: PersonalTemplate, country: str) -> QTextDocument:
+    """The plan laid out for paper: headings, the person's words, room to write.
+
+    Only their words and the section headings: no placeholders, no ideas.
+    """
+    parts = [f'<p style="{_TITLE}">{html.escape(PLAN_TITLE)}</p>']
+    for _section_id, title, text in plan.ordered(template):
+        parts.append(f'<p style="{_HEADING}">{html.escape(title)}</p>')
+        lines = text.strip("\n").split("\n") if text.strip() else ["", "", "", ""]
+        # Empty sections keep a few blank lines: room to write by hand.
+        parts += [f'<p style="{_TEXT}">{html.escape(line) or "&nbsp;"}</p>' for line in lines]
+    first, *rest = help_lines(country)
+    parts.append('<p style="font-size: 10pt; margin: 0;">&nbsp;</p><hr>')
+    parts.append(f'<p style="{_TEXT} font-weight: 600;">{html.escape(first)}</p>')
+    parts += [f'<p style="{_SMALL}">{html.escape(line)}</p>' for line in rest]
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    font = QFont(QApplication.font())
+    font.setPointSizeF(11.5)
+    document.setDefaultFont(font)
+    document.setHtml(f'<body style="color: #222222;">{"".join(parts)}</body>')
+    return document
+
+
+def page_size(country: str) -> QPageSize:
+    """Letter where that is the paper people have, else A4."""
+    letter = uses_letter_paper(country)
+    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+
+
+def pdf_bytes(document: QTextDocument, size: QPageSize) -> bytes:
+    """``document`` as a PDF, made in memory."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(PLAN_TITLE)
+    writer.setCreator("Tend")
+    writer.setPageLayout(
+        QPageLayout(
+            size,
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(20, 20, 20, 20),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document.print_(writer)
+    del writer
+    buffer.close()
+    return bytes(data.data())
+
+
+def print_with_preview(parent: QWidget, document: QTextDocument, size: QPageSize) -> None:
+    """Print, after a preview (Qt's print dialog is one click from the preview)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(size)
+    printer.setDocName(PLAN_TITLE)
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(f"Print {PLAN_TITLE.lower()}")
+    preview.paintRequested.connect(document.print_)
+    preview.exec()
+    preview.deleteLater()
+
+
+def ask_where_to_save(parent: QWidget) -> Path | None:
+    """Say plainly that the copy is not encrypted, then ask where it goes (.md or .pdf).
+    None if the person would rather not."""
+    answer = QMessageBox.information(
+        parent,
+        EXPORT_TITLE,
+        f"{EXPORT_WARNING} {EXPORT_DETAIL}",
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    if answer != QMessageBox.StandardButton.Save:
+        return None
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    start = str(Path(folder or Path.home()) / f"{EXPORT_NAME}.md")
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, EXPORT_TITLE, start, EXPORT_FILTERS, "", FILE_DIALOG
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".md", ".pdf"):
+        path = path.with_name(path.name + (".pdf" if "pdf" in chosen.lower() else ".md"))
+    return path
