@@ -73,7 +73,7 @@ class Due(Enum):
     SAVE = "save"
 
 
-@dataclass
+@dataclass(eq=False)
 class EditSession:
     """One editing session of one entry: what is typed, saved, drafted and due.
 
@@ -85,7 +85,7 @@ class EditSession:
     timing: SaveTiming = field(default_factory=SaveTiming)
     on_change: Callable[[], None] | None = None
     status: SaveStatus = SaveStatus.NONE
-    failed: bool = False
+    failed: bool = field(default=False, init=False)
     _typed: int = field(default=0, init=False)
     _saved: int = field(default=0, init=False)
     _drafted: int | None = field(default=None, init=False)
