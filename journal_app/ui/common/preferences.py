@@ -10,6 +10,7 @@ vault or in memory, never here.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import SupportsInt
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -58,8 +59,12 @@ class AppSettings:
 
     def _int(self, key: str, default: int) -> int:
         value = self._s.value(key, default)
+        if isinstance(value, QByteArray):  # a value written as bytes reads back so
+            value = value.data()
+        if not isinstance(value, str | bytes | SupportsInt):
+            return default
         try:
-            return int(value)  # type: ignore[arg-type]
+            return int(value)
         except (TypeError, ValueError):
             return default
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QIcon, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -90,7 +90,7 @@ def button(
     *,
     role: str | None = None,
     accessible_name: str | None = None,
-    on_click: Callable[[], object] | None = None,
+    on_click: Callable[[], object] | SignalInstance | None = None,
 ) -> QPushButton:
     widget = QPushButton(text)
     widget.setToolTip(tooltip)

@@ -15,6 +15,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QDate,
     QLocale,
     QModelIndex,
@@ -275,18 +276,18 @@ class EntryListModel(QAbstractListModel):
             self._spans[entry.id] = spans
         return spans
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
         names.update(
             {
-                int(Roles.EntryId): b"entryId",
-                int(Roles.Entry): b"entry",
-                int(Roles.IsHeader): b"isHeader",
-                int(Roles.DateText): b"dateText",
-                int(Roles.Tags): b"tags",
-                int(Roles.TitleSpans): b"titleSpans",
-                int(Roles.IsUntitled): b"isUntitled",
-                int(Roles.ThemeName): b"themeName",
+                int(Roles.EntryId): QByteArray(b"entryId"),
+                int(Roles.Entry): QByteArray(b"entry"),
+                int(Roles.IsHeader): QByteArray(b"isHeader"),
+                int(Roles.DateText): QByteArray(b"dateText"),
+                int(Roles.Tags): QByteArray(b"tags"),
+                int(Roles.TitleSpans): QByteArray(b"titleSpans"),
+                int(Roles.IsUntitled): QByteArray(b"isUntitled"),
+                int(Roles.ThemeName): QByteArray(b"themeName"),
             }
         )
         return names

@@ -117,9 +117,11 @@ class WelcomePage(Page):
 class _ChoosePassphrasePage(Page):
     """A page where a new passphrase is typed twice: the checks and messages they share.
 
-    Subclasses set ``fields`` (NewPassphraseFields), ``message`` (Banner), ``busy``
-    (BusyBar) and declare ``submitted = Signal(str)``.
+    Subclasses set ``fields`` (NewPassphraseFields), ``message`` (Banner) and ``busy``
+    (BusyBar). ``submitted`` carries the passphrase once it is acceptable.
     """
+
+    submitted = Signal(str)
 
     fields: NewPassphraseFields
     message: Banner
@@ -152,7 +154,6 @@ class _ChoosePassphrasePage(Page):
 class CreatePassphrasePage(_ChoosePassphrasePage):
     """Choose a passphrase; emits ``submitted`` with it once it is acceptable."""
 
-    submitted = Signal(str)
     back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -422,8 +423,6 @@ class RecoveryUnlockPage(Page):
 
 class NewPassphrasePage(_ChoosePassphrasePage):
     """After the recovery code opened the journal: choose the passphrase from now on."""
-
-    submitted = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
 
 
 def _escape_bus_path_label(text: str) -> str:
@@ -66,29 +70,37 @@ class SessionLockWatcher(QObject):
                 ("org.freedesktop.ScreenSaver", "/ScreenSaver", "org.freedesktop.ScreenSaver"),
                 ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
             ):
-                if session.connect(
-                    service, path, interface, "ActiveChanged", self, SLOT("_on_screensaver(bool)")
+                if self._listen(
+                    session, service, path, interface, "ActiveChanged", "_on_screensaver(bool)"
                 ):
                     self.sources.append(f"{interface} {path}")
         system = QDBusConnection.systemBus()
         if system.isConnected():
             login1 = "org.freedesktop.login1"
-            if system.connect(
+            if self._listen(
+                system,
                 login1,
                 "/org/freedesktop/login1",
                 f"{login1}.Manager",
                 "PrepareForSleep",
-                self,
-                SLOT("_on_prepare_for_sleep(bool)"),
+                "_on_prepare_for_sleep(bool)",
             ):
                 self.sources.append("login1 PrepareForSleep")
             session_id = os.environ.get("XDG_SESSION_ID")
             if session_id:
                 path = f"/org/freedesktop/login1/session/{_escape_bus_path_label(session_id)}"
-                if system.connect(
-                    login1, path, f"{login1}.Session", "Lock", self, SLOT("_on_session_lock()")
+                if self._listen(
+                    system, login1, path, f"{login1}.Session", "Lock", "_on_session_lock()"
                 ):
                     self.sources.append("login1 Session.Lock")
+
+    def _listen(
+        self, bus: QDBusConnection, service: str, path: str, interface: str, name: str, slot: str
+    ) -> bool:
+        """Connect one D-Bus signal to one of this object's slots; whether the bus took it."""
+        # PySide6's stub asks for the slot as bytes, but connect() only takes the
+        # str that SLOT() returns (bytes raise ValueError).
+        return bus.connect(service, path, interface, name, self, SLOT(slot))  # type: ignore[call-overload]
 
     @Slot(bool)
     def _on_screensaver(self, active: bool) -> None:
