@@ -44,6 +44,7 @@ from journal_app.ui.journal.editor_page import (
     to_qdatetime,
 )
 from journal_app.ui.journal.editor_prompts import EditorPrompts
+from journal_app.ui.journal.flag import FlagButton
 from journal_app.ui.journal.markdown_edit import LINE_HEIGHT_PERCENT, MarkdownEdit
 from journal_app.ui.journal.tags_edit import TagsEdit
 from journal_app.ui.services.journal_service import JournalService
@@ -102,6 +103,9 @@ class EntryEditor(EditorPrompts, RestyleOnPaletteChange, QWidget):
         self._make_prompt_actions()
         self.apply_font(QApplication.font().family(), self._default_point_size())
         self._session_changed()
+
+    def _make_flag(self, service: JournalService, parent: QWidget) -> FlagButton:
+        return FlagButton(self, service, parent)
 
     def _connect(self) -> None:
         self._connect_prompt_card()

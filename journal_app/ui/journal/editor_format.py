@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu
 
@@ -23,7 +23,12 @@ class EditorFormatting(EditorMarks):
     _read_only: bool
 
     def _format_action(
-        self, name: str, text: str, shortcut: QKeySequence | str, tip: str, slot: Callable
+        self,
+        name: str,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
+        tip: str,
+        slot: Callable[[], None],
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -64,14 +69,14 @@ class EditorFormatting(EditorMarks):
         self.body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.body.customContextMenuRequested.connect(self._show_context_menu)
 
-    def _show_context_menu(self, pos: object) -> None:
+    def _show_context_menu(self, pos: QPoint) -> None:
         menu: QMenu = self.body.createStandardContextMenu()
         menu.addSeparator()
         formatting = menu.addMenu("Format")
         for action in self.format_actions:
             formatting.addAction(action)
         formatting.setEnabled(not self._read_only)
-        menu.exec(self.body.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.body.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
     def _format(self, command: Callable[[QTextCursor], None]) -> None:

@@ -96,11 +96,11 @@ class EditorPage(_Widget):
     def _build_notice_row(self) -> None:
         """A calm bar above the text: "in the trash", or a save that did not work."""
         self.notice_row = QWidget(self)
-        notice_layout = QHBoxLayout(self.notice_row)
-        notice_layout.setContentsMargins(0, 14, 0, 0)
+        self._notice_layout = QHBoxLayout(self.notice_row)
+        self._notice_layout.setContentsMargins(0, 14, 0, 0)
         self.notice = QFrame(self.notice_row)
         self.notice.setObjectName("editorNotice")
-        notice_layout.addWidget(self.notice)
+        self._notice_layout.addWidget(self.notice)
         inner = QHBoxLayout(self.notice)
         inner.setContentsMargins(14, 10, 14, 10)
         self.notice_label = QLabel(self.notice)
@@ -115,23 +115,23 @@ class EditorPage(_Widget):
     def _build_prompt_row(self) -> None:
         """The prompt, above the page: only when the person asked for one."""
         self.prompt_row = QWidget(self)
-        prompt_layout = QHBoxLayout(self.prompt_row)
-        prompt_layout.setContentsMargins(0, 22, 0, 0)
+        self._prompt_layout = QHBoxLayout(self.prompt_row)
+        self._prompt_layout.setContentsMargins(0, 22, 0, 0)
         self.prompt_card = PromptCard(self.prompt_row)
-        prompt_layout.addWidget(self.prompt_card)
+        self._prompt_layout.addWidget(self.prompt_card)
         self.prompt_row.hide()
 
     def _build_header(self) -> None:
         self.header = QWidget(self)
-        header_layout = QVBoxLayout(self.header)
-        header_layout.setSpacing(0)
+        self._header_layout = QVBoxLayout(self.header)
+        self._header_layout.setSpacing(0)
         self.title = QLineEdit(self.header)
         self.title.setObjectName("entryTitle")
         self.title.setPlaceholderText("Title (optional)")
         self.title.setFrame(False)
         self.title.setAccessibleName("Title")
         self.title.setToolTip("A title for this entry, if you want one")
-        header_layout.addWidget(self.title)
+        self._header_layout.addWidget(self.title)
 
     def _build_body(self) -> None:
         self.body = MarkdownEdit(self)
@@ -149,19 +149,19 @@ class EditorPage(_Widget):
     def _build_rule(self) -> None:
         """A hairline above the footer, as wide as the text column."""
         self.rule = QWidget(self)
-        rule_layout = QHBoxLayout(self.rule)
-        rule_layout.setContentsMargins(0, 0, 0, 0)
+        self._rule_layout = QHBoxLayout(self.rule)
+        self._rule_layout.setContentsMargins(0, 0, 0, 0)
         self.rule_line = QFrame(self.rule)
         self.rule_line.setObjectName("ruleLine")
         self.rule_line.setFrameShape(QFrame.Shape.NoFrame)
         self.rule_line.setFixedHeight(1)
         self.rule_line.setAutoFillBackground(True)
-        rule_layout.addWidget(self.rule_line)
+        self._rule_layout.addWidget(self.rule_line)
 
     def _build_footer(self, service: JournalService) -> None:
         self.footer = QWidget(self)
-        footer = QHBoxLayout(self.footer)
-        footer.setSpacing(10)
+        self._footer_layout = QHBoxLayout(self.footer)
+        self._footer_layout.setSpacing(10)
         self.tags_label = QLabel("Tags", self.footer)
         self.tags = TagsEdit(self.footer)
         self.tags.setObjectName("entryTags")
@@ -171,14 +171,18 @@ class EditorPage(_Widget):
         self.tags_label.setBuddy(self.tags)
         self._build_date()
         self._build_status()
-        footer.addWidget(self.tags_label)
-        footer.addWidget(self.tags, 1)
-        footer.addWidget(self.date)
+        self._footer_layout.addWidget(self.tags_label)
+        self._footer_layout.addWidget(self.tags, 1)
+        self._footer_layout.addWidget(self.date)
         # "Bring to my next session" (Ctrl+D), for the entry shown.
-        self.flag = FlagButton(self, service, self.footer)
+        self.flag = self._make_flag(service, self.footer)
         self.addAction(self.flag.action)
-        footer.addWidget(self.flag)
-        footer.addWidget(self.status)
+        self._footer_layout.addWidget(self.flag)
+        self._footer_layout.addWidget(self.status)
+
+    def _make_flag(self, service: JournalService, parent: QWidget) -> FlagButton:
+        """The editor makes its flag: the button asks it for the entry it shows."""
+        raise NotImplementedError
 
     def _build_date(self) -> None:
         self.date = QDateTimeEdit(self.footer)
@@ -196,7 +200,7 @@ class EditorPage(_Widget):
         self.status.setAccessibleName("Save status")
         self.status.setToolTip("Your writing is saved, encrypted, as you type")
         self.status.setMinimumWidth(
-            QFontMetricsF(self.status.font()).horizontalAdvance(STATUS_NOT_SAVED) + 8
+            int(QFontMetricsF(self.status.font()).horizontalAdvance(STATUS_NOT_SAVED) + 8)
         )
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -264,15 +268,15 @@ class EditorPage(_Widget):
         right = max(MIN_SIDE_MARGIN, left)
         doc_margin = round(self.body.document().documentMargin())
         prompt_shown = not self.prompt_row.isHidden()
-        self.header.layout().setContentsMargins(
+        self._header_layout.setContentsMargins(
             left + doc_margin - 2, 18 if prompt_shown else 30, right, 6
         )
-        self.prompt_row.layout().setContentsMargins(
+        self._prompt_layout.setContentsMargins(
             left + doc_margin - CARD_PAD_X, 22, right - CARD_PAD_X, 0
         )
-        self.footer.layout().setContentsMargins(left + doc_margin, 8, right, 10)
-        self.notice_row.layout().setContentsMargins(left - 8, 14, right - 8, 0)
-        self.rule.layout().setContentsMargins(left + doc_margin, 0, right, 0)
+        self._footer_layout.setContentsMargins(left + doc_margin, 8, right, 10)
+        self._notice_layout.setContentsMargins(left - 8, 14, right - 8, 0)
+        self._rule_layout.setContentsMargins(left + doc_margin, 0, right, 0)
 
     def _show_prompt_row(self, shown: bool) -> None:
         if self.prompt_row.isHidden() == (not shown):

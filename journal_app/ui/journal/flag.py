@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QRectF, QSize, Qt, SignalInstance, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -49,7 +49,8 @@ ACCESSIBLE_MARK = "marked for my next session"
 class _Editor(Protocol):
     """What the button needs of the entry editor."""
 
-    status_message: Signal
+    @property
+    def status_message(self) -> SignalInstance: ...  # the editor's Signal(str), bound
 
     @property
     def entry_id(self) -> str | None: ...

@@ -135,7 +135,9 @@ class MarkdownEdit(QTextEdit):
 
     def register_shortcut(self, sequence: QKeySequence) -> None:
         if sequence.count():
-            self._shortcut_keys.add(sequence[0].toCombined())
+            # Qt's operator[], the sequence's first key; PySide6's stubs leave it out.
+            first = sequence[0]  # type: ignore[index]
+            self._shortcut_keys.add(first.toCombined())
 
     # -- typing
 

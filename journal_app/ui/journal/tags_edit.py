@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 
 class TagsEdit(QLineEdit):
@@ -25,6 +25,12 @@ class TagsEdit(QLineEdit):
     def completer_(self) -> QCompleter:
         return self._completer
 
+    def _popup(self) -> QAbstractItemView:
+        popup = self._completer.popup()
+        if popup is None:  # a QCompleter makes its popup when first asked: never None
+            raise RuntimeError("the tag completer has no popup")
+        return popup
+
     def set_known_tags(self, tags: list[str]) -> None:
         self._model.setStringList(list(tags))
 
@@ -43,7 +49,7 @@ class TagsEdit(QLineEdit):
     def _update_completion(self) -> None:
         start, _ = self.segment()
         prefix = self.text()[start : self.cursorPosition()].strip()
-        popup = self._completer.popup()
+        popup = self._popup()
         if not prefix:
             popup.hide()
             return
@@ -68,11 +74,11 @@ class TagsEdit(QLineEdit):
         new = f"{before}{tag}, "
         self.setText(new + after)
         self.setCursorPosition(len(new))
-        self._completer.popup().hide()
+        self._popup().hide()
         self.textEdited.emit(self.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._completer.popup().isVisible() and event.key() in (
+        if self._popup().isVisible() and event.key() in (
             Qt.Key.Key_Enter,
             Qt.Key.Key_Return,
             Qt.Key.Key_Escape,
@@ -84,7 +90,7 @@ class TagsEdit(QLineEdit):
         super().keyPressEvent(event)
 
     def clear_all(self) -> None:
-        self._completer.popup().hide()
+        self._popup().hide()
         self._model.setStringList([])
         self._completer.setCompletionPrefix("")
         self.setText("")
