@@ -71,7 +71,7 @@ def refuse_journal_target(path: Path) -> None:
         )
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+def atomic_write_bytes(path: Path, data: bytes | bytearray, *, mode: int = 0o600) -> None:
     """Replace ``path`` with ``data`` durably, or leave it exactly as it was.
 
     The temporary file is created beside ``path`` (never elsewhere), readable only
@@ -87,7 +87,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     replace_bytes(path, data, mode=mode)
 
 
-def replace_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+def replace_bytes(path: Path, data: bytes | bytearray, *, mode: int = 0o600) -> None:
     """:func:`atomic_write_bytes` without the check that ``path`` is not a journal.
 
     For files the person names that are not exports (the recovery code they save);

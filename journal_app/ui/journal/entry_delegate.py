@@ -308,7 +308,7 @@ class EntryDelegate(QStyledItemDelegate):
         pill_fill = mix(behind, text_color, shade)
         muted = muted_text(palette)
         for tag in index.data(Roles.Tags) or []:
-            width = metrics.horizontalAdvance(tag) + 2 * TAG_PAD_X
+            width: float = metrics.horizontalAdvance(tag) + 2 * TAG_PAD_X
             room = meta_rect.right() - x
             if room < metrics.horizontalAdvance("…") + 2 * TAG_PAD_X + 4:
                 break

@@ -9,7 +9,7 @@ being shown. An entry written with a prompt keeps it, and can let it go.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -143,7 +143,7 @@ class PromptCard(RestyleOnPaletteChange, QFrame):
         self._restyle()
         self.hide()
 
-    def _button(self, text: str, tip: str, name: str, signal: Signal) -> QPushButton:
+    def _button(self, text: str, tip: str, name: str, signal: SignalInstance) -> QPushButton:
         widget = button(text, tip)
         widget.setObjectName(name)
         widget.setParent(self)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from journal_app.journal import Draft, Entry
+from journal_app.journal.entry import UNSET, Unset
 from journal_app.journal.prompts import Prompt, Theme, builtin_catalogue
 from journal_app.journal.selection import Selection, select
 from journal_app.ui.common import heap
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
     from journal_app.journal.personal import Person, Plan
     from journal_app.journal.sync import KeptResult
     from journal_app.vault import Vault
-
-_UNSET: object = object()  # "not given", where None means "no prompt"
 
 
 class VaultState(Enum):
@@ -349,14 +348,13 @@ class JournalService(QObject):
         body: str | None = None,
         tags: Iterable[str] | None = None,
         created: datetime | None = None,
-        prompt: object = _UNSET,
+        prompt: Prompt | Unset | None = UNSET,
     ) -> Entry:
         """Save changes; ``prompt`` (a Prompt, or None to take it away) only if given."""
         journal = self._require()
         before = journal.get(entry_id)
-        extra = {} if prompt is _UNSET else {"prompt": prompt}
         entry = journal.update(
-            entry_id, title=title, body=body, tags=tags, created=created, **extra
+            entry_id, title=title, body=body, tags=tags, created=created, prompt=prompt
         )
         if entry is not before:
             self.entries_changed.emit()

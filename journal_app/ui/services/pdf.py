@@ -39,6 +39,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import (
     QBuffer,
@@ -57,7 +58,6 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QImage,
-    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -85,6 +85,11 @@ from journal_app.ui.services.pdf_style import (
     body_family,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+# What the pages are painted on: both say their resolution (QPagedPaintDevice does not).
+PagedDevice: TypeAlias = "QPdfWriter | QPrinter"
 POINTS_PER_INCH = 72
 DOTS_PER_METRE_AT_72_DPI = round(POINTS_PER_INCH / 0.0254)
 MARGIN_MM = 22.0
@@ -329,7 +334,7 @@ def paint_page(
 
 def render_steps(
     document: PrintDocument,
-    device: QPagedPaintDevice,
+    device: PagedDevice,
     *,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
@@ -373,7 +378,7 @@ def render_steps(
 
 def render(
     document: PrintDocument,
-    device: QPagedPaintDevice,
+    device: PagedDevice,
     *,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
