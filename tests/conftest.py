@@ -16,12 +16,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from journal_app.journal import Journal
 from journal_app.vault import KdfParams, Vault
 from tests.cli_support import Result, run_tend
 
 PASSPHRASE = "correct horse battery staple"
+
+# ------------------------------------------------ one Hypothesis profile for all
+
+# Every property test runs under these settings; a test states only what it needs
+# of its own (how many examples, a health check its data really trips).
+#
+# No deadline: the examples open vaults, seal records and parse files, and their
+# time swings tenfold on a busy machine or under coverage, so a deadline would
+# report the machine, not Tend. With no deadline Hypothesis also allows 30 s of
+# data generation before its too_slow health check, so that needs no suppressing.
+# print_blob: a failure prints the line that replays it exactly, even where no
+# example database was kept. Built on Hypothesis' "default" profile by name: a
+# profile made without a parent would copy whichever one is active at import.
+settings.register_profile("tend", settings.get_profile("default"), deadline=None, print_blob=True)
+# Hypothesis loads its own "ci" profile when it finds itself on CI, and that one
+# fixes the examples (derandomize). Tend's CI stays random, so that every run can
+# find something new, and keeps no database, since its checkout is thrown away.
+settings.register_profile("ci", settings.get_profile("tend"), database=None)
+settings.load_profile("ci" if settings.get_current_profile_name() == "ci" else "tend")
 
 # ------------------------------------------------------- a stuck run must end
 

@@ -79,7 +79,7 @@ def test_tags_keep_the_order_they_were_typed_in():
 
 
 @given(st.lists(TEXT, max_size=12))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 def test_cleaning_tags_twice_changes_nothing(tags):
     once = clean_tags(tags)
     assert clean_tags(once) == once
@@ -172,7 +172,7 @@ def test_lone_surrogate_cannot_be_packed():
     trashed=st.none() | MOMENTS,
     prompt_id=st.none() | TEXT,
 )
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 def test_any_entry_survives_its_payload_exactly(
     title, body, tags, created, updated, trashed, prompt_id
 ):
@@ -207,7 +207,7 @@ def test_draft_survives_its_payload():
 
 
 @given(entry_id=st.none() | st.just("e" * 32), created=st.none() | MOMENTS, text=TEXT)
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 def test_any_draft_survives_its_payload_exactly(entry_id, created, text):
     draft = Draft(
         id="d" * 32, entry_id=entry_id, saved_at=WHEN, created=created, title=text, body=text

@@ -108,7 +108,7 @@ def test_a_malformed_pack_is_refused_naming_the_line_or_field(
     assert problem in error.value.problem
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.binary(max_size=2048))
 def test_any_bytes_give_a_pack_or_a_clear_refusal(raw: bytes) -> None:
     try:
@@ -119,7 +119,7 @@ def test_any_bytes_give_a_pack_or_a_clear_refusal(raw: bytes) -> None:
         assert pack.prompts
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.text(max_size=400))
 def test_any_prompt_text_is_accepted_only_if_it_follows_the_rules(text: str) -> None:
     raw = (

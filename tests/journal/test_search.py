@@ -161,7 +161,7 @@ def test_span_of_an_accented_match_covers_the_accent():
 
 
 @given(text=TEXT, start=st.integers(0, 200), length=st.integers(1, 20))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 def test_any_piece_of_a_text_is_found_in_it(text, start, length):
     piece = text[start : start + length]
     terms = query_terms(piece)
@@ -182,7 +182,7 @@ def _fold_by_definition(text: str) -> str:
     return unicodedata.normalize("NFKD", text).translate(_MARKS).casefold()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.text())
 def test_the_fast_fold_equals_folding_by_its_definition(text: str) -> None:
     assert fold(text) == _fold_by_definition(text)

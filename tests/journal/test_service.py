@@ -429,7 +429,7 @@ def assert_round_trip(path: Path, body: str, title: str, tags: list[str], create
 
 
 @given(body=TEXT, title=TEXT, tags=st.lists(TEXT, max_size=6), created=st.none() | MOMENTS)
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 def test_any_text_survives_add_close_and_reopen_exactly(
     shared_journal_path, body, title, tags, created
 ):
@@ -450,7 +450,6 @@ def big_text(draw: st.DrawFn) -> str:
 @example(body="日記🌱 a line\n" * (5 * 1024 * 1024 // 18))
 @settings(
     max_examples=5,
-    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 def test_big_bodies_survive_add_close_and_reopen_exactly(shared_journal_path, body):

@@ -266,7 +266,7 @@ ENTRY = st.dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.lists(ENTRY, max_size=5), st.none() | st.dictionaries(st.text(max_size=4), FIELD))
 def test_any_entry_shaped_export_is_read_or_refused_clearly(items, metadata):
     document = {"metadata": metadata, "entries": items}
@@ -277,7 +277,7 @@ def test_any_entry_shaped_export_is_read_or_refused_clearly(items, metadata):
     assert all(entry.created.tzinfo is not None for entry in parsed.entries)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.binary(max_size=600))
 def test_any_bytes_as_json_or_as_a_zip_are_read_or_refused_clearly(data):
     for reader in (dayone.parse_bytes, dayone.parse_zip_bytes):
@@ -285,7 +285,7 @@ def test_any_bytes_as_json_or_as_a_zip_are_read_or_refused_clearly(data):
             reader(data, "fuzz", ImportLimits())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.binary(max_size=200), st.integers(min_value=0, max_value=400))
 def test_a_damaged_zip_is_refused_clearly(noise, offset):
     buffer = io.BytesIO()

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journal_app.journal.importers import (
@@ -194,7 +194,7 @@ def test_dates_in_file_names(stem, expected):
 # ----------------------------------------------------------------- fuzzing
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150)
 @given(st.text(max_size=300), st.text(alphabet="abc0123456789-_ T.", min_size=1, max_size=24))
 def test_any_note_text_and_name_is_read_or_refused_clearly(text, stem):
     try:
@@ -215,7 +215,7 @@ FRONT = st.lists(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(FRONT, st.text(max_size=60))
 def test_any_front_matter_is_read_or_refused_clearly(lines, body):
     text = "---\n" + "\n".join(lines) + "\n---\n" + body
@@ -223,7 +223,7 @@ def test_any_front_matter_is_read_or_refused_clearly(lines, body):
         folder.parse_note(text, Path("/nowhere/2024-01-01.md"), "2024-01-01.md")
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100)
 @given(st.binary(max_size=300))
 def test_any_bytes_decode_or_are_refused_clearly(data):
     try:

@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journal_app.journal import Journal
@@ -240,14 +240,14 @@ ENTRYISH = st.dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(JSONISH)
 def test_any_json_value_is_read_or_refused_clearly(value):
     with contextlib.suppress(ImportFormatError):
         jrnl.parse_bytes(json.dumps(value).encode(), "fuzz.json")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.lists(ENTRYISH, max_size=5), JSONISH)
 def test_any_entry_shaped_value_is_read_or_refused_clearly(items, tags):
     try:
@@ -259,7 +259,7 @@ def test_any_entry_shaped_value_is_read_or_refused_clearly(items, tags):
         assert isinstance(entry.title, str) and isinstance(entry.body, str)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100)
 @given(st.binary(max_size=512))
 def test_any_bytes_are_read_or_refused_clearly(data):
     with contextlib.suppress(ImportFormatError):
