@@ -8,14 +8,14 @@ import stat
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 
-from journal_app.ui.common.clipboard import KDE_SECRET_HINT
+from journal_app.ui.common.clipboard import DEFAULT_CLEAR_MS, KDE_SECRET_HINT
 from journal_app.ui.settings.recovery import RecoveryCodeWidget
 
 CODE = "ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567"
 
 
-def _widget(qtbot) -> RecoveryCodeWidget:
-    widget = RecoveryCodeWidget()
+def _widget(qtbot, clear_ms: int = DEFAULT_CLEAR_MS) -> RecoveryCodeWidget:
+    widget = RecoveryCodeWidget(clear_ms=clear_ms)
     qtbot.addWidget(widget)
     widget.set_code(CODE)
     return widget
@@ -32,8 +32,7 @@ def test_shows_the_code_selectably_with_accessible_controls(qtbot):
 
 
 def test_copy_marks_it_secret_and_clears_it_later(qtbot):
-    widget = _widget(qtbot)
-    widget.clipboard.clear_ms = 100
+    widget = _widget(qtbot, clear_ms=100)
     widget.copy_button.click()
     clipboard = QGuiApplication.clipboard()
     assert clipboard.text() == CODE
@@ -44,8 +43,7 @@ def test_copy_marks_it_secret_and_clears_it_later(qtbot):
 
 
 def test_clearing_leaves_newer_clipboard_text_alone(qtbot):
-    widget = _widget(qtbot)
-    widget.clipboard.clear_ms = 50
+    widget = _widget(qtbot, clear_ms=50)
     widget.copy_code()
     QGuiApplication.clipboard().setText("something the person copied since")
     qtbot.wait(200)

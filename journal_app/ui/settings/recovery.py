@@ -52,10 +52,16 @@ class RecoveryCodeWidget(QWidget):
     skipped = Signal()
     status_message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, skip_text: str = "Skip for now") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        skip_text: str = "Skip for now",
+        clear_ms: int = DEFAULT_CLEAR_MS,
+    ) -> None:
         super().__init__(parent)
         self._code = ""
-        self.clipboard = SecretClipboard(self, DEFAULT_CLEAR_MS)
+        self.clipboard = SecretClipboard(self, clear_ms)
 
         self.heading = label("Your recovery code", "heading")
         self.explanation = label(
