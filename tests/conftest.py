@@ -80,6 +80,24 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
         faulthandler.cancel_dump_traceback_later()
 
 
+# ------------------------------------------------------------ tests that use Qt
+
+UI_TESTS = Path(__file__).parent / "ui"
+QT_FIXTURES = frozenset({"qtbot", "qapp"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``qt`` every test that runs Qt: the window's own, and any that asks for it.
+
+    .ci/run runs only these on the oldest PySide6 that Tend allows: the others never
+    run Qt, so there they would repeat the first run and only cost time.
+    """
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if UI_TESTS in item.path.parents or fixtures & QT_FIXTURES:
+            item.add_marker(pytest.mark.qt)
+
+
 @pytest.fixture(autouse=True)
 def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every data, config and home folder Tend could use into ``tmp_path``.
