@@ -35,10 +35,10 @@ from journal_app.ui.settings.recovery import RecoveryCodeDialog
 from journal_app.ui.support.people import PeopleDialog
 from journal_app.ui.support.plan import PlanDialog
 from journal_app.ui.support.support import SupportDialog
-from journal_app.ui.transfer.backup_dialogs import RestoreDialog
 from journal_app.ui.transfer.export_dialog import ExportDialog
 from journal_app.ui.transfer.import_dialog import ImportDialog
 from journal_app.ui.transfer.progress import TaskDialog
+from journal_app.ui.transfer.restore_dialog import RestoreDialog
 from journal_app.ui.window.about import AboutDialog
 from journal_app.ui.window.changed_file import FileChangedDialog
 from journal_app.ui.window.main_window import MainWindow
