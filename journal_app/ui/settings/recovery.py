@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QTextDocument
@@ -28,6 +29,10 @@ from journal_app.ui.common.clipboard import DEFAULT_CLEAR_MS, SecretClipboard
 from journal_app.ui.common.files import FILE_DIALOG
 from journal_app.ui.common.widgets import button, label, row
 from journal_app.vault.errors import VaultExists
+
+if TYPE_CHECKING:
+    # Loaded when the person prints, not with the window.
+    from PySide6.QtPrintSupport import QPrinter
 
 SAVE_FILE_NAME = "Tend recovery code.txt"
 
@@ -195,16 +200,16 @@ class RecoveryCodeWidget(QWidget):
             return
         self._say(f"Saved to {Path(name).name}.")
 
-    def make_printer(self) -> object:
+    def make_printer(self) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter
 
         return QPrinter(QPrinter.PrinterMode.HighResolution)
 
-    def ask_print(self, printer: object) -> bool:
+    def ask_print(self, printer: QPrinter) -> bool:
         """Ask where to print; tests replace this, as the real dialog waits for a person."""
         from PySide6.QtPrintSupport import QPrintDialog
 
-        dialog = QPrintDialog(printer, self)  # type: ignore[arg-type]
+        dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print the recovery code")
         return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -232,7 +237,7 @@ class RecoveryCodeWidget(QWidget):
             return
         document = QTextDocument()
         document.setHtml(self.document_html())
-        document.print_(printer)  # type: ignore[arg-type]
+        document.print_(printer)
         self._say("Sent to the printer.")
 
     @Slot()
