@@ -29,9 +29,10 @@ and a record this journal cannot read is never written over.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from journal_app.journal.entry import DRAFT_KIND, ENTRY_KIND, Entry
 from journal_app.journal.files import CancelCheck, Progress
@@ -46,7 +47,6 @@ from journal_app.journal.personal import (
     new_person_id,
     people_from_payload,
 )
-from journal_app.journal.service import Journal
 from journal_app.vault import Vault, VaultError
 from journal_app.vault.records import ReadResult
 from journal_app.vault.store import new_record_id
@@ -102,6 +102,71 @@ def _words(entry: Entry) -> tuple[object, ...]:
     )
 
 
+class _JournalFile(Protocol):
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def vault_id(self) -> bytes: ...
+
+
+class _PeopleAndPlan(Protocol):
+    def people(self) -> list[Person]: ...
+
+    def plan(self) -> Plan: ...
+
+
+class _Packs(Protocol):
+    def packs(self) -> list[Pack]: ...
+
+
+class PlanningJournal(Protocol):
+    """What :func:`plan_merge` reads of this journal: a Journal, or a copy of it."""
+
+    @property
+    def vault(self) -> _JournalFile: ...
+
+    @property
+    def damaged_ids(self) -> Collection[str]: ...
+
+    @property
+    def personal(self) -> _PeopleAndPlan: ...
+
+    @property
+    def prompts(self) -> _Packs: ...
+
+    def entries(self, *, include_trash: bool = False) -> list[Entry]: ...
+
+
+class _Reloads(Protocol):
+    def load(self) -> None: ...
+
+
+class _PersonalRecords(_Reloads, Protocol):
+    def records_with(
+        self, more_people: Iterable[Person], plan: Plan | None, /
+    ) -> list[tuple[str, bytes, str]]: ...
+
+
+class MergingJournal(Protocol):
+    """What :func:`apply_merge` writes to: a Journal, or a stand-in a worker may use."""
+
+    @property
+    def personal(self) -> _PersonalRecords: ...
+
+    @property
+    def prompts(self) -> _Reloads: ...
+
+    def add_many(
+        self,
+        entries: Sequence[Entry],
+        *,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+        also: Iterable[tuple[str, bytes, str | None]] = (),
+    ) -> list[Entry]: ...
+
+
 def _person_key(person: Person) -> tuple[str, str]:
     return (" ".join(person.name.split()).casefold(), " ".join(person.reach.split()).casefold())
 
@@ -120,7 +185,9 @@ def _read(
     ]
 
 
-def _entries_to_add(journal: Journal, theirs: Iterable[Entry]) -> tuple[list[Entry], int, int]:
+def _entries_to_add(
+    journal: PlanningJournal, theirs: Iterable[Entry]
+) -> tuple[list[Entry], int, int]:
     mine = {entry.id: entry for entry in journal.entries(include_trash=True)}
     unreadable = set(journal.damaged_ids)
     seen = {fingerprint(e.created, e.title, e.body) for e in mine.values()}
@@ -143,7 +210,7 @@ def _entries_to_add(journal: Journal, theirs: Iterable[Entry]) -> tuple[list[Ent
     return added, beside, already
 
 
-def _people_to_add(journal: Journal, theirs: Iterable[Person]) -> tuple[list[Person], int]:
+def _people_to_add(journal: PlanningJournal, theirs: Iterable[Person]) -> tuple[list[Person], int]:
     mine = {person.id: person for person in journal.personal.people()}
     keys = {_person_key(person) for person in mine.values()}
     added: list[Person] = []
@@ -162,7 +229,7 @@ def _people_to_add(journal: Journal, theirs: Iterable[Person]) -> tuple[list[Per
 
 
 def plan_merge(
-    journal: Journal,
+    journal: PlanningJournal,
     path: Path,
     passphrase: str,
     *,
@@ -239,7 +306,7 @@ def plan_merge(
 
 
 def apply_merge(
-    journal: Journal,
+    journal: MergingJournal,
     plan: MergePlan,
     *,
     progress: Progress | None = None,

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from journal_app.journal.entry import Entry, aware, clean_tags
 from journal_app.journal.files import CancelCheck, Progress, progress_loop
-from journal_app.journal.service import Journal
 from journal_app.vault.store import new_record_id
 
 MIB = 1024 * 1024
@@ -330,6 +330,20 @@ def summarize(
     )
 
 
+class ImportTarget(Protocol):
+    """What an import needs of a journal: a Journal, or a stand-in a worker may use."""
+
+    def entries(self, *, include_trash: bool = False) -> list[Entry]: ...
+
+    def add_many(
+        self,
+        entries: Sequence[Entry],
+        *,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> list[Entry]: ...
+
+
 def _sample_title(entry: ParsedEntry) -> str:
     if entry.title.strip():
         return " ".join(entry.title.split())
@@ -341,7 +355,7 @@ def _sample_title(entry: ParsedEntry) -> str:
 
 
 def run_import(
-    journal: Journal,
+    journal: ImportTarget,
     parsed: ParsedImport,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,

@@ -1,9 +1,10 @@
 """What a merge's worker may touch of the open journal, and nothing more.
 
 :func:`journal_app.journal.merge.plan_merge` and
-:func:`journal_app.journal.merge.apply_merge` take a Journal. On the worker they
-get stand-ins instead, made on the GUI thread, in the same way an import gets
-``_ImportTarget`` (see transfer_service.py):
+:func:`journal_app.journal.merge.apply_merge` take what their protocols,
+PlanningJournal and MergingJournal, ask of a journal (a Journal is both). On the
+worker they get stand-ins instead, made on the GUI thread, in the same way an
+import gets ``_ImportTarget`` (see transfer_service.py):
 
 - :class:`MergeSnapshot` for the preview: a frozen copy of what ``plan_merge``
   compares against (the entries, the people, the plan, the packs, the file), so

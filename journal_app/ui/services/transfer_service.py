@@ -281,7 +281,7 @@ class TransferService(QObject):
 
         def work(task: Task) -> ImportDone:
             report = run_import(
-                target,  # type: ignore[arg-type]
+                target,
                 parsed,
                 progress=task.report,
                 cancelled=task.is_cancelled,
@@ -316,7 +316,7 @@ class TransferService(QObject):
 
         def work(task: Task) -> MergePlan:
             return plan_merge(
-                snapshot,  # type: ignore[arg-type]
+                snapshot,
                 source,
                 passphrase,
                 progress=task.report,
@@ -339,7 +339,7 @@ class TransferService(QObject):
 
         def work(task: Task) -> MergeReport:
             return apply_merge(
-                target,  # type: ignore[arg-type]
+                target,
                 plan,
                 progress=task.report,
                 cancelled=task.is_cancelled,
