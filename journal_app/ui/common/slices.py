@@ -42,7 +42,8 @@ def run_steps(steps: Steps[T]) -> T:
         try:
             next(steps)
         except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
+            value: T = done.value
+            return value
 
 
 class SliceRunner(QObject):

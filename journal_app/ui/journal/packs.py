@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -390,6 +391,6 @@ class PacksDialog(QDialog):
         self._filling = False
         super().done(result)
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)

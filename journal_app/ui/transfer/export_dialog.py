@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -47,6 +48,9 @@ from journal_app.ui.common.widgets import Banner, button, label, row
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.ui.transfer.progress import ProgressPanel, WorkDialog, fit_height
 from journal_app.vault import Cancelled
+
+if TYPE_CHECKING:
+    from journal_app.ui.services.pdf import PrintDocument
 
 TITLE = "Export or print"
 LEAD = (
@@ -496,18 +500,18 @@ class ExportDialog(WorkDialog):
         self._set_busy(True)
 
     @Slot(object)
-    def _on_typeset(self, document: object) -> None:
+    def _on_typeset(self, document: PrintDocument) -> None:
         self._set_busy(False)
         # The preview runs its own event loop: start it from the loop, not from
         # inside the task's signal.
         QTimer.singleShot(0, lambda: self.show_preview(document))
 
-    def show_preview(self, document: object) -> None:
+    def show_preview(self, document: PrintDocument) -> None:
         """The system's print preview of the same pages; Print opens the print dialog."""
         from journal_app.ui.services.pdf import default_page_layout, render
 
         if not self._still_open():
-            document.clear()  # type: ignore[attr-defined]
+            document.clear()
             return
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -515,14 +519,14 @@ class ExportDialog(WorkDialog):
         printer.setDocName("Journal")  # discreet: the print queue shows this name
         preview = QPrintPreviewDialog(printer, self)
         preview.setWindowTitle("Print preview")
-        preview.paintRequested.connect(lambda device: render(document, device))  # type: ignore[arg-type]
+        preview.paintRequested.connect(lambda device: render(document, device))
         self.preview_dialog = preview
         try:
             preview.exec()
         finally:
             self.preview_dialog = None
             preview.deleteLater()
-            document.clear()  # type: ignore[attr-defined]
+            document.clear()
         if self.isVisible():
             self.accept()
 

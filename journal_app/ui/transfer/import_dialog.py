@@ -52,7 +52,7 @@ from journal_app.vault import Cancelled
 from journal_app.vault.fileheader import is_vault_file
 
 if TYPE_CHECKING:
-    from journal_app.journal.merge import MergePlan
+    from journal_app.journal.merge import MergePlan, MergeReport
 
 TITLE = "Import from another journal"
 LEAD = (
@@ -529,14 +529,14 @@ class ImportDialog(WorkDialog):
         self.show_step(self.done_page)
 
     @Slot(object)
-    def _on_merged(self, report: object) -> None:
+    def _on_merged(self, report: MergeReport) -> None:
         plan, self.merge_plan = self.merge_plan, None
         self._forget_preview()
         self.passphrase.clear()
         self.imported.emit(report)
         if not self.isVisible() or plan is None:
             return
-        self.done_text.setText(import_tend.done_text(report, plan.source))  # type: ignore[arg-type]
+        self.done_text.setText(import_tend.done_text(report, plan.source))
         self.done_problems.setText(import_tend.done_note(plan))
         self.done_problems.setVisible(True)
         self.source_note.setVisible(False)  # that file is encrypted: nothing to delete
