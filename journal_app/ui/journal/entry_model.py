@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QDate,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTime,
@@ -73,6 +74,10 @@ def date_label(moment: datetime, locale: QLocale | None = None) -> str:
     return f"{day} · {time}"
 
 
+# ("header", (year, month)) above each month's entries, or ("entry", the entry).
+_Row = tuple[str, tuple[int, int] | Entry]
+
+
 class EntryListModel(QAbstractListModel):
     """Entries newest first, with a header row above the first entry of each month.
 
@@ -81,9 +86,9 @@ class EntryListModel(QAbstractListModel):
     wherever the month changes.
     """
 
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._rows: list[tuple[str, object]] = []
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
         self._row_of: dict[str, int] = {}
         self._query = ""
         self._spans: dict[str, list[tuple[int, int]]] = {}
@@ -99,8 +104,8 @@ class EntryListModel(QAbstractListModel):
 
     # ---------------------------------------------------------------- filling
 
-    def _build(self, entries: Sequence[Entry]) -> list[tuple[str, object]]:
-        rows: list[tuple[str, object]] = []
+    def _build(self, entries: Sequence[Entry]) -> list[_Row]:
+        rows: list[_Row] = []
         last: tuple[int, int] | None = None
         for entry in entries:
             key = month_key(entry.created)
@@ -111,11 +116,8 @@ class EntryListModel(QAbstractListModel):
         return rows
 
     @staticmethod
-    def _shape(rows: list[tuple[str, object]]) -> list[object]:
-        return [
-            value if kind == "header" else value.id  # type: ignore[attr-defined]
-            for kind, value in rows
-        ]
+    def _shape(rows: list[_Row]) -> list[object]:
+        return [value if isinstance(value, tuple) else value.id for _, value in rows]
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Show these entries. If only their contents changed (same rows in the same
@@ -133,9 +135,7 @@ class EntryListModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = rows
         self._row_of = {
-            value.id: row  # type: ignore[attr-defined]
-            for row, (kind, value) in enumerate(rows)
-            if kind == "entry"
+            value.id: row for row, (_, value) in enumerate(rows) if isinstance(value, Entry)
         }
         self.endResetModel()
 
@@ -183,9 +183,9 @@ class EntryListModel(QAbstractListModel):
 
     def entry_at(self, row: int) -> Entry | None:
         if 0 <= row < len(self._rows):
-            kind, value = self._rows[row]
-            if kind == "entry":
-                return value  # type: ignore[return-value]
+            _, value = self._rows[row]
+            if isinstance(value, Entry):
+                return value
         return None
 
     def is_header(self, row: int) -> bool:
@@ -227,14 +227,13 @@ class EntryListModel(QAbstractListModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        kind, value = self._rows[index.row()]
-        if kind == "header":
+        _, entry = self._rows[index.row()]
+        if isinstance(entry, tuple):  # a month's header: (year, month)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return month_label(value, self._locale)  # type: ignore[arg-type]
+                return month_label(entry, self._locale)
             if role == Roles.IsHeader:
                 return True
             return None
-        entry: Entry = value  # type: ignore[assignment]
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.display_title or UNTITLED
         if role == Roles.EntryId:
