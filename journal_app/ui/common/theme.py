@@ -206,6 +206,7 @@ class RestyleOnPaletteChange:
             QEvent.Type.ApplicationPaletteChange,
         ):
             self._restyle()
+        # A mixin: the Qt class after it in the subclass's MRO has changeEvent.
         super().changeEvent(event)  # type: ignore[misc]
 
 
