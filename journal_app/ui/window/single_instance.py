@@ -130,8 +130,7 @@ def _allow_the_window_to_come_forward() -> None:
         import ctypes
 
         asfw_any = 0xFFFFFFFF
-        # ctypes has windll on Windows only, and the types are checked on Linux.
-        ctypes.windll.user32.AllowSetForegroundWindow(asfw_any)  # type: ignore[attr-defined]
+        ctypes.windll.user32.AllowSetForegroundWindow(asfw_any)
 
 
 class _Call(QObject):
