@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from journal_app.journal import Entry
 from journal_app.journal.edit_session import EditSession
 from journal_app.journal.prompts import Prompt
+from journal_app.ui.common.questions import confirm
 from journal_app.ui.journal.editor_format import EditorFormatting
 from journal_app.ui.journal.prompts import (
     SHORTCUT_ANOTHER,
@@ -36,19 +37,7 @@ from journal_app.vault import VaultError
 
 def ask_remove_prompt(parent: QWidget) -> bool:
     """The plain question before a prompt leaves an entry. Tests patch ``QMessageBox.exec``."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(TEXT_REMOVE_TITLE)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(TEXT_REMOVE_QUESTION)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Yes).setText("Remove the prompt")
-    box.button(QMessageBox.StandardButton.Cancel).setText("Keep it")
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    result = box.exec()
-    box.deleteLater()
-    return result == QMessageBox.StandardButton.Yes
+    return confirm(parent, TEXT_REMOVE_TITLE, TEXT_REMOVE_QUESTION, "Remove the prompt", "Keep it")
 
 
 class EditorPrompts(EditorFormatting):

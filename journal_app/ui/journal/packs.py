@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from journal_app.journal.library import PackExists
 from journal_app.journal.packs import Pack, PackError
 from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.widgets import button, label
 from journal_app.ui.common.widgets import row as button_row
 from journal_app.ui.journal.card_list import CardList
@@ -213,19 +214,8 @@ def import_pack_with_dialog(parent: QWidget, service: JournalService) -> str:
 
 def ask_remove_pack(parent: QWidget, pack: Pack) -> bool:
     """The plain question before a pack is removed. Tests patch ``QMessageBox.exec``."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(TEXT_REMOVE_TITLE)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(TEXT_REMOVE_QUESTION.format(name=pack.name))
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Yes).setText("Remove the pack")
-    box.button(QMessageBox.StandardButton.Cancel).setText("Keep it")
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    result = box.exec()
-    box.deleteLater()
-    return result == QMessageBox.StandardButton.Yes
+    text = TEXT_REMOVE_QUESTION.format(name=pack.name)
+    return confirm(parent, TEXT_REMOVE_TITLE, text, "Remove the pack", "Keep it")
 
 
 PackIdRole = Qt.ItemDataRole.UserRole + 10

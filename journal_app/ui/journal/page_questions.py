@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from journal_app.journal import Draft
+from journal_app.ui.common.questions import Answer, Button, Icon, Question, ask, confirm
 from journal_app.ui.journal.page_words import (
     TEXT_CONFIRM_EMPTY_TRASH,
     TEXT_DRAFTS,
@@ -31,19 +31,7 @@ class DraftChoice(StrEnum):
 
 def ask_empty_trash(parent: QWidget) -> bool:
     """The plain confirmation before deleting for good."""
-    box = QMessageBox(parent)
-    box.setWindowTitle("Empty trash")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(TEXT_CONFIRM_EMPTY_TRASH)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Yes).setText("Delete for good")
-    box.button(QMessageBox.StandardButton.Cancel).setText("Keep them")
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    result = box.exec()
-    box.deleteLater()
-    return result == QMessageBox.StandardButton.Yes
+    return confirm(parent, "Empty trash", TEXT_CONFIRM_EMPTY_TRASH, "Delete for good", "Keep them")
 
 
 def draft_preview(draft: Draft) -> str:
@@ -59,26 +47,17 @@ def draft_preview(draft: Draft) -> str:
 
 def ask_about_drafts(parent: QWidget, drafts: list[Draft]) -> DraftChoice:
     """Restore (Yes), discard (No) or decide later (Cancel, Escape): drafts are kept."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(TEXT_DRAFTS_TITLE)
-    box.setIcon(QMessageBox.Icon.Information)
     previews = [text for draft in drafts[:PREVIEWS] if (text := draft_preview(draft))]
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText("\n\n".join([TEXT_DRAFTS, *(["\n".join(previews)] if previews else [])]))
-    box.setStandardButtons(
-        QMessageBox.StandardButton.Yes
-        | QMessageBox.StandardButton.No
-        | QMessageBox.StandardButton.Cancel
+    question = Question(
+        TEXT_DRAFTS_TITLE,
+        "\n\n".join([TEXT_DRAFTS, *(["\n".join(previews)] if previews else [])]),
+        (
+            Answer(Button.Yes, "Restore"),
+            Answer(Button.No, "Discard"),
+            Answer(Button.Cancel, "Not now"),
+        ),
+        default=Button.Yes,
+        icon=Icon.Information,
     )
-    box.button(QMessageBox.StandardButton.Yes).setText("Restore")
-    box.button(QMessageBox.StandardButton.No).setText("Discard")
-    box.button(QMessageBox.StandardButton.Cancel).setText("Not now")
-    box.setDefaultButton(QMessageBox.StandardButton.Yes)
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    result = box.exec()
-    box.deleteLater()
-    if result == QMessageBox.StandardButton.Yes:
-        return DraftChoice.RESTORE
-    if result == QMessageBox.StandardButton.No:
-        return DraftChoice.DISCARD
-    return DraftChoice.LATER
+    choices = {Button.Yes: DraftChoice.RESTORE, Button.No: DraftChoice.DISCARD}
+    return choices.get(ask(parent, question), DraftChoice.LATER)
