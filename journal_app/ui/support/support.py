@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -56,7 +55,7 @@ from journal_app.ui.common.country import (
     system_country,
 )
 from journal_app.ui.common.theme import set_role
-from journal_app.ui.common.widgets import button, label
+from journal_app.ui.common.widgets import button, clear_layout, label
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.ui.support.dialog_parts import dialog_layout, scroll_area
 from journal_app.vault import VaultError
@@ -119,18 +118,6 @@ def wipe(widget: QWidget) -> None:
     widget.hide()
     widget.setParent(None)  # out of the tree now; findChildren no longer sees it
     widget.deleteLater()
-
-
-def clear_layout(layout: QLayout) -> None:
-    """Empty a layout, wiping (see :func:`wipe`) every widget that was in it."""
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            wipe(item.widget())
-        elif item.layout() is not None:
-            inner = item.layout()
-            clear_layout(inner)
-            inner.deleteLater()
 
 
 class CopyButton(QPushButton):
@@ -466,7 +453,7 @@ class SupportDialog(QDialog):
     @Slot()
     def refresh_personal(self) -> None:
         """Show the person's own people while the journal is open; nothing of them after."""
-        clear_layout(self.personal_layout)
+        clear_layout(self.personal_layout, wipe)
         self.people_button = self.plan_button = None
         service = self.service
         if service is None:
@@ -524,7 +511,7 @@ class SupportDialog(QDialog):
     def _on_country_changed(self, _index: int) -> None:
         code = self.country
         self.emergency_label.setText(emergency_sentence(self.catalogue.emergency_for(code)))
-        clear_layout(self.lines_layout)
+        clear_layout(self.lines_layout, wipe)
         layout = self.lines_layout
         local = self.catalogue.for_country(code)
         if self._error:
