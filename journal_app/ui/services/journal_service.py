@@ -232,10 +232,6 @@ class JournalService(QObject):
             lambda: journal.warm_search(lambda: self._journal is not journal)
         )
 
-    def cancel_tasks(self) -> None:
-        """Ask every long task to stop (before closing the window)."""
-        self._runner.cancel_all()
-
     def lock(self) -> None:
         """Drop the key and every decrypted entry; the file stays open and ours.
 

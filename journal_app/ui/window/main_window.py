@@ -459,7 +459,7 @@ class MainWindow(WindowMenus, WindowDialogs, PassphraseFlow, QMainWindow):
             QTimer.singleShot(0, self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.service.cancel_tasks()  # an export, import or backup stops; nothing half done
+        self.service.transfer.cancel_tasks()  # an export, import or backup stops; nothing half done
         if self.service.busy:
             # Key derivation is running on the worker; close as soon as it ends.
             self._close_when_idle = True
