@@ -43,7 +43,7 @@ class Invitation(QWidget):
         self.setObjectName("journalPlaceholder")
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        place = QVBoxLayout(self)
+        self._place = place = QVBoxLayout(self)
         place.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         place.addStretch(2)
         self.title = _words(self, "placeholderTitle", "heading")
@@ -113,5 +113,5 @@ class Invitation(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         side = max(MARGIN, (self.width() - PLACEHOLDER_WIDTH) // 2)
-        self.layout().setContentsMargins(side, MARGIN, side, MARGIN)
+        self._place.setContentsMargins(side, MARGIN, side, MARGIN)
         super().resizeEvent(event)

@@ -506,6 +506,8 @@ class SettingsDialog(QDialog):
         for page in self.pages:
             item = QListWidgetItem(page.title, self.nav)
             item.setSizeHint(QSize(0, 38))
+            # A handed page is a widget as well as a HandedPage (a type cannot say both).
+            assert isinstance(page, QWidget)
             self.stack.addWidget(page)
             page.changed.connect(self._on_page_changed)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)

@@ -12,6 +12,8 @@ person clicks them; Tend itself never goes online.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
@@ -467,6 +469,7 @@ class SupportDialog(QDialog):
             people = [p for p in service.people() if not p.is_blank]
         except VaultError:
             people = []
+        relationship: Callable[[str], str]
         try:
             template = load_template()
             relationship = template.relationship_label

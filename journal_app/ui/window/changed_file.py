@@ -155,7 +155,7 @@ class ChangedFileWindow(Protocol):
     # may have no editor, so that is looked for first.
     journal_view: JournalView | None
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         """The page the window shows now."""
 
     def journal_shown(self) -> bool:
@@ -334,7 +334,7 @@ class ChangedFileController(QObject):
             self._locking = False
         view = self.window.journal_view
         words = unsaved_words(view, self.service)
-        if words is not None:
+        if words is not None and view is not None:  # words come only from a view's editor
             self.kept = words
             view.editor.clear()  # nothing left to save over the other copy
         return LOCKED_WITH_WORDS if self.kept is not None else LOCKED
@@ -389,7 +389,7 @@ class ChangedFileController(QObject):
         the editor keeps trying (and keeps them) as it does for any failed save."""
         view = self.window.journal_view
         editor = getattr(view, "editor", None)
-        if editor is None:
+        if view is None or editor is None:
             self.kept = words
             return
         view.new_entry()

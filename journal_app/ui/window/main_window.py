@@ -175,7 +175,7 @@ class MainWindow(WindowMenus, WindowDialogs, PassphraseFlow, QMainWindow):
 
     # ---------------------------------------------------------------- pages
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def show_page(self, page: QWidget) -> None:
