@@ -56,8 +56,8 @@ class EditorMarks(EditorLook):
             cursor = QTextCursor(self.body.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format = fmt
             selections.append(selection)
         self.body.setExtraSelections(selections)
         self._highlight_title()

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextOption,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
@@ -98,8 +99,8 @@ class MarkdownEdit(QTextEdit):
                 # Ours (e.g. Ctrl+K) even where the text edit has a meaning for it.
                 event.ignore()
                 return False
-        if kind == QEvent.Type.Wheel:
-            self.wheelEvent(event)  # type: ignore[arg-type]
+        if kind == QEvent.Type.Wheel and isinstance(event, QWheelEvent):
+            self.wheelEvent(event)
             return True
         if kind in (
             QEvent.Type.MouseButtonPress,
