@@ -1,7 +1,7 @@
 """The safe-messaging rules of CONTENT.md, run over every built-in prompt.
 
 The same check runs over imported packs (tests/journal/test_packs.py) and over
-every string the GUI shows (tests/ui/test_wording_of_the_ui.py).
+every string the GUI shows (tests/ui/test_wording_of_the_ui.py, which stays at the top of tests/ui).
 """
 
 from __future__ import annotations

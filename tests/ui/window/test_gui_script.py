@@ -25,7 +25,7 @@ from journal_app.ui.window import single_instance
 from journal_app.ui.window.main_window import MainWindow
 from tests.ui.helpers import WAIT_MS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _declared() -> tuple[dict[str, str], dict[str, str]]:

@@ -22,7 +22,7 @@ __all__ = ["open_service"]  # a fixture, used by name
 
 pytestmark = QT_LOG_IGNORE
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 EXAMPLE = DATA / "example_pack.toml"
 Yes = QMessageBox.StandardButton.Yes
 No = QMessageBox.StandardButton.No

@@ -29,7 +29,7 @@ from journal_app.vault import VaultInUse
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import WAIT_MS, unlock_through_ui
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SECOND_START_S = 15  # Python and Qt starting, then one question: seconds, not the timeout
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 

@@ -21,7 +21,7 @@ from tests.ui.test_words_and_access import _check_controls, _check_words
 
 __all__ = ["rich_journal", "window"]  # fixtures, used by name
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 JRNL_EXPORT = DATA / "jrnl_export.json"
 
 DAYONE = {

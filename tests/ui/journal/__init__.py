@@ -1,0 +1,1 @@
+"""Writing and browsing: the list, the editor, prompts, packs and marks."""

@@ -1,0 +1,1 @@
+"""Support, My people, My plan, and the one country setting."""

@@ -1,0 +1,1 @@
+"""Export, print, import, backup and restore, in the window."""
