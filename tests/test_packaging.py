@@ -203,3 +203,17 @@ def test_icons_are_made_from_the_svg_at_every_size(tmp_path):
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (tmp_path / "tend.ico").read_bytes()[:4] == b"\0\0\1\0"
     assert (tmp_path / "tend.icns").read_bytes()[:4] == b"icns"
+
+
+def test_every_package_of_tend_is_installed():
+    """pyproject.toml names each package; one left out would be missing after a plain
+    install (and from the desktop bundle), though a source checkout still works."""
+    listed = set(
+        tomllib.loads((PROJECT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    package = PROJECT / "journal_app"
+    found = {
+        ".".join(init.parent.relative_to(PROJECT).parts) for init in package.rglob("__init__.py")
+    }
+    assert found - listed == set()
+    assert listed - found == {"journal_app.resources"}
