@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,9 +27,11 @@ from journal_app.journal.entry import (
     now,
 )
 from journal_app.journal.library import PromptLibrary
+from journal_app.journal.ordering import move_entry, newest_first_key
 from journal_app.journal.personal import PersonalStore
 from journal_app.journal.prompts import Prompt
 from journal_app.journal.search import fold, matches, query_terms
+from journal_app.journal.tally import EntryTally
 from journal_app.vault import Cancelled, DamagedRecords, KdfParams, Vault
 from journal_app.vault.records import Problem, RecordProblem
 from journal_app.vault.store import new_record_id
@@ -83,6 +84,7 @@ class Journal:
         self._drafts: dict[str, Draft] = {}
         self._folded: dict[str, tuple[Entry, str]] = {}
         self._sorted: list[Entry] | None = None
+        self._tally = EntryTally()
         self._damaged: tuple[str, ...] = ()
         self.prompts = PromptLibrary(vault, load=False)
         self.personal = PersonalStore(vault, load=False)
@@ -123,6 +125,7 @@ class Journal:
         self._drafts = drafts
         self._folded = {}
         self._sorted = None
+        self._tally = EntryTally(entries.values())
         self.prompts.load(result)
         damaged.extend(self.prompts.damaged)
         self.personal.load(result)
@@ -143,6 +146,7 @@ class Journal:
         self._drafts = {}
         self._folded = {}
         self._sorted = None
+        self._tally = EntryTally()
         self.prompts.clear()
         self.personal.clear()
         self.vault.lock()
@@ -167,9 +171,7 @@ class Journal:
     def entries(self, *, include_trash: bool = False) -> list[Entry]:
         """Newest first by the entry's own date."""
         if self._sorted is None:
-            self._sorted = sorted(
-                self._entries.values(), key=lambda e: (e.created, e.id), reverse=True
-            )
+            self._sorted = sorted(self._entries.values(), key=newest_first_key, reverse=True)
         if include_trash:
             return list(self._sorted)
         return [entry for entry in self._sorted if entry.trashed_at is None]
@@ -188,19 +190,16 @@ class Journal:
             raise
 
     def __len__(self) -> int:
-        return sum(1 for entry in self._entries.values() if entry.trashed_at is None)
+        return self._tally.live
 
     def tags(self) -> list[str]:
         """Every tag in use outside the trash, most used first, for completion."""
-        counts: Counter[str] = Counter()
-        spelling: dict[str, str] = {}
-        for entry in self._entries.values():
-            if entry.trashed_at is None:
-                for tag in entry.tags:
-                    key = tag.casefold()
-                    counts[key] += 1
-                    spelling.setdefault(key, tag)
-        return [spelling[key] for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return self._tally.tags()
+
+    @property
+    def tally(self) -> EntryTally:
+        """Tag counts, prompted and marked entries outside the trash, kept up to date."""
+        return self._tally
 
     def search(
         self,
@@ -270,10 +269,17 @@ class Journal:
 
     def _store(self, entry: Entry) -> Entry:
         self.vault.put(ENTRY_KIND, entry.to_payload(), entry.id)
+        self._keep(entry)
+        return entry
+
+    def _keep(self, entry: Entry) -> None:
+        """Hold a stored entry in memory; counts and order follow by the difference."""
+        old = self._entries.get(entry.id)
         self._entries[entry.id] = entry
         self._folded.pop(entry.id, None)
-        self._sorted = None
-        return entry
+        self._tally.replace(old, entry)
+        if self._sorted is not None:
+            move_entry(self._sorted, old, entry)
 
     def add(
         self,
@@ -411,8 +417,10 @@ class Journal:
     def remember(self, entries: Iterable[Entry]) -> None:
         """Take entries already stored in the vault (``add_many(remember=False)``) into memory."""
         for entry in entries:
+            old = self._entries.get(entry.id)
             self._entries[entry.id] = entry
             self._folded.pop(entry.id, None)
+            self._tally.replace(old, entry)
         self._sorted = None
 
     def empty_trash(self) -> int:
