@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 
 from journal_app.journal import Entry
+from journal_app.journal.ordering import first_below
 from journal_app.journal.search import find_spans
 
 UNTITLED = "Untitled"
@@ -76,6 +77,14 @@ def date_label(moment: datetime, locale: QLocale | None = None) -> str:
 
 # ("header", (year, month)) above each month's entries, or ("entry", the entry).
 _Row = tuple[str, tuple[int, int] | Entry]
+# Where a row stands in the newest-first order: an entry's date and id, and 0; a
+# header's are those of the first entry below it, and 1, so it goes just above.
+_RowKey = tuple[datetime, str, int]
+
+
+def _month_of(row: _Row) -> tuple[int, int]:
+    value = row[1]
+    return month_key(value.created) if isinstance(value, Entry) else value
 
 
 class EntryListModel(QAbstractListModel):
@@ -138,6 +147,100 @@ class EntryListModel(QAbstractListModel):
             value.id: row for row, (_, value) in enumerate(rows) if isinstance(value, Entry)
         }
         self.endResetModel()
+
+    # ------------------------------------------------------- one entry saved
+
+    def put(self, entry: Entry) -> None:
+        """Show this entry, new or saved again, in its place among entries already
+        listed newest first (as the journal lists them): its row is updated where it
+        stands if its date keeps it there, else taken out and put back where it now
+        belongs, month headings following. The rest of the list is left alone, so a
+        save costs a few rows, not a rebuild of 100,000."""
+        row = self._row_of.get(entry.id, -1)
+        if row >= 0 and self._still_fits(row, entry):
+            self._rows[row] = ("entry", entry)
+            self._spans.pop(entry.id, None)
+            self.dataChanged.emit(self.index(row), self.index(row))
+            return
+        if row >= 0:
+            self._remove_row(row)
+        self._insert_entry(entry)
+
+    def drop(self, entry_id: str) -> None:
+        """Stop showing this entry (and its month's heading, if it was the last)."""
+        row = self._row_of.get(entry_id, -1)
+        if row >= 0:
+            self._remove_row(row)
+
+    def _entry_key(self, row: int) -> tuple[datetime, str] | None:
+        value = self._rows[row][1] if 0 <= row < len(self._rows) else None
+        return (value.created, value.id) if isinstance(value, Entry) else None
+
+    def _still_fits(self, row: int, entry: Entry) -> bool:
+        """Whether the saved entry belongs in the row it has (same month, same
+        neighbours); a header is skipped to find the entry above."""
+        old = self._rows[row][1]
+        assert isinstance(old, Entry)
+        if month_key(old.created) != month_key(entry.created):
+            return False
+        key = (entry.created, entry.id)
+        above = self._entry_key(row - 1) or self._entry_key(row - 2)
+        below = self._entry_key(row + 1) or self._entry_key(row + 2)
+        return (above is None or above > key) and (below is None or key > below)
+
+    def _row_key(self, row: int) -> _RowKey:
+        value = self._rows[row][1]
+        if isinstance(value, Entry):
+            return (value.created, value.id, 0)
+        first = self._rows[row + 1][1]  # a heading always has an entry below it
+        assert isinstance(first, Entry)
+        return (first.created, first.id, 1)
+
+    def _insert_entry(self, entry: Entry) -> None:
+        """Insert one row (and a heading if its month has none) in sorted place."""
+        rows = self._rows
+        place = first_below(range(len(rows)), (entry.created, entry.id, 0), self._row_key)
+        month = month_key(entry.created)
+        new: list[_Row] = [("entry", entry)]
+        if place < len(rows) and rows[place] == ("header", month):
+            place += 1  # newer than every entry of its month: just below the heading
+        elif place == 0 or _month_of(rows[place - 1]) != month:
+            new.insert(0, ("header", month))
+            if place < len(rows) and rows[place][0] == "entry":
+                new.append(("header", _month_of(rows[place])))  # it splits a month
+        self.beginInsertRows(QModelIndex(), place, place + len(new) - 1)
+        rows[place:place] = new
+        self._renumber(place)
+        self.endInsertRows()
+
+    def _remove_row(self, row: int) -> None:
+        """Remove an entry's row, with its month's heading once the month is empty."""
+        rows = self._rows
+        first, last = row, row + 1
+        if (
+            row > 0
+            and rows[row - 1][0] == "header"
+            and (last == len(rows) or rows[last][0] == "header")
+        ):
+            first -= 1
+            if first > 0 and last < len(rows) and _month_of(rows[first - 1]) == rows[last][1]:
+                last += 1  # the months around it are one month again
+        value = rows[row][1]
+        assert isinstance(value, Entry)
+        self.beginRemoveRows(QModelIndex(), first, last - 1)
+        del rows[first:last]
+        del self._row_of[value.id]
+        self._spans.pop(value.id, None)
+        self._renumber(first)
+        self.endRemoveRows()
+
+    def _renumber(self, start: int) -> None:
+        """Rows from ``start`` on moved: their entries' row numbers follow."""
+        row_of = self._row_of
+        for row in range(start, len(self._rows)):
+            value = self._rows[row][1]
+            if isinstance(value, Entry):
+                row_of[value.id] = row
 
     def clear(self) -> None:
         """Forget every entry and the search words (on lock)."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -64,6 +67,10 @@ def test_model_tester_survives_resets_and_updates(
     model.set_entries([*sample[:2], *make_entries(5)])
     model.clear()
     model.set_entries(sample)
+    model.put(dataclasses.replace(sample[0], created=sample[3].created - timedelta(days=40)))
+    model.put(dataclasses.replace(sample[2], title="Still what matters"))
+    model.drop(sample[1].id)
+    model.drop(sample[3].id)
 
 
 def test_rows_are_grouped_by_month_newest_first(model: EntryListModel) -> None:
@@ -227,3 +234,72 @@ def test_page_keys_and_end_land_on_entries(qtbot, model: EntryListModel) -> None
         assert not model.is_header(view.currentIndex().row()), key
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert view.currentIndex().row() == model.rowCount() - 1
+
+
+# ------------------------------------------------ one entry saved: put and drop
+
+
+def layout(model: EntryListModel) -> list[object]:
+    """Each row as a month (year, month) for a heading, or the entry itself."""
+    rows = []
+    for row in range(model.rowCount()):
+        index = model.index(row)
+        rows.append(index.data(EntryRole) or (index.data(Qt.ItemDataRole.DisplayRole)))
+    return rows
+
+
+def rebuilt(entries: list[Entry]) -> list[object]:
+    fresh = EntryListModel()
+    fresh.set_entries(sorted(entries, key=lambda e: (e.created, e.id), reverse=True))
+    return layout(fresh)
+
+
+_edits = st.lists(
+    st.tuples(st.sampled_from(["put", "drop", "redate"]), st.integers(0, 30), st.integers(-70, 70)),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(edits=_edits)
+def test_put_and_drop_keep_rows_sorted_and_grouped(qtbot, edits) -> None:
+    """After any run of saves, new entries, date changes and removals, the rows are
+    exactly what building the list afresh gives, and the model never resets."""
+    model = EntryListModel()
+    shown = {e.id: e for e in make_entries(12, step=timedelta(days=9))}
+    model.set_entries(sorted(shown.values(), key=lambda e: (e.created, e.id), reverse=True))
+    resets: list[int] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(1))
+    for number, (action, pick, days) in enumerate(edits):
+        known = sorted(shown)
+        if action == "drop" and known:
+            gone = known[pick % len(known)]
+            model.drop(gone)
+            del shown[gone]
+            continue
+        if action == "redate" and known:
+            old = shown[known[pick % len(known)]]
+            saved = dataclasses.replace(old, created=old.created + timedelta(days=days))
+        else:
+            when = moment(2025, 3, 14) + timedelta(days=days, hours=number)
+            saved = Entry(id=f"new-{number}", created=when, updated=when, title="", body="")
+        model.put(saved)
+        shown[saved.id] = saved
+        assert layout(model) == rebuilt(list(shown.values()))
+        assert all(model.row_of(e) == layout(model).index(shown[e]) for e in shown)
+    assert layout(model) == rebuilt(list(shown.values()))
+    assert not resets
+
+
+def test_a_saved_entry_is_changed_in_place(qtbot, model: EntryListModel, sample) -> None:
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(
+        lambda first, last, _roles=(): changed.append((first.row(), last.row()))
+    )
+    row = model.row_of(sample[1].id)
+    model.put(dataclasses.replace(sample[1], title="Tea with Mum, again"))
+    assert changed == [(row, row)]
+    assert model.index(row).data() == "Tea with Mum, again"
