@@ -160,14 +160,3 @@ def _check_backups(target: Path, args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     return next((code for code in _PRIORITY if code in codes), EXIT_OK)
-
-
-def add_check_command(add: Any) -> None:
-    check = add("check", cmd_check, "verify every record, and list any that are not as saved")
-    check.add_argument(
-        "--backups",
-        metavar="PATH",
-        help="check a backup file, or every *.tend file in a folder, instead of the journal "
-        "(only reads them; they need the passphrase they were made with)",
-    )
-    check.add_argument("--json", action="store_true", help="print the findings as JSON")

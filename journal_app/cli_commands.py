@@ -2,8 +2,9 @@
 
 Each ``cmd_*`` takes the parsed arguments and returns an exit code; failures are
 raised (:class:`~journal_app.cli_common.UsageError`, a vault error) and turned into
-a sentence and a code by :func:`journal_app.cli.main`, in one place.
-:func:`add_commands` declares each command's own options beside its handler.
+a sentence and a code by :func:`journal_app.cli.main`, in one place. Their
+options are declared in :mod:`journal_app.cli_parser`, which names each handler
+without importing this module: it loads the journal, and so SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -13,16 +14,13 @@ import sys
 from datetime import datetime
 
 from journal_app import APP_NAME
-from journal_app.cli_check import add_check_command
 from journal_app.cli_common import (
     EXIT_ERROR,
     EXIT_OK,
-    AddCommand,
     UsageError,
     print_entries,
     vault_path,
     warn_damaged,
-    whole_number,
 )
 from journal_app.cli_secrets import (
     NEW_PASSPHRASE_ENV,
@@ -46,8 +44,12 @@ def cmd_init(args: argparse.Namespace) -> int:
             f"{APP_NAME}: a file already exists at {path}; it was left as it is.", file=sys.stderr
         )
         return EXIT_ERROR
-    memory_kib = int(args.kdf_memory_mib * 1024)
-    params = KdfParams.fresh(memory_kib, args.kdf_iterations, args.kdf_lanes)
+    memory_kib = crypto.DEFAULT_MEMORY_KIB
+    if args.kdf_memory_mib is not None:
+        memory_kib = int(args.kdf_memory_mib * 1024)
+    iterations = crypto.DEFAULT_ITERATIONS if args.kdf_iterations is None else args.kdf_iterations
+    lanes = crypto.DEFAULT_LANES if args.kdf_lanes is None else args.kdf_lanes
+    params = KdfParams.fresh(memory_kib, iterations, lanes)
     if not params.is_sane():
         raise UsageError("Those key-derivation settings are outside what Tend accepts.")
     if not params.meets_default():
@@ -134,9 +136,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# ------------------------------------------------------------------ check
-
-
 # ------------------------------------------------------------------ keys
 
 
@@ -195,73 +194,3 @@ def cmd_flag(args: argparse.Namespace) -> int:
     else:
         print(f"No longer marked for your next session: {title}")
     return EXIT_OK
-
-
-# ------------------------------------------------------------------ parser
-
-
-def add_commands(add: AddCommand) -> None:
-    """Declare init, add, list, search, check, passwd and recovery-code with their options."""
-    init = add("init", cmd_init, "create a new, empty journal")
-    init.add_argument("--kdf-memory-mib", type=float, default=crypto.DEFAULT_MEMORY_KIB / 1024)
-    init.add_argument("--kdf-iterations", type=int, default=crypto.DEFAULT_ITERATIONS)
-    init.add_argument("--kdf-lanes", type=int, default=crypto.DEFAULT_LANES)
-    init.add_argument(
-        "--recovery-code", action="store_true", help="also make a recovery code and show it once"
-    )
-
-    add_cmd = add("add", cmd_add, "write a new entry")
-    add_cmd.add_argument("text", nargs="?", help="the entry's text, or '-' to read it from stdin")
-    add_cmd.add_argument("--title", help="an optional title")
-    add_cmd.add_argument("--tag", action="append", help="a tag (repeat for more)")
-    add_cmd.add_argument("--date", help="the entry's date, e.g. 2026-11-21 or 2026-11-21T09:30")
-
-    list_cmd = add("list", cmd_list, "show entries, newest first")
-    list_cmd.add_argument(
-        "-n",
-        type=whole_number(0, "give how many entries to show, or 0 for all"),
-        default=20,
-        help="how many (0 for all; default 20)",
-    )
-    list_cmd.add_argument("--tag", help="only entries with this tag")
-    list_cmd.add_argument("--json", action="store_true", help="print JSON")
-    list_cmd.add_argument(
-        "--flagged", action="store_true", help="only entries marked for your next session"
-    )
-
-    search = add("search", cmd_search, "find entries containing every word of QUERY")
-    search.add_argument("query")
-    search.add_argument("--tag", help="only entries with this tag")
-    search.add_argument("--json", action="store_true", help="print JSON")
-
-    add_check_command(add)
-    _add_key_commands(add)
-
-
-def _add_key_commands(add: AddCommand) -> None:
-    passwd = add("passwd", cmd_passwd, "change the passphrase")
-    passwd.add_argument(
-        "--new-passphrase-file",
-        metavar="FILE",
-        help="read the new passphrase from FILE (else TEND_NEW_PASSPHRASE, else a prompt)",
-    )
-    passwd.add_argument(
-        "--recovery-code",
-        action="store_true",
-        help="unlock with the recovery code instead (from --recovery-code-file, "
-        "TEND_RECOVERY_CODE or a prompt)",
-    )
-    passwd.add_argument("--recovery-code-file", metavar="FILE")
-
-    recovery = add("recovery-code", cmd_recovery_code, "make a new recovery code, shown once")
-    recovery.add_argument("--remove", action="store_true", help="remove the recovery code")
-
-
-def add_mark_commands(add: AddCommand) -> None:
-    """Declare flag and unflag (listed last in ``tend --help``, after the transfers)."""
-    flag = add("flag", cmd_flag, "mark an entry to bring to your next session")
-    flag.add_argument("id", help="the entry's id (or its first few characters)")
-    flag.set_defaults(flag=True)
-    unflag = add("unflag", cmd_flag, "remove that mark from an entry")
-    unflag.add_argument("id", help="the entry's id (or its first few characters)")
-    unflag.set_defaults(flag=False)

@@ -1,8 +1,10 @@
 """What every ``tend`` command shares: exit codes, usage errors, which journal, output.
 
 Kept apart from the commands so that each command module, and the parser in
-:mod:`journal_app.cli`, speak of the same codes and the same journal. No PySide6
-here (``tests/test_layers.py`` checks that the command line stands without it).
+:mod:`journal_app.cli_parser`, speak of the same codes and the same journal. No
+PySide6 here (``tests/test_layers.py`` checks that the command line stands without
+it), and nothing heavy either: ``tend --help`` loads this module, so the journal
+and the store (SQLAlchemy, ``cryptography``) are named only for the type checker.
 """
 
 from __future__ import annotations
@@ -12,11 +14,10 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from journal_app import APP_NAME, paths
-from journal_app.journal import Entry, Journal
-from journal_app.vault import (
+from journal_app import APP_NAME
+from journal_app.vault.errors import (
     DamagedRecords,
     DamagedVault,
     ManifestUnverified,
@@ -28,6 +29,9 @@ from journal_app.vault import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
+
+if TYPE_CHECKING:
+    from journal_app.journal import Entry, Journal
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -42,8 +46,6 @@ the shell reports for any program a closed pipe stopped. See :func:`journal_app.
 
 Handler = Callable[[argparse.Namespace], int]
 """A command: the parsed arguments in, an exit code out."""
-AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
-"""``add(name, handler, help)``: a new command's parser, made by :mod:`journal_app.cli`."""
 
 __all__ = [
     "EXIT_CLOSED_PIPE",
@@ -54,7 +56,6 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "EXIT_WRONG_PASSPHRASE",
-    "AddCommand",
     "Handler",
     "UsageError",
     "exit_code_for",
@@ -110,7 +111,12 @@ def whole_number(minimum: int, meaning: str) -> Callable[[str], int]:
 
 
 def vault_path(args: argparse.Namespace) -> Path:
-    """The journal named by ``--vault``, else the one in the user's data folder."""
+    """The journal named by ``--vault``, else the one in the user's data folder.
+
+    ``paths`` (and ``platformdirs``) load only here: ``tend --help`` needs neither.
+    """
+    from journal_app import paths
+
     return Path(args.vault).expanduser() if args.vault else paths.default_vault_path()
 
 

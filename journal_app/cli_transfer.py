@@ -3,7 +3,8 @@
 ``export`` (the one unencrypted file Tend writes, and only when asked), ``backup``
 and ``restore`` (encrypted, checked copies), ``import`` (from jrnl, Day One or a
 folder of notes). Each says plainly what it wrote and where; notes about safety go
-to standard error, so they never end up inside the output itself.
+to standard error, so they never end up inside the output itself. Their options
+are declared in :mod:`journal_app.cli_parser`.
 """
 
 from __future__ import annotations
@@ -18,14 +19,13 @@ from journal_app import APP_NAME
 from journal_app.cli_common import (
     EXIT_ERROR,
     EXIT_OK,
-    AddCommand,
     UsageError,
     fail,
     vault_path,
     warn_damaged,
-    whole_number,
 )
 from journal_app.cli_merge import cmd_merge
+from journal_app.cli_parser import MERGE_FORMAT
 from journal_app.cli_secrets import open_journal, passphrase
 from journal_app.journal import Entry
 from journal_app.journal.backup import make_backup, prune_backups, restore_backup
@@ -36,9 +36,8 @@ from journal_app.journal.export import (
     json_document_bytes,
     markdown_document_pieces,
 )
-from journal_app.journal.importers import FORMATS as IMPORT_FORMATS
+from journal_app.journal.importers import ImportFormatError, run_import, summarize
 from journal_app.journal.importers import parse as parse_import
-from journal_app.journal.importers import run_import, summarize
 from journal_app.journal.selection import Selection, select
 from journal_app.vault import DamagedRecords, NotAVault, VaultExists
 
@@ -209,7 +208,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     if args.source_format == MERGE_FORMAT:
         return cmd_merge(args)
-    parsed = parse_import(Path(args.path).expanduser(), args.source_format)
+    try:
+        parsed = parse_import(Path(args.path).expanduser(), args.source_format)
+    except ImportFormatError as exc:
+        fail(f"{exc} Nothing was imported.", EXIT_ERROR)
     with open_journal(args) as journal:
         if args.dry_run:
             shown = summarize(parsed, journal.entries(include_trash=True))
@@ -235,78 +237,3 @@ def cmd_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK
-
-
-# ------------------------------------------------------------------ parser
-
-
-MERGE_FORMAT = "tend"
-
-
-def add_commands(add: AddCommand) -> None:
-    """Declare export, backup, restore and import with their options."""
-    export = add("export", cmd_export, "write entries to an unencrypted file, to read or print")
-    export.add_argument("--format", choices=("md", "json", "pdf"), default="md")
-    export.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="FILE",
-        help="the file to write ('-' for standard output, Markdown or JSON only)",
-    )
-    export.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-11-01")
-    export.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
-    export.add_argument("--tag", help="only entries with this tag")
-    export.add_argument("--theme", help="only entries written to a prompt of this theme")
-    export.add_argument(
-        "--flagged", action="store_true", help="only entries marked for your next session"
-    )
-    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
-
-    backup = add("backup", cmd_backup, "write an encrypted, checked copy of the journal")
-    backup.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="PATH",
-        help="a new file, or a folder (the backup is then named by the time)",
-    )
-    backup.add_argument(
-        "--keep",
-        type=whole_number(1, "give how many backups to keep, 1 or more"),
-        metavar="N",
-        help="with a folder: keep only the newest N backups of this journal there",
-    )
-
-    restore = add("restore", cmd_restore, "make a new journal (--vault NEW) from a backup")
-    restore.add_argument("backup", metavar="FILE", help="the backup file")
-    restore.add_argument(
-        "--allow-damaged",
-        action="store_true",
-        help="restore even if some records of the backup are damaged",
-    )
-
-    import_cmd = add(
-        "import",
-        cmd_import,
-        "bring in entries from jrnl, Day One, a folder, or another Tend journal or backup",
-    )
-    import_cmd.add_argument(
-        "--from",
-        dest="source_format",
-        required=True,
-        choices=sorted([*IMPORT_FORMATS, MERGE_FORMAT]),
-        help="'tend' merges another Tend journal or backup: what this one lacks, once",
-    )
-    import_cmd.add_argument(
-        "path", help="the export file (.json or .zip), the folder, or the other .tend file"
-    )
-    import_cmd.add_argument(
-        "--other-passphrase-file",
-        metavar="FILE",
-        help="with --from tend: the other journal's passphrase, if not this one's "
-        "(else TEND_OTHER_PASSPHRASE, else a prompt)",
-    )
-    import_cmd.add_argument(
-        "--dry-run", action="store_true", help="only say what would be imported"
-    )

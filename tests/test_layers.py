@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 import textwrap
@@ -78,6 +79,41 @@ def test_importing_the_core_and_the_cli_does_not_load_qt():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "none"
+
+
+HEAVY_FOR_A_FIRST_LOOK = ("sqlalchemy", "cryptography", "journal_app.vault.store", *QT_MODULES)
+"""What ``tend --version`` and ``tend --help`` never load: they once cost 18 times an
+empty Python's start, importing SQLAlchemy and the journal before reading the arguments."""
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["list", "--help"]])
+def test_reading_the_command_line_loads_neither_the_store_nor_the_cryptography(argv):
+    script = textwrap.dedent(
+        """
+        import json, sys
+        from journal_app.cli import main
+        try:
+            main(json.loads(sys.argv[1]))
+        except SystemExit as exit_:
+            assert exit_.code == 0, exit_.code
+        heavy = sys.argv[2:]
+        loaded = sorted(
+            name for name in sys.modules
+            if any(name == h or name.startswith(h + ".") for h in heavy)
+        )
+        print(" ".join(loaded) or "none", file=sys.stderr)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(argv), *HEAVY_FOR_A_FIRST_LOOK],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "tend" in done.stdout.lower()
+    assert done.stderr.strip() == "none"
 
 
 @pytest.mark.parametrize("path", CORE_FILES, ids=lambda p: str(p.relative_to(PACKAGE)))
