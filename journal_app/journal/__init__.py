@@ -1,5 +1,8 @@
 """Entries, drafts and search over the vault. Plain Python: never imports Qt.
 
+Here too is the rule that keeps typed words safe: ``edit_session.py`` decides when
+the editor saves an entry and seals a draft, so it is tested without a window.
+
 ``Journal`` and ``LoadReport`` live in the service, which needs the vault's store
 (and so SQLAlchemy); they are loaded on first use (PEP 562) so that importing
 this package, or a light module in it, stays cheap.

@@ -1,5 +1,10 @@
 """The encrypted store. Plain Python: never imports Qt.
 
+The cipher is in ``crypto.py`` (Argon2id, key wrapping, AES-256-GCM per record); the
+header and keys in ``keys.py``; SQLite in ``connection.py`` and ``schema.py``; sealed
+rows in ``records.py``; the manifest in ``manifest.py``; ``store.py`` ties them into
+:class:`Vault`.
+
 The error classes are cheap and imported at once. ``KdfParams`` needs the
 ``cryptography`` package, and ``Vault`` and the store's other types need SQLAlchemy
 (about half a second to import), so they are loaded on first use (PEP 562): the
