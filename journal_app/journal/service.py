@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TypedDict
 
@@ -30,7 +31,7 @@ from journal_app.journal.library import PromptLibrary
 from journal_app.journal.ordering import move_entry, newest_first_key
 from journal_app.journal.personal import PersonalStore
 from journal_app.journal.prompts import Prompt
-from journal_app.journal.search import fold, matches, query_terms
+from journal_app.journal.search import Narrowing, fold, query_terms, scan
 from journal_app.journal.tally import EntryTally
 from journal_app.vault import Cancelled, DamagedRecords, KdfParams, Vault
 from journal_app.vault.records import Problem, RecordProblem
@@ -73,6 +74,22 @@ class LoadReport:
 def _searchable(entry: Entry) -> str:
     """Everything search looks at in one entry, folded."""
     return fold("\n".join((entry.title, entry.body, " ".join(entry.tags), entry.prompt_text)))
+
+
+def _cached_fold(cache: dict[str, tuple[Entry, str]], entry: Entry) -> str:
+    """The entry's searchable text, folded once and cached for this very entry.
+
+    The cache is keyed by the entry object too, so a fold computed on another
+    thread can never outlive an edit made meanwhile; and it is the cache the
+    search began with, so a search still running when the journal locks leaves
+    nothing in the new one.
+    """
+    cached = cache.get(entry.id)
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    folded = _searchable(entry)
+    cache[entry.id] = (entry, folded)
+    return folded
 
 
 class Journal:
@@ -208,45 +225,37 @@ class Journal:
         tag: str | None = None,
         theme: str | None = None,
         include_trash: bool = False,
+        narrowing: Narrowing | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> list[Entry]:
         """Entries whose title, body, tags or prompt contain every word of the query.
 
-        ``theme`` keeps the entries written with a prompt of that theme.
+        ``theme`` keeps the entries written with a prompt of that theme. With
+        ``narrowing``, a query that refines one searched before looks only at what
+        that one found (see ``journal_app.journal.search``). Safe on a worker
+        thread: it reads a copy of the list, folds only into the cache it started
+        with (locking starts a new one), and raises :class:`Cancelled` between
+        chunks once ``cancelled()`` says so.
         """
         terms = query_terms(query)
         wanted_tag = fold(tag) if tag else None
         if not terms and wanted_tag is None and theme is None:
             return self.entries(include_trash=include_trash)
-        # This loop runs over every entry on each keystroke: keep it lean.
-        cache = self._folded
-        results = []
-        for entry in self.entries(include_trash=True):
-            if not include_trash and entry.trashed_at is not None:
-                continue
-            if wanted_tag is not None and wanted_tag not in (fold(t) for t in entry.tags):
-                continue
-            if theme is not None and entry.prompt_theme != theme:
-                continue
-            if terms:
-                cached = cache.get(entry.id)
-                text = cached[1] if cached is not None and cached[0] is entry else None
-                if not matches(text if text is not None else self._haystack(entry), terms):
-                    continue
-            results.append(entry)
-        return results
-
-    def _haystack(self, entry: Entry) -> str:
-        """The entry's searchable text, folded once and cached for this very entry.
-
-        The cache is keyed by the entry object too, so a fold computed on another
-        thread (see ``warm_search``) can never outlive an edit made meanwhile.
-        """
-        cached = self._folded.get(entry.id)
-        if cached is not None and cached[0] is entry:
-            return cached[1]
-        folded = _searchable(entry)
-        self._folded[entry.id] = (entry, folded)
-        return folded
+        scope = self.entries(include_trash=True)
+        if not include_trash or wanted_tag is not None or theme is not None:
+            scope = [
+                entry
+                for entry in scope
+                if (include_trash or entry.trashed_at is None)
+                and (wanted_tag is None or wanted_tag in (fold(t) for t in entry.tags))
+                and (theme is None or entry.prompt_theme == theme)
+            ]
+        if not terms:
+            return scope
+        haystack = partial(_cached_fold, self._folded)
+        if narrowing is None:
+            return scan(scope, haystack, terms, cancelled)
+        return narrowing.search(scope, haystack, terms, cancelled)
 
     def warm_search(self, cancelled: Callable[[], bool] | None = None) -> int:
         """Fold every entry ahead of the first search; meant for a worker thread.

@@ -9,7 +9,17 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from journal_app.journal.search import find_spans, fold, matches, query_terms
+from journal_app.journal.search import (
+    SCAN_CHUNK,
+    Narrowing,
+    find_spans,
+    fold,
+    matches,
+    query_terms,
+    refines,
+    scan,
+)
+from journal_app.vault import Cancelled
 from tests.journal.test_entry import TEXT
 
 # ------------------------------------------------------------ folding
@@ -186,3 +196,91 @@ def _fold_by_definition(text: str) -> str:
 @given(st.text())
 def test_the_fast_fold_equals_folding_by_its_definition(text: str) -> None:
     assert fold(text) == _fold_by_definition(text)
+
+
+# ------------------------------------------------------------ narrowing while typing
+
+# Letters that fold into one another (case, accents, width, a combining mark, ß),
+# Chinese, and spaces: enough to make words refine and stop refining each other.
+_TYPED = st.sampled_from(list("aAáeéÉsßtＴ\u0301 咖啡心 "))
+_HAYSTACKS = st.lists(st.text(_TYPED, max_size=12), max_size=25)
+# A key is a character typed at the end, or None: the last character taken back.
+_KEYS = st.lists(st.one_of(st.none(), _TYPED), min_size=1, max_size=25)
+
+
+def _typed(keys: list[str | None]) -> list[str]:
+    """The field's text after each key."""
+    text, texts = "", []
+    for key in keys:
+        text = text[:-1] if key is None else text + key
+        texts.append(text)
+    return texts
+
+
+@settings(max_examples=300)
+@given(texts=_HAYSTACKS, keys=_KEYS)
+def test_narrowing_finds_what_a_full_scan_finds_at_every_key(
+    texts: list[str], keys: list[str | None]
+) -> None:
+    folded = {index: fold(text) for index, text in enumerate(texts)}
+    items = list(folded)
+    narrowing = Narrowing()
+    for text in _typed(keys):
+        terms = query_terms(text)
+        expected = [item for item in items if matches(folded[item], terms)]
+        assert narrowing.search(items, folded.__getitem__, terms) == expected, text
+
+
+def test_refines_when_every_earlier_word_lies_inside_a_new_one() -> None:
+    assert refines(("quiet", "mo"), ("quiet", "m"))
+    assert refines(("quiet", "m"), ("quiet",))
+    assert refines(("bquiet",), ("quiet",))  # a key typed at the front
+    assert not refines(("quiet",), ("quiet", "m"))  # a word taken back
+    assert not refines(("qui",), ("quiet",))  # keys taken back
+    assert refines(("a",), ())
+
+
+def test_a_query_that_does_not_refine_looks_at_everything_again() -> None:
+    folded = {"a": "quiet morning", "b": "quick"}
+    narrowing = Narrowing()
+    haystack = folded.__getitem__
+    assert narrowing.search(["a", "b"], haystack, ("quiet",)) == ["a"]
+    assert narrowing.search(["a", "b"], haystack, ("qui",)) == ["a", "b"]
+
+
+def test_a_stale_scan_stops_between_chunks() -> None:
+    looked: list[int] = []
+
+    def haystack(item: int) -> str:
+        looked.append(item)
+        return "x"
+
+    asked = iter([False, True])
+    with pytest.raises(Cancelled):
+        scan(list(range(3 * SCAN_CHUNK)), haystack, ("x",), lambda: next(asked))
+    assert len(looked) == SCAN_CHUNK
+
+
+def test_narrowing_sees_an_entry_saved_between_two_keys(filled) -> None:
+    narrowing = Narrowing()
+    assert titles(filled.search("caf", narrowing=narrowing)) == ["Matin"]
+    (ecole,) = filled.search("ecole")
+    filled.update(ecole.id, body="Un café crème.")
+    assert titles(filled.search("cafe", narrowing=narrowing)) == ["Matin", "École"]
+    filled.move_to_trash(ecole.id)
+    assert titles(filled.search("cafe ", narrowing=narrowing)) == ["Matin"]
+    assert titles(filled.search("cafe", narrowing=narrowing, include_trash=True)) == [
+        "Matin",
+        "École",
+    ]
+    filled.restore(ecole.id)
+    assert titles(filled.search("café crè", narrowing=narrowing)) == ["École"]
+
+
+def test_a_search_running_when_the_journal_locks_keeps_nothing(filled) -> None:
+    def lock_now() -> bool:
+        filled.lock()
+        return False
+
+    filled.search("café", cancelled=lock_now)
+    assert filled._folded == {}
