@@ -77,6 +77,8 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         self._timing = timing  # the editor's save delays (tests shorten or lengthen them)
         self._last_theme: object = NOT_CHOSEN  # the chooser's last choice, this sitting only
         self._remember_id: str | None = None  # the entry to reopen after unlock
+        self._saved: dict[str, Entry] = {}  # saved since the list last caught up
+        self._all_changed = False  # many entries changed since: list them afresh
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -89,6 +91,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         self._built = True
         self._restyle()
         service.entries_changed.connect(self._on_entries_changed)
+        service.entry_saved.connect(self._on_entry_saved)
 
     # ================================================================ building
 
@@ -218,6 +221,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         if self.editor.dirty and self._service.is_unlocked:
             self.editor.flush()  # the shell flushes first; this is a second net
         self._refresh_timer.stop()
+        self._saved, self._all_changed = {}, False  # no entry's words stay behind the lock
         with self.sidebar.quiet():
             self.model.clear()
             self.editor.clear()
@@ -357,7 +361,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         entry_id = self.editor.entry_id
         if entry_id is None:
             return  # a blank new page: nothing to put away
-        self._refresh_list()
+        self._catch_up()
         if not self._act_and_move_on(self._service.move_to_trash, entry_id):
             return
         self.undo_bar.offer(entry_id)
@@ -380,7 +384,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         except (VaultError, KeyError) as exc:
             self.status_message.emit(str(exc))
             return
-        self._refresh_list()
+        self._catch_up()
         self._open(entry_id)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self.status_message.emit(TEXT_RESTORED)
@@ -427,7 +431,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         except (VaultError, KeyError) as exc:
             self.status_message.emit(str(exc))
             return False
-        self._refresh_list()
+        self._catch_up()
         if neighbour is not None:
             self._open(neighbour)
         else:
@@ -472,6 +476,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
     @Slot()
     def _refresh_list(self) -> None:
         self._refresh_timer.stop()
+        self._saved, self._all_changed = {}, False
         self.sidebar.refresh(self._shown_id())
         if self.pages.currentWidget() is self.placeholder:
             self._fill_placeholder()
@@ -480,14 +485,36 @@ class JournalView(RestyleOnPaletteChange, QWidget):
     def _on_entries_changed(self) -> None:
         # Deferred: a save can happen in the middle of the list's own signal handling.
         if self._service.is_unlocked:
+            self._all_changed = True
             self._refresh_timer.start()
+
+    @Slot(object, bool)
+    def _on_entry_saved(self, entry: Entry, _is_new: bool) -> None:
+        # Deferred too; several saves before the list catches up count as the last.
+        if self._service.is_unlocked:
+            self._saved[entry.id] = entry
+            self._refresh_timer.start()
+
+    def _catch_up(self) -> None:
+        """Show what was saved since the list last caught up: only the saved entries'
+        rows change, unless many entries changed or a search decides what is listed."""
+        self._refresh_tags()
+        if self._all_changed or not self.sidebar.can_follow_saves():
+            self._refresh_list()
+            return
+        self._refresh_timer.stop()
+        saved = list(self._saved.values())
+        self._saved.clear()
+        self.sidebar.follow_saves(saved, self._shown_id())
+        if self.pages.currentWidget() is self.placeholder:
+            self._fill_placeholder()
 
     @Slot()
     def _refresh_after_change(self) -> None:
         if not self._service.is_unlocked:
+            self._saved.clear()
             return
-        self._refresh_tags()
-        self._refresh_list()
+        self._catch_up()
         # The open entry went to (or came back from) the trash elsewhere: let it go.
         if self.pages.currentWidget() is self.editor and not self.editor.dirty:
             shown = self.editor.entry_id
