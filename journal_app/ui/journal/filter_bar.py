@@ -1,10 +1,11 @@
 """What the entry list shows: the words searched for, a tag, a theme, the next-session mark.
 
-The search waits a moment after typing stops before the list follows, so a long
-journal is not searched once per key; Down or Enter searches at once and goes on
-to the list, Escape clears the words (or, with none, goes to the list). The tag
-filter appears once an entry has a tag, the theme filter once an entry was written
-with a prompt.
+Given the journal's search, each key searches at once on a worker thread
+(``search_worker.py``): the window never waits for it, and the list follows with
+the newest words' results only. Without it, the search waits a moment after typing
+stops. Down or Enter searches at once, here, and goes on to the list; Escape
+clears the words (or, with none, goes to the list). The tag filter appears once an
+entry has a tag, the theme filter once an entry was written with a prompt.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ from journal_app.journal import Entry
 from journal_app.journal.prompts import Theme
 from journal_app.ui.common.widgets import ElidedComboBox
 from journal_app.ui.journal.flag import FlagFilter
+from journal_app.ui.journal.search_worker import (
+    SearchFunction,
+    SearchRequest,
+    SearchResult,
+    SearchWorker,
+)
 
 SEARCH_DELAY_MS = 150
 ALL_TAGS = "All tags"
@@ -58,11 +65,24 @@ class FilterBar(QWidget):
     changed = Signal()
     list_requested = Signal()
 
-    def __init__(self, themes: Sequence[Theme], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        themes: Sequence[Theme],
+        parent: QWidget | None = None,
+        *,
+        search: SearchFunction | None = None,
+    ) -> None:
         super().__init__(parent)
         self.query = ""
         self.tag: str | None = None
         self.theme: str | None = None  # only entries written with this theme's prompts
+        self._trash = False
+        self._found: SearchResult | None = None  # only while the list takes it in
+        self.worker: SearchWorker | None = None
+        if search is not None:
+            self.worker = SearchWorker(search, self)
+            self.worker.found.connect(self._on_found)
+            self.worker.failed.connect(lambda _request: self.apply_search())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -124,7 +144,20 @@ class FilterBar(QWidget):
         """The entries the next-session mark lets through."""
         return self.flag_filter.apply(entries)
 
+    def found(self, include_trash: bool) -> list[Entry] | None:
+        """The results the worker found for exactly these filters, while the list
+        follows them; None when the caller should search itself."""
+        result = self._found
+        if result is None or result.request != self._request(include_trash):
+            return None
+        return result.entries
+
+    def _request(self, include_trash: bool) -> SearchRequest:
+        return SearchRequest(self.query, self.tag, self.theme, include_trash)
+
     def set_trash_mode(self, on: bool) -> None:
+        self._settle_words()
+        self._trash = on
         words = SEARCH_TRASH if on else SEARCH_JOURNAL
         self.search.setPlaceholderText(words)
         self.search.setAccessibleName(words)
@@ -158,6 +191,8 @@ class FilterBar(QWidget):
     def reset(self) -> None:
         """Back to no filter at all, without a signal (the journal is locking)."""
         self._timer.stop()
+        if self.worker is not None:
+            self.worker.forget()
         for widget in (self.search, self.tag_filter, self.theme_filter):
             widget.blockSignals(True)
         try:
@@ -182,12 +217,48 @@ class FilterBar(QWidget):
     # ---------------------------------------------------------------- slots
 
     @Slot(str)
-    def _on_search_text(self, _text: str) -> None:
-        self._timer.start()
+    def _on_search_text(self, text: str) -> None:
+        if self.worker is None:
+            self._timer.start()
+            return
+        query = text.strip()
+        if not query or query == self.query:
+            self.apply_search()  # nothing to search for, or already shown
+        else:
+            self.worker.find(SearchRequest(query, self.tag, self.theme, self._trash))
+
+    def _settle_words(self) -> None:
+        """A filter changes while the words are still being searched: take the words
+        now, so that the list the caller is about to show follows both."""
+        if self.worker is None:
+            return
+        self.worker.drop()
+        query = self.search.text().strip()
+        if query != self.query:
+            self.query = query
+            self.query_changed.emit(query)
+
+    @Slot(object)
+    def _on_found(self, result: SearchResult) -> None:
+        """Show what the worker found, if the field still asks for it."""
+        request = result.request
+        if request != SearchRequest(self.search.text().strip(), self.tag, self.theme, self._trash):
+            return  # stale: the words, a filter or the trash moved on meanwhile
+        if request.query == self.query:
+            return  # already searched here (Enter)
+        self.query = request.query
+        self._found = result
+        try:
+            self.query_changed.emit(request.query)
+            self.changed.emit()
+        finally:
+            self._found = None
 
     @Slot()
     def apply_search(self) -> None:
         """Search for the words in the field now (the list follows)."""
+        if self.worker is not None:
+            self.worker.drop()
         query = self.search.text().strip()
         if query == self.query:
             return
@@ -197,11 +268,13 @@ class FilterBar(QWidget):
 
     @Slot(int)
     def _on_tag_changed(self, index: int) -> None:
+        self._settle_words()
         self.tag = None if index <= 0 else self.tag_filter.itemText(index)
         self.changed.emit()
 
     @Slot(int)
     def _on_theme_changed(self, index: int) -> None:
+        self._settle_words()
         self.theme = None if index <= 0 else self.theme_filter.itemData(index)
         self.changed.emit()
 

@@ -9,7 +9,7 @@ which entry to select, and hears from it which one the person chose.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
@@ -65,7 +65,7 @@ class Sidebar(QWidget):
         side.setContentsMargins(10, 12, 10, 8)
         side.setSpacing(8)
         side.addLayout(self._build_begin_row())
-        self.filters = FilterBar(service.prompt_themes(), self)
+        self.filters = FilterBar(service.prompt_themes(), self, search=service.search)
         self.filters.list_requested.connect(self.focus_list)
         side.addWidget(self.filters)
         self.trash_bar = TrashBar(self)
@@ -149,19 +149,27 @@ class Sidebar(QWidget):
         service = self._service
         if not service.is_unlocked:
             return []
-        query, tag, theme = self.filters.query, self.filters.tag, self.filters.theme
         filtered = self.filters.narrows()
         if self.trash_mode:
             if filtered:
-                found = service.search(query, tag=tag, theme=theme, include_trash=True)
-                entries = [entry for entry in found if entry.in_trash]
+                entries = [entry for entry in self._search(include_trash=True) if entry.in_trash]
             else:
                 entries = service.trash_entries()
             # Grouped by month like the journal, so sorted by the entries' own dates.
             return sorted(entries, key=lambda e: (e.created, e.id), reverse=True)
         if filtered:
-            return service.search(query, tag=tag, theme=theme)
+            return self._search(include_trash=False)
         return service.entries()
+
+    def _search(self, *, include_trash: bool) -> list[Entry]:
+        """What the filters let through: as the search worker found it, or searched here."""
+        filters = self.filters
+        found = filters.found(include_trash)
+        if found is not None:
+            return found
+        return self._service.search(
+            filters.query, tag=filters.tag, theme=filters.theme, include_trash=include_trash
+        )
 
     def refresh(self, shown: str | None) -> None:
         """List what the filters let through, with ``shown`` (open in the editor) selected."""
@@ -171,31 +179,15 @@ class Sidebar(QWidget):
         self.select(shown)
         self._update_empty_states()
 
-    def can_follow_saves(self) -> bool:
-        """Whether the entry alone says if it is listed: so without search words, a
-        tag or a theme, which only the journal's search can answer."""
-        return not self.filters.narrows()
-
-    def follow_saves(self, entries: Iterable[Entry], shown: str | None) -> None:
-        """Put each saved entry in its place, or take it out of a list it no longer
-        belongs to (trashed, restored, unmarked), leaving every other row alone."""
-        with self.quiet():
-            for entry in entries:
-                if entry.in_trash == self.trash_mode and self.filters.apply([entry]):
-                    self.model.put(entry)
-                else:
-                    self.model.drop(entry.id)
-        self.select(shown)
-        self._update_empty_states()
-
     def refresh_tags(self) -> list[str]:
-        """Bring the filters up to date with the journal; the tags in use.
-
-        The journal keeps these counts as entries are saved, so this does not walk
-        every entry."""
-        tally = self._service.tally()
-        tags = tally.tags()
-        self.filters.refresh(tags, prompted=tally.prompted > 0, flagged=tally.flagged > 0)
+        """Bring the filters up to date with the journal; the tags in use."""
+        tags = self._service.tags()
+        entries = self._service.entries()
+        self.filters.refresh(
+            tags,
+            prompted=any(entry.prompt_theme for entry in entries),
+            flagged=any(entry.flagged for entry in entries),
+        )
         return tags
 
     def select(self, entry_id: str | None) -> None:

@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from journal_app.journal import Draft, Entry
 from journal_app.journal.entry import UNSET, Unset
 from journal_app.journal.prompts import Prompt, Theme, builtin_catalogue
+from journal_app.journal.search import Narrowing
 from journal_app.journal.selection import Selection, select
-from journal_app.journal.tally import EntryTally
 from journal_app.ui.common import heap
 from journal_app.ui.services.file_watch import FileWatch, notices_change
 from journal_app.ui.services.kept_copies import KeptCopies
@@ -63,8 +63,7 @@ class JournalService(QObject):
     unlock_failed = Signal(object)  # VaultError
     passphrase_changed = Signal()
     passphrase_change_failed = Signal(object)
-    entries_changed = Signal()  # many entries at once: an import, a merge, empty trash
-    entry_saved = Signal(object, bool)  # Entry, is_new: one entry saved, trashed or restored
+    entries_changed = Signal()
     personal_changed = Signal()  # my people or my plan was saved
     packs_changed = Signal()  # a prompt pack was imported, turned on or off, or removed
     file_changed = Signal()  # another program changed the file: once, until opened again
@@ -314,8 +313,18 @@ class JournalService(QObject):
         tag: str | None = None,
         theme: str | None = None,
         include_trash: bool = False,
+        narrowing: Narrowing | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> list[Entry]:
-        return self._require().search(query, tag=tag, theme=theme, include_trash=include_trash)
+        """As ``Journal.search``; safe on a worker thread, as that says."""
+        return self._require().search(
+            query,
+            tag=tag,
+            theme=theme,
+            include_trash=include_trash,
+            narrowing=narrowing,
+            cancelled=cancelled,
+        )
 
     def tags(self) -> list[str]:
         return self._require().tags()
@@ -334,7 +343,7 @@ class JournalService(QObject):
         entry = self._require().add(
             body, title=title, tags=tags, prompt_id=prompt_id, created=created, prompt=prompt
         )
-        self.entry_saved.emit(entry, True)
+        self.entries_changed.emit()
         return entry
 
     @notices_change
@@ -355,19 +364,19 @@ class JournalService(QObject):
             entry_id, title=title, body=body, tags=tags, created=created, prompt=prompt
         )
         if entry is not before:
-            self.entry_saved.emit(entry, False)
+            self.entries_changed.emit()
         return entry
 
     @notices_change
     def move_to_trash(self, entry_id: str) -> Entry:
         entry = self._require().move_to_trash(entry_id)
-        self.entry_saved.emit(entry, False)
+        self.entries_changed.emit()
         return entry
 
     @notices_change
     def restore(self, entry_id: str) -> Entry:
         entry = self._require().restore(entry_id)
-        self.entry_saved.emit(entry, False)
+        self.entries_changed.emit()
         return entry
 
     @notices_change
@@ -383,15 +392,11 @@ class JournalService(QObject):
         before = journal.get(entry_id)
         entry = journal.set_flagged(entry_id, flagged)
         if entry is not before:
-            self.entry_saved.emit(entry, False)
+            self.entries_changed.emit()
         return entry
 
     def flagged_count(self) -> int:
-        return self._require().tally.flagged
-
-    def tally(self) -> EntryTally:
-        """Tags in use, prompted and marked entries outside the trash (kept, not counted)."""
-        return self._require().tally
+        return len(self._require().flagged_entries())
 
     def select_entries(self, selection: Selection) -> list[Entry]:
         """The entries of a selection, oldest first (quick: it works in memory)."""
@@ -428,10 +433,8 @@ class JournalService(QObject):
 
     @notices_change
     def recover_draft(self, draft_id: str) -> Entry:
-        journal = self._require()
-        before = {entry.id for entry in journal.entries(include_trash=True)}
-        entry = journal.recover_draft(draft_id)
-        self.entry_saved.emit(entry, entry.id not in before)
+        entry = self._require().recover_draft(draft_id)
+        self.entries_changed.emit()
         return entry
 
     # ---------------------------------------------------------------- prompts
