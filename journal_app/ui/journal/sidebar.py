@@ -9,7 +9,7 @@ which entry to select, and hears from it which one the person chose.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
@@ -179,15 +179,31 @@ class Sidebar(QWidget):
         self.select(shown)
         self._update_empty_states()
 
+    def can_follow_saves(self) -> bool:
+        """Whether the entry alone says if it is listed: so without search words, a
+        tag or a theme, which only the journal's search can answer."""
+        return not self.filters.narrows()
+
+    def follow_saves(self, entries: Iterable[Entry], shown: str | None) -> None:
+        """Put each saved entry in its place, or take it out of a list it no longer
+        belongs to (trashed, restored, unmarked), leaving every other row alone."""
+        with self.quiet():
+            for entry in entries:
+                if entry.in_trash == self.trash_mode and self.filters.apply([entry]):
+                    self.model.put(entry)
+                else:
+                    self.model.drop(entry.id)
+        self.select(shown)
+        self._update_empty_states()
+
     def refresh_tags(self) -> list[str]:
-        """Bring the filters up to date with the journal; the tags in use."""
-        tags = self._service.tags()
-        entries = self._service.entries()
-        self.filters.refresh(
-            tags,
-            prompted=any(entry.prompt_theme for entry in entries),
-            flagged=any(entry.flagged for entry in entries),
-        )
+        """Bring the filters up to date with the journal; the tags in use.
+
+        The journal keeps these counts as entries are saved, so this does not walk
+        every entry."""
+        tally = self._service.tally()
+        tags = tally.tags()
+        self.filters.refresh(tags, prompted=tally.prompted > 0, flagged=tally.flagged > 0)
         return tags
 
     def select(self, entry_id: str | None) -> None:

@@ -21,6 +21,7 @@ from journal_app.journal.entry import UNSET, Unset
 from journal_app.journal.prompts import Prompt, Theme, builtin_catalogue
 from journal_app.journal.search import Narrowing
 from journal_app.journal.selection import Selection, select
+from journal_app.journal.tally import EntryTally
 from journal_app.ui.common import heap
 from journal_app.ui.services.file_watch import FileWatch, notices_change
 from journal_app.ui.services.kept_copies import KeptCopies
@@ -63,7 +64,8 @@ class JournalService(QObject):
     unlock_failed = Signal(object)  # VaultError
     passphrase_changed = Signal()
     passphrase_change_failed = Signal(object)
-    entries_changed = Signal()
+    entries_changed = Signal()  # many entries at once: an import, a merge, empty trash
+    entry_saved = Signal(object, bool)  # Entry, is_new: one entry saved, trashed or restored
     personal_changed = Signal()  # my people or my plan was saved
     packs_changed = Signal()  # a prompt pack was imported, turned on or off, or removed
     file_changed = Signal()  # another program changed the file: once, until opened again
@@ -343,7 +345,7 @@ class JournalService(QObject):
         entry = self._require().add(
             body, title=title, tags=tags, prompt_id=prompt_id, created=created, prompt=prompt
         )
-        self.entries_changed.emit()
+        self.entry_saved.emit(entry, True)
         return entry
 
     @notices_change
@@ -364,19 +366,19 @@ class JournalService(QObject):
             entry_id, title=title, body=body, tags=tags, created=created, prompt=prompt
         )
         if entry is not before:
-            self.entries_changed.emit()
+            self.entry_saved.emit(entry, False)
         return entry
 
     @notices_change
     def move_to_trash(self, entry_id: str) -> Entry:
         entry = self._require().move_to_trash(entry_id)
-        self.entries_changed.emit()
+        self.entry_saved.emit(entry, False)
         return entry
 
     @notices_change
     def restore(self, entry_id: str) -> Entry:
         entry = self._require().restore(entry_id)
-        self.entries_changed.emit()
+        self.entry_saved.emit(entry, False)
         return entry
 
     @notices_change
@@ -392,11 +394,15 @@ class JournalService(QObject):
         before = journal.get(entry_id)
         entry = journal.set_flagged(entry_id, flagged)
         if entry is not before:
-            self.entries_changed.emit()
+            self.entry_saved.emit(entry, False)
         return entry
 
     def flagged_count(self) -> int:
-        return len(self._require().flagged_entries())
+        return self._require().tally.flagged
+
+    def tally(self) -> EntryTally:
+        """Tags in use, prompted and marked entries outside the trash (kept, not counted)."""
+        return self._require().tally
 
     def select_entries(self, selection: Selection) -> list[Entry]:
         """The entries of a selection, oldest first (quick: it works in memory)."""
@@ -433,8 +439,10 @@ class JournalService(QObject):
 
     @notices_change
     def recover_draft(self, draft_id: str) -> Entry:
-        entry = self._require().recover_draft(draft_id)
-        self.entries_changed.emit()
+        journal = self._require()
+        before = {entry.id for entry in journal.entries(include_trash=True)}
+        entry = journal.recover_draft(draft_id)
+        self.entry_saved.emit(entry, entry.id not in before)
         return entry
 
     # ---------------------------------------------------------------- prompts
