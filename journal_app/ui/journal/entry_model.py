@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import IntEnum
+from itertools import pairwise
 
 from PySide6.QtCore import (
     QByteArray,
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
 )
 
 from journal_app.journal import Entry
-from journal_app.journal.ordering import first_below
+from journal_app.journal.ordering import first_at_or_below, first_below
 from journal_app.journal.search import find_spans
 
 UNTITLED = "Untitled"
@@ -109,7 +110,11 @@ class EntryListModel(QStringListModel):
         self.rowsRemoved.connect(self._apply_pending)
         self.modelReset.connect(self._apply_pending)
         self._rows: list[_Row] = []
-        self._row_of: dict[str, int] = {}
+        self._shown: dict[str, Entry] = {}  # by id, as listed now
+        # Each entry's row, kept only for a list not in newest-first order; in
+        # order (as the journal always lists), a binary search finds the row, so
+        # a row coming or going does not renumber the 100,000 below it.
+        self._row_of: dict[str, int] | None = None
         self._query = ""
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._locale = QLocale()
@@ -149,15 +154,23 @@ class EntryListModel(QStringListModel):
             and len(rows) == len(self._rows)
             and self._shape(rows) == self._shape(self._rows)
         ):
-            self._rows = rows
+            self._rows, self._shown, self._row_of = rows, *self._index(rows)
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
             return
-        row_of = {value.id: row for row, (_, value) in enumerate(rows) if isinstance(value, Entry)}
+        shown, row_of = self._index(rows)
 
         def change() -> None:
-            self._rows, self._row_of = rows, row_of
+            self._rows, self._shown, self._row_of = rows, shown, row_of
 
         self._change_rows(change, lambda: self.setStringList([""] * len(rows)))
+
+    @staticmethod
+    def _index(rows: list[_Row]) -> tuple[dict[str, Entry], dict[str, int] | None]:
+        """The entries by id, and their rows unless they are newest first."""
+        entries = [(row, value) for row, (_, value) in enumerate(rows) if isinstance(value, Entry)]
+        ordered = all((a.created, a.id) > (b.created, b.id) for (_, a), (_, b) in pairwise(entries))
+        row_of = None if ordered else {entry.id: row for row, entry in entries}
+        return {entry.id: entry for _, entry in entries}, row_of
 
     def _change_rows(self, change: Callable[[], None], signal: Callable[[], object]) -> None:
         """Run ``signal`` (the string list's own insert, remove or reset), with
@@ -182,9 +195,10 @@ class EntryListModel(QStringListModel):
         stands if its date keeps it there, else taken out and put back where it now
         belongs, month headings following. The rest of the list is left alone, so a
         save costs a few rows, not a rebuild of 100,000."""
-        row = self._row_of.get(entry.id, -1)
+        row = self.row_of(entry.id)
         if row >= 0 and self._still_fits(row, entry):
             self._rows[row] = ("entry", entry)
+            self._shown[entry.id] = entry
             self._spans.pop(entry.id, None)
             self.dataChanged.emit(self.index(row), self.index(row))
             return
@@ -194,7 +208,7 @@ class EntryListModel(QStringListModel):
 
     def drop(self, entry_id: str) -> None:
         """Stop showing this entry (and its month's heading, if it was the last)."""
-        row = self._row_of.get(entry_id, -1)
+        row = self.row_of(entry_id)
         if row >= 0:
             self._remove_row(row)
 
@@ -237,6 +251,7 @@ class EntryListModel(QStringListModel):
 
         def change() -> None:
             rows[place:place] = new
+            self._shown[entry.id] = entry
             self._renumber(place)
 
         self._change_rows(change, lambda: self.insertRows(place, len(new)))
@@ -258,7 +273,9 @@ class EntryListModel(QStringListModel):
 
         def change() -> None:
             del rows[first:last]
-            del self._row_of[value.id]
+            del self._shown[value.id]
+            if self._row_of is not None:
+                del self._row_of[value.id]
             self._spans.pop(value.id, None)
             self._renumber(first)
 
@@ -267,6 +284,8 @@ class EntryListModel(QStringListModel):
     def _renumber(self, start: int) -> None:
         """Rows from ``start`` on moved: their entries' row numbers follow."""
         row_of = self._row_of
+        if row_of is None:
+            return  # in order: rows are found by binary search
         for row in range(start, len(self._rows)):
             value = self._rows[row][1]
             if isinstance(value, Entry):
@@ -276,7 +295,8 @@ class EntryListModel(QStringListModel):
         """Forget every entry and the search words (on lock)."""
 
         def change() -> None:
-            self._rows, self._row_of, self._spans, self._query = [], {}, {}, ""
+            self._rows, self._shown, self._row_of = [], {}, None
+            self._spans, self._query = {}, ""
 
         self._change_rows(change, lambda: self.setStringList([]))
 
@@ -298,16 +318,21 @@ class EntryListModel(QStringListModel):
     # ---------------------------------------------------------------- lookups
 
     def entry_count(self) -> int:
-        return len(self._row_of)
+        return len(self._shown)
 
     def entry_ids(self) -> list[str]:
-        return list(self._row_of)
+        return [value.id for _, value in self._rows if isinstance(value, Entry)]
 
     def row_of(self, entry_id: str | None) -> int:
         """The row showing this entry, or -1."""
-        if entry_id is None:
+        entry = self._shown.get(entry_id) if entry_id is not None else None
+        if entry is None:
             return -1
-        return self._row_of.get(entry_id, -1)
+        if self._row_of is not None:
+            return self._row_of[entry.id]
+        key = (entry.created, entry.id, 0)
+        row = first_at_or_below(range(len(self._rows)), key, self._row_key)
+        return row if row < len(self._rows) and self._rows[row][1] is entry else -1
 
     def index_of(self, entry_id: str | None) -> QModelIndex:
         row = self.row_of(entry_id)
