@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from journal_app.journal import Journal
 from journal_app.ui.common.preferences import AppSettings
@@ -73,6 +73,17 @@ class FileDialogs:
             return answer if kind == "getExistingDirectory" else (answer, "")
 
         return ask
+
+
+@pytest.fixture(autouse=True)
+def application(qapp: QApplication) -> QApplication:
+    """The one QApplication, made before any test of the window runs.
+
+    A test that typesets a PDF without ``qtbot`` would otherwise make the plain
+    QGuiApplication the command line uses; run first (the order is shuffled in CI),
+    it left every later widget test without the QApplication widgets need.
+    """
+    return qapp
 
 
 @pytest.fixture(autouse=True)
