@@ -338,10 +338,6 @@ class NewPassphraseFields(QWidget):
         self.first.setEchoMode(mode)
         self.second.setEchoMode(mode)
 
-    def hide_feedback(self) -> None:
-        """While a banner says the same thing, the line under the fields steps aside."""
-        self.feedback.setVisible(False)
-
     @Slot()
     def _on_changed(self) -> None:
         self.feedback.setVisible(True)
@@ -368,11 +364,21 @@ class NewPassphraseFields(QWidget):
             return "The two passphrases are not the same yet. Please type them again."
         return None
 
-    def focus_problem(self) -> None:
-        """Put the cursor where the problem is, with the text selected to type over."""
+    def refuse_in(self, banner: Banner) -> bool:
+        """Say in ``banner`` why the passphrase cannot be used yet, and put the cursor
+        where the problem is; False (and nothing shown) when it can be used.
+
+        While the banner says it, the line under the fields steps aside.
+        """
+        problem = self.problem()
+        if not problem:
+            return False
+        banner.show_message(problem)
+        self.feedback.setVisible(False)
         field = self.second if assess(self.first.text()).acceptable else self.first
         field.setFocus()
         field.selectAll()
+        return True
 
     def clear(self) -> None:
         self.first.clear()

@@ -339,11 +339,7 @@ class PassphrasePage(SettingsPage):
             self.message.show_message("Please enter your current passphrase first.")
             self.current.setFocus()
             return
-        problem = self.fields.problem()
-        if problem:
-            self.message.show_message(problem)
-            self.fields.hide_feedback()
-            self.fields.focus_problem()
+        if self.fields.refuse_in(self.message):
             return
         self._pending = True
         self.service.change_passphrase(self.fields.passphrase(), current=self.current.text())

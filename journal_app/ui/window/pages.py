@@ -134,11 +134,7 @@ class _ChoosePassphrasePage(Page):
     def submit(self) -> None:
         if self.busy.isVisible():
             return
-        problem = self.fields.problem()
-        if problem:
-            self.message.show_message(problem)
-            self.fields.hide_feedback()
-            self.fields.focus_problem()
+        if self.fields.refuse_in(self.message):
             return
         self.message.clear()
         self.submitted.emit(self.fields.passphrase())
