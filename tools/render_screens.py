@@ -416,6 +416,31 @@ def main() -> int:
             dialog.done(QDialog.DialogCode.Rejected)
             window.close()
 
+    def render_sized_screens(folder: Path, theme: str) -> None:
+        """The journal (list, a search) and a refused passphrase, at the two sizes."""
+        for width, height in ((800, 600), (1920, 1080)):
+            size = f"{width}x{height}"
+            new = window_for(folder / f"new-{size}.tend")
+            new.resize(width, height)
+            new.welcome_page.begin_button.click()
+            new.create_page.fields.first.setText("password1")
+            new.create_page.fields.second.setText("password1")
+            new.create_page.submit()
+            shot(new, f"03-create-passphrase-refused-{size}", theme)
+            new.close()
+            path = folder / f"journal-{size}.tend"
+            make_journal(path)
+            window = window_for(path)
+            window.resize(width, height)
+            window.unlock_page.field.setText(SAMPLE_PASSPHRASE)
+            window.unlock_page.submit()
+            wait_for(lambda w=window: w.current_page() is w.journal_page)
+            shot(window, f"08-journal-{size}", theme)
+            window.journal_view.search.setText("river")
+            wait_for(lambda w=window: w.journal_view.model.rowCount() < len(SAMPLE_ENTRIES))
+            shot(window, f"09-journal-search-{size}", theme)
+            window.close()
+
     for theme in args.themes.split(","):
         apply_theme(app, ThemeMode(theme))
         folder = scratch / theme
@@ -430,6 +455,8 @@ def main() -> int:
             continue
         if not args.only_sync:
             render_country_screens(folder, theme)
+        if not (args.only_sync or args.only_country):
+            render_sized_screens(folder, theme)
         if not args.only_country:  # one journal on two computers: merge, file changed
             render_sync_screens.render(helpers, folder, theme)
         if args.only_country or args.only_sync:
