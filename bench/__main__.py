@@ -94,6 +94,16 @@ number from fresh child processes on Qt's offscreen platform:
 - peak RSS, unlocked, list shown, one entry open: the same children, which then
   open the newest entry and paint the window. Target ≤ 250 MB. Floor: the empty
   window's child.
+- longest stall, at each size of --sizes (1k, 10k, 100k): the longest gap between
+  the ticks of a 10 ms timer on the GUI thread, minus the tick, median of 3 fresh
+  children, while: unlocking (submit to the list shown); opening an entry from
+  the list; typing in an entry with the editor's own autosave; typing a 2-word
+  search one key every 120 ms; the same autosave while a search is shown;
+  clearing the search with Escape; moving an entry to the trash (bench/gui.py
+  says exactly what each does). Target ≤ 50 ms (issue 12). Floor: an idle
+  window's longest stall.
+- search, last key to results shown: from the search's last key to the list
+  showing its results, same children. Target ≤ 100 ms.
 
 Table "Export and import" (bench/transfer.py; --no-transfer skips it), at 10k:
 Markdown, JSON and PDF exports of every entry through ``TransferService.export_entries``
@@ -210,8 +220,12 @@ def main(argv: list[str] | None = None) -> int:
         try:
             gui_runs = {}
             if args.repeat is not None:
-                gui_runs = {"start_runs": args.repeat, "unlock_runs": args.repeat}
-            gui_text = report.gui_tables(gui.measure(_log, **gui_runs))
+                gui_runs = {
+                    "start_runs": args.repeat,
+                    "unlock_runs": args.repeat,
+                    "stall_runs": args.repeat,
+                }
+            gui_text = report.gui_tables(gui.measure(_log, stall_sizes=sizes, **gui_runs))
         except (gui.GuiChildFailed, OSError) as exc:
             gui_text = f"## Tend's window\n\nNot measured: {exc}\n"
 

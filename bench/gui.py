@@ -24,6 +24,18 @@ timed alone in each child with the vault's own parameters.
 
 Memory: the peak RSS of those same children, each of which ends with the list
 shown, the newest entry open and the whole window painted once.
+
+Stalls (issue 12: never over 50 ms), at 1k, 10k and 100k entries: one child per
+run (median of 3) on a copy of that size's vault, with a 10 ms timer ticking on
+the GUI thread (bench/gui_child.py's ``_StallProbe``, the one the export and import
+children use); a stall is the longest gap between two ticks minus the tick. In
+turn: unlock (submit to the list holding every entry, and 300 ms more); opening
+three entries by choosing them in the list (newest, middle, oldest: the worst);
+typing in the open entry in two bursts of 8 keys 120 ms apart, each followed by
+the editor's own autosave; typing the 2-word search "quiet morning" one key every
+120 ms, and the time from its last key to the list showing its results; the same
+autosave in an entry opened from those results; Escape to clear the search; and
+moving an entry to the trash. An idle window's longest stall is the floor.
 """
 
 from __future__ import annotations
@@ -42,6 +54,18 @@ from bench.vaults import PASSPHRASE, RESULTS, ensure_vault, remove_vault, scratc
 from journal_app.vault import Vault
 
 GUI_SIZE = 10_000
+STALL_SIZES = (1_000, 10_000, 100_000)
+STALL_RUNS = 3
+# The window's stall scenarios, in the order bench/gui_child.py's ``stalls`` runs them.
+STALL_SCENARIOS = (
+    ("unlock", "unlock: submit to list shown"),
+    ("open", "open an entry"),
+    ("autosave", "autosave while typing in an entry"),
+    ("search", "type a 2-word search, a key per 120 ms"),
+    ("autosave_search", "autosave while a search is shown"),
+    ("clear_search", "clear the search (Escape)"),
+    ("trash", "move an entry to the trash"),
+)
 START_RUNS = 7
 UNLOCK_RUNS = 5
 UNCACHED_RUNS = 3
@@ -152,6 +176,37 @@ def _unlock_sample(path: Path, count: int) -> UnlockSample:
 
 
 @dataclass
+class StallResult:
+    """Medians over the runs at one size, in seconds."""
+
+    count: int
+    runs: int
+    idle_s: float  # an idle window's longest stall: the floor
+    stalls: dict[str, float]  # scenario name -> longest stall
+    search_shown_s: float  # last key of the search to its results shown
+    unlock_listed_s: float  # submit to the list holding every entry
+
+
+def measure_stalls(log: Callable[[str], None], count: int, runs: int = STALL_RUNS) -> StallResult:
+    """The stall scenarios at one size, ``runs`` fresh children on a copy of its vault."""
+    path = scratch_copy(ensure_vault(count, log=log), f".scratch-stalls-{count}.tend")
+    try:
+        log(f"  window: stalls at {count:,} entries x{runs}")
+        samples = [gui_child(["stalls", str(path), str(count)])[1] for _ in range(runs)]
+    finally:
+        remove_vault(path)
+    found = [name for name, _ in STALL_SCENARIOS if all(name in s for s in samples)]
+    return StallResult(
+        count=count,
+        runs=runs,
+        idle_s=median([s["idle_s"] for s in samples]),
+        stalls={name: median([s[name]["stall_s"] for s in samples]) for name in found},
+        search_shown_s=median([s["search"]["shown_s"] for s in samples]),
+        unlock_listed_s=median([s["unlock"]["listed_s"] for s in samples]),
+    )
+
+
+@dataclass
 class GuiResult:
     count: int
     start_runs: int
@@ -162,6 +217,7 @@ class GuiResult:
     unlock: UnlockSample
     floor_read_s: float
     samples: dict[str, list[float]] = field(default_factory=dict)
+    stalls: list[StallResult] = field(default_factory=list)
 
 
 def _floor_read(path: Path, runs: int) -> float:
@@ -181,6 +237,8 @@ def measure(
     start_runs: int = START_RUNS,
     unlock_runs: int = UNLOCK_RUNS,
     count: int = GUI_SIZE,
+    stall_sizes: Sequence[int] = STALL_SIZES,
+    stall_runs: int = STALL_RUNS,
 ) -> GuiResult:
     # The children work on a copy: Tend may write to the vault it opens, and a child
     # that ends without closing it leaves SQLite's -wal file beside it.
@@ -210,6 +268,8 @@ def measure(
     finally:
         remove_vault(path)
 
+    stalls = [measure_stalls(log, size, stall_runs) for size in stall_sizes]
+
     def mid(name: str) -> float:
         return median([getattr(s, name) for s in unlocks])
 
@@ -232,4 +292,5 @@ def measure(
             "unlock": [s.total_s for s in unlocks],
             "rss": [s.rss_kib for s in unlocks],
         },
+        stalls=stalls,
     )

@@ -31,6 +31,7 @@ beyond the standard library, so the floor's child loads only PySide6.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -192,6 +193,10 @@ class _StallProbe:
         self.ticks.append(time.perf_counter())
         return max(b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False))
 
+    def stall(self) -> float:
+        """Stop; the longest stall in seconds: the longest gap minus the tick itself."""
+        return max(0.0, self.stop() - TICK_MS / 1000)
+
 
 def _unlock(window: Any, passphrase: str) -> None:
     """Type the passphrase into the unlock page and wait until the journal shows."""
@@ -342,19 +347,195 @@ def unlock(vault: str, count: int) -> None:
     _run_tend(vault, scenario)
 
 
+# ------------------------------------------------------------------ stalls
+
+SEARCH_TYPED = "quiet morning"
+KEY_GAP_MS = 120
+AUTOSAVE_KEYS = 8  # typed in a burst, then a pause long enough for the autosave
+
+
+def _until(done: Callable[[], bool], timeout_s: float) -> float:
+    """Run the event loop until ``done()`` (checked every millisecond); that moment."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    loop = QEventLoop()
+    check = QTimer()
+    check.setTimerType(Qt.TimerType.PreciseTimer)
+    check.setInterval(1)
+    moment: list[float] = []
+
+    def look() -> None:
+        if done():
+            moment.append(time.perf_counter())
+            loop.quit()
+
+    check.timeout.connect(look)
+    limit = QTimer()
+    limit.setSingleShot(True)
+    limit.timeout.connect(loop.quit)
+    look()
+    if not moment:
+        check.start()
+        limit.start(round(timeout_s * 1000))
+        loop.exec()
+        check.stop()
+        limit.stop()
+    if not moment:
+        raise TimeoutError(f"not done in {timeout_s:.0f} s")
+    return moment[0]
+
+
+def _stall_of(action: Callable[[], object], after_ms: int = 200) -> float:
+    """The longest stall from 50 ms before ``action()`` to ``after_ms`` after it."""
+    probe = _StallProbe()
+    probe.start()
+    _spin(50)
+    action()
+    _spin(after_ms)
+    return probe.stall()
+
+
+def _type_keys(widget: Any, text: str, gap_ms: int = KEY_GAP_MS) -> float:
+    """Type ``text`` into ``widget`` one key at a time, ``gap_ms`` apart; the moment
+    of the last key."""
+    from PySide6.QtTest import QTest
+
+    last = 0.0
+    for index, char in enumerate(text):
+        if index:
+            _spin(gap_ms)
+        QTest.keyClicks(widget, char)
+        last = time.perf_counter()
+    return last
+
+
+def _open_row(view: Any, row: int) -> str:
+    """Choose the entry at this row in the list, as a click does; its id."""
+    entry = view.model.entry_at(row)
+    view.list.setCurrentIndex(view.model.index(row))
+    if view.current_entry_id() != entry.id:
+        raise RuntimeError("choosing an entry in the list did not open it")
+    return str(entry.id)
+
+
+def _autosave_stall(view: Any) -> dict[str, Any]:
+    """Type in the open entry in two bursts, each followed by a pause in which the
+    editor's own debounce saves; the longest stall, and how many saves ran."""
+    saves: list[str] = []
+    view.editor.saved.connect(saves.append)
+    body = view.editor.body
+    body.setFocus()
+    probe = _StallProbe()
+    probe.start()
+    _spin(50)
+    for burst in range(1, 3):
+        _type_keys(body, "x" * AUTOSAVE_KEYS)
+        _until(lambda want=burst: len(saves) >= want, 30)
+        _spin(200)
+    stall = probe.stall()
+    view.editor.saved.disconnect(saves.append)
+    return {"stall_s": stall, "saves": len(saves)}
+
+
+def _search_stall(view: Any, query: str) -> dict[str, Any]:
+    """Type the query into the search field one key at a time; the longest stall and
+    the time from the last key to the list showing that query's results."""
+    field = view.filters.search
+    field.setFocus()
+    probe = _StallProbe()
+    probe.start()
+    _spin(50)
+    last = _type_keys(field, query)
+    shown = _until(lambda: view.filters.query == query and view.model.highlight == query, 30)
+    _spin(200)
+    return {"stall_s": probe.stall(), "shown_s": shown - last, "found": view.model.entry_count()}
+
+
+def stalls(vault: str, count: int) -> None:
+    from PySide6.QtCore import Qt, QThreadPool
+    from PySide6.QtTest import QTest
+
+    passphrase = os.environ["BENCH_PASSPHRASE"]
+
+    def scenario() -> dict[str, Any]:
+        window = _main_window()
+        if not _on_unlock_page(window):
+            raise RuntimeError("the window did not open on its unlock page")
+        _settle_opening(window)
+        result: dict[str, Any] = {"idle_s": max(0.0, _idle_gap() - TICK_MS / 1000)}
+        page = window.unlock_page
+        page.field.setText(passphrase)
+        probe = _StallProbe()
+        probe.start()
+        _spin(50)
+        began = time.perf_counter()
+        _wait(window.service.unlocked, 600, page.submit)
+        listed = _until(lambda: window.journal_view.model.entry_count() == count, 60)
+        _spin(300)
+        result["unlock"] = {"stall_s": probe.stall(), "listed_s": listed - began}
+        QThreadPool.globalInstance().waitForDone()  # the search warm-up, as in _unlock
+        view = window.journal_view
+        model = view.model
+
+        opens = [
+            _stall_of(lambda r=row: _open_row(view, r))
+            for row in (model.first_entry_row(), model.rowCount() // 2, model.rowCount() - 1)
+        ]
+        result["open"] = {"stall_s": max(opens)}
+        _open_row(view, model.first_entry_row())
+        result["autosave"] = _autosave_stall(view)
+        result["search"] = _search_stall(view, SEARCH_TYPED)
+        if model.entry_count():
+            _open_row(view, model.first_entry_row())
+            result["autosave_search"] = _autosave_stall(view)
+        result["clear_search"] = {
+            "stall_s": _stall_of(lambda: QTest.keyClick(view.filters.search, Qt.Key.Key_Escape))
+        }
+        if view.filters.query:
+            raise RuntimeError("Escape did not clear the search")
+        _open_row(view, model.rowCount() // 2)
+        result["trash"] = {"stall_s": _stall_of(view.trash_current)}
+        if model.entry_count() != count - 1:
+            raise RuntimeError("moving an entry to the trash did not take it off the list")
+        return result
+
+    _run_tend(vault, scenario)
+
+
 # ------------------------------------------------------------------ export
+
+
+def _peak_rss_kib() -> int:
+    """This process's peak RSS since the last :func:`_reset_peak_rss` (VmHWM), in KiB."""
+    with open("/proc/self/status") as status:  # noqa: PTH123 - Linux only, like the bench
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _reset_peak_rss() -> None:
+    """Start the peak RSS afresh from the present RSS (Linux 4.0+: clear_refs "5"), so
+    each export's peak is its own, not the largest of those before it."""
+    with open("/proc/self/clear_refs", "w") as refs:  # noqa: PTH123
+        refs.write("5")
 
 
 def _through_service(window: Any, start: Callable[[], Any], timeout_s: float) -> dict[str, Any]:
     """Start a service task with the stall probe ticking; its wall time, longest gap,
-    and its result or its error. A progress bar in the status bar follows it."""
+    the child's peak RSS meanwhile, the longest time the progress bar stood still
+    (from the call to the first report, between reports, and from the last to the
+    end), and its result or its error. A progress bar in the status bar follows it."""
     from PySide6.QtWidgets import QProgressBar
 
     bar = QProgressBar()
     window.statusBar().addWidget(bar)
     bar.show()
+    moved: list[float] = []
 
     def progress(done: int, total: int) -> None:
+        if done != bar.value() or max(total, 1) != bar.maximum():
+            moved.append(time.perf_counter())
         bar.setMaximum(max(total, 1))
         bar.setValue(done)
 
@@ -362,18 +543,31 @@ def _through_service(window: Any, start: Callable[[], Any], timeout_s: float) ->
     probe.start()
     _spin(100)
     outcome: dict[str, Any] = {}
+    _reset_peak_rss()
+    rss_before_kib = _peak_rss_kib()
     began = time.perf_counter()
     task = start()
     task.progress.connect(progress)
     task.succeeded.connect(lambda result: outcome.setdefault("result", result))
     task.failed.connect(lambda error: outcome.setdefault("error", error))
     _wait(task.finished, timeout_s)
-    wall = time.perf_counter() - began
+    ended = time.perf_counter()
+    wall = ended - began
+    rss_kib = _peak_rss_kib()
+    marks = [began, *moved, ended]
+    progress_gap = max(b - a for a, b in itertools.pairwise(marks))
     _spin(100)
     gap = probe.stop()
     window.statusBar().removeWidget(bar)
     bar.deleteLater()
-    return {"wall_s": wall, "gap_s": gap, **outcome}
+    return {
+        "wall_s": wall,
+        "gap_s": gap,
+        "rss_kib": rss_kib,
+        "rss_before_kib": rss_before_kib,
+        "progress_gap_s": progress_gap,
+        **outcome,
+    }
 
 
 def _idle_gap(ms: int = 1000) -> float:
@@ -564,5 +758,7 @@ def main(argv: list[str] | None = None) -> None:
             export(rest[0], int(rest[1]), rest[2], float(rest[3]))
         elif task == "import":
             import_(rest[0], int(rest[1]), rest[2])
+        elif task == "stalls":
+            stalls(rest[0], int(rest[1]))
         else:
             raise SystemExit(f"unknown task {task}")

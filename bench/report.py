@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bench.core import MANIFEST_CPU_RUNS, WARMUP_SAVES, SizeResult
-from bench.gui import GuiResult
+from bench.gui import STALL_SCENARIOS, GuiResult, StallResult
 from bench.measure import mib, ms, ratio
 from bench.peer_jrnl import ADD_TEXT, PeerResult
 from bench.transfer import STALL_TARGET_S, TransferResult
@@ -323,6 +323,39 @@ def peer_table(result: PeerResult) -> str:
 
 START_TARGET_RATIO = 2.0
 GUI_RSS_TARGET_BYTES = 250_000_000  # 250 MB (238 MiB)
+GUI_STALL_TARGET_S = 0.050
+SEARCH_SHOWN_TARGET_S = 0.100
+
+
+def _stall_rows(result: StallResult) -> list[list[str]]:
+    """The longest stall of each scenario at one size, against an idle window's."""
+    n, idle = f"{result.count:,}", result.idle_s
+    rows = [
+        [
+            f"longest stall, {label} (median of {result.runs})",
+            n,
+            ms(result.stalls[name]),
+            ms(idle),
+            ratio(result.stalls[name], idle),
+            f"≤ {ms(GUI_STALL_TARGET_S)}",
+            _verdict(result.stalls[name] <= GUI_STALL_TARGET_S),
+        ]
+        for name, label in STALL_SCENARIOS
+        if name in result.stalls
+    ]
+    shown = result.search_shown_s
+    rows.append(
+        [
+            f"search: last key to results shown (median of {result.runs})",
+            n,
+            ms(shown),
+            "—",
+            "",
+            f"≤ {ms(SEARCH_SHOWN_TARGET_S)}",
+            _verdict(shown <= SEARCH_SHOWN_TARGET_S),
+        ]
+    )
+    return rows
 
 
 def gui_tables(result: GuiResult) -> str:
@@ -368,6 +401,8 @@ def gui_tables(result: GuiResult) -> str:
             "",
         ],
     ]
+    for stalls in result.stalls:
+        rows.extend(_stall_rows(stalls))
     main = _table(
         ["measure", "entries", "Tend", "floor", "Tend / floor", "target", "met"],
         "lrrrrll",
@@ -433,6 +468,9 @@ def gui_tables(result: GuiResult) -> str:
         "`QMainWindow().show()`. Unlock: from submitting the passphrase on the unlock "
         "page to the list model holding every entry; floor: bench/floor.py's read "
         "(sqlite3 + AES-GCM of every record). Memory floor: the empty window's child. "
+        "Stalls: the longest gap between the ticks of a 10 ms timer on the GUI thread, "
+        "minus the tick, in fresh children at each size (bench/gui.py says what each "
+        "scenario does); floor: an idle window's longest stall. "
         f"Start samples, Tend: {samples}; floor: {floor_samples}.{uncached}\n\n"
         "### Where start-up time goes\n\n"
         f"{start_detail}\n\n"
