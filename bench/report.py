@@ -13,7 +13,12 @@ from bench.core import MANIFEST_CPU_RUNS, WARMUP_SAVES, SizeResult
 from bench.gui import STALL_SCENARIOS, GuiResult, StallResult
 from bench.measure import mib, ms, ratio
 from bench.peer_jrnl import ADD_TEXT, PeerResult
-from bench.transfer import STALL_TARGET_S, TransferResult
+from bench.transfer import (
+    PDF_RSS_TARGET_KIB,
+    PROGRESS_GAP_TARGET_S,
+    STALL_TARGET_S,
+    TransferResult,
+)
 
 TARGET_AT = 10_000
 UNLOCK_TARGET_RATIO = 3.0
@@ -488,6 +493,42 @@ def _megabytes(size: int) -> str:
     return f"{size / 1e6:,.1f} MB"
 
 
+def _export_memory_table(result: TransferResult) -> str:
+    """Each export's peak memory and the longest its progress bar stood still."""
+    names = {"md": "Markdown", "json": "JSON", "pdf": "PDF"}
+    rows = []
+    for row in result.exports:
+        if row.unavailable or not row.runs:
+            continue
+        rss_target = f"≤ {mib(PDF_RSS_TARGET_KIB)}" if row.fmt == "pdf" else ""
+        rows.append(
+            [
+                f"export {names[row.fmt]}",
+                mib(row.rss_before_kib),
+                mib(row.rss_kib),
+                rss_target,
+                _verdict(row.rss_kib <= PDF_RSS_TARGET_KIB) if rss_target else "",
+                ms(row.progress_gap_s),
+                f"≤ {ms(PROGRESS_GAP_TARGET_S)}",
+                _verdict(row.progress_gap_s <= PROGRESS_GAP_TARGET_S),
+            ]
+        )
+    return _table(
+        [
+            "export",
+            "RSS at the call",
+            "peak RSS",
+            "target",
+            "met",
+            "progress still, longest",
+            "target",
+            "met",
+        ],
+        "lrrrlrrl",
+        rows,
+    )
+
+
 def transfer_tables(result: TransferResult) -> str:
     names = {"md": "Markdown", "json": "JSON", "pdf": "PDF"}
     n = result.count
@@ -580,5 +621,12 @@ def transfer_tables(result: TransferResult) -> str:
         "### Does the window stay responsive? (a 10 ms timer on the GUI thread)\n\n"
         f"{stalls}\n\n"
         "Longest stall: the longest gap between ticks, from 100 ms before the call to "
-        "100 ms after the task ended (worst over the runs). " + " ".join(notes) + "\n"
+        "100 ms after the task ended (worst over the runs). " + " ".join(notes) + "\n\n"
+        "### Memory and progress while exporting\n\n"
+        f"{_export_memory_table(result)}\n\n"
+        "Peak RSS: the export child's high-water mark from the call to the end (reset "
+        "just before the call; the largest over the runs), beside its RSS at the call "
+        "(the window unlocked on every entry). Progress still: the longest time the "
+        "progress bar did not move, from the call to its first move, between moves, and "
+        "from its last move to the end (the longest over the runs).\n"
     )

@@ -13,8 +13,12 @@ PDF once, then again, up to 3 runs, only while one more run still fits in
 PDF_BUDGET_S in all).
 "Longest stall" is the longest gap between two ticks from 100 ms before the call to
 100 ms after the end, the worst over the runs; an idle window's longest gap (no
-work) is shown for scale. Floors: bench/transfer_floor.py, in the same child. If
-``journal_app.ui.services.pdf`` is missing or its export fails, the PDF row says so.
+work) is shown for scale. Each export also gives the child's peak RSS while it ran
+(the kernel's high-water mark, reset just before the call: /proc/self/clear_refs)
+and the longest time the progress bar stood still, from the call to its first move,
+between moves, and from its last move to the end. Floors: bench/transfer_floor.py,
+in the same child. If ``journal_app.ui.services.pdf`` is missing or its export
+fails, the PDF row says so.
 
 Import: a jrnl JSON export of the same 10k synthetic entries, made by jrnl itself
 (``jrnl --export json`` on the peer's journal, bench/peer_jrnl.py) and kept in
@@ -44,7 +48,9 @@ from bench.synthetic import GENERATOR_VERSION, SEED, Generator
 from bench.vaults import RESULTS, ensure_vault, remove_vault, scratch_copy
 
 PDF_BUDGET_S = 30.0
-STALL_TARGET_S = 0.100
+STALL_TARGET_S = 0.050
+PDF_RSS_TARGET_KIB = 400 * 1024
+PROGRESS_GAP_TARGET_S = 1.0
 
 
 @dataclass
@@ -59,6 +65,9 @@ class ExportRow:
     floor_bytes: int = 0
     floor_pages: int = 0
     unavailable: str = ""
+    rss_kib: int = 0  # the child's peak RSS during the export (the largest over the runs)
+    rss_before_kib: int = 0  # its RSS when the export began (the window, unlocked)
+    progress_gap_s: float = 0.0  # the longest the progress bar stood still
 
 
 @dataclass
@@ -182,6 +191,9 @@ def _export_rows(data: dict[str, Any]) -> list[ExportRow]:
             row.gap_s = max(r["gap_s"] for r in runs)
             row.size_bytes = round(median([r["bytes"] for r in runs]))
             row.pages = round(median([r.get("pages", 0) for r in runs]))
+            row.rss_kib = max(r["rss_kib"] for r in runs)
+            row.rss_before_kib = min(r["rss_before_kib"] for r in runs)
+            row.progress_gap_s = max(r["progress_gap_s"] for r in runs)
         floors = data["floors"].get(fmt, [])
         if floors:
             row.floor_s = median([f["s"] for f in floors])
@@ -231,4 +243,11 @@ def measure(log: Callable[[str], None], *, run_jrnl: bool, count: int = GUI_SIZE
     return result
 
 
-__all__ = ["STALL_TARGET_S", "TransferResult", "jrnl_export", "measure"]
+__all__ = [
+    "PDF_RSS_TARGET_KIB",
+    "PROGRESS_GAP_TARGET_S",
+    "STALL_TARGET_S",
+    "TransferResult",
+    "jrnl_export",
+    "measure",
+]
