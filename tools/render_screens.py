@@ -439,13 +439,15 @@ def main() -> int:
             window.journal_view.search.setText("river")
             wait_for(lambda w=window: w.journal_view.model.rowCount() < len(SAMPLE_ENTRIES))
             shot(window, f"09-journal-search-{size}", theme)
+            window.journal_view.search.setText("")
+            render_menu_screens.render(window, size, theme, shot, settle)
             window.close()
 
     for theme in args.themes.split(","):
         apply_theme(app, ThemeMode(theme))
         folder = scratch / theme
         folder.mkdir()
-        from tools import render_about_screens, render_sync_screens
+        from tools import render_about_screens, render_menu_screens, render_sync_screens
 
         lent = (shot, settle, wait_for, window_for, make_journal, args.outdir, written)
         helpers = render_sync_screens.Helpers(*lent, SAMPLE_PASSPHRASE)

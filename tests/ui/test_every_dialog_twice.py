@@ -42,6 +42,7 @@ from journal_app.ui.transfer.restore_dialog import RestoreDialog
 from journal_app.ui.window.about import AboutDialog
 from journal_app.ui.window.changed_file import FileChangedDialog
 from journal_app.ui.window.main_window import MainWindow
+from journal_app.ui.window.shortcuts_dialog import ShortcutsDialog, bar_menus
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import WAIT_MS, unlock_through_ui
 
@@ -65,7 +66,7 @@ def menu(action_name: str, *, under: str = "") -> Opener:
     def choose(qtbot: Any, window: MainWindow, _env: Any) -> None:
         owner = getattr(window, under) if under else window
         action = getattr(owner, action_name)
-        menus = (window.journal_menu, window.help_menu)
+        menus = bar_menus(window.menuBar())
         assert any(action in m.actions() for m in menus), f"{action.text()} is in no menu"
         assert action.isEnabled(), f"{action.text()} is not enabled"
         action.trigger()
@@ -240,7 +241,7 @@ DOORS = [
     Door("settings (Ctrl+,, locked)", SettingsDialog, keys("Ctrl+,"), False, works=settings_work),
     Door("about (Help menu, locked)", AboutDialog, menu("about_action"), False, works=about_works),
     Door(
-        "restore (Journal menu, locked)",
+        "restore (File menu, locked)",
         RestoreDialog,
         menu("restore_action", under="transfer"),
         False,
@@ -248,12 +249,14 @@ DOORS = [
     Door("support (F1)", SupportDialog, keys("F1"), works=support_works),
     Door("settings (Ctrl+,)", SettingsDialog, keys("Ctrl+,"), works=settings_work),
     Door("about (Help menu)", AboutDialog, menu("about_action"), works=about_works),
+    Door("keyboard shortcuts (Ctrl+/, locked)", ShortcutsDialog, keys("Ctrl+/"), False),
+    Door("keyboard shortcuts (Help menu)", ShortcutsDialog, menu("shortcuts_action")),
     Door("my people (Ctrl+Shift+P)", PeopleDialog, keys("Ctrl+Shift+P")),
     Door("my plan (Ctrl+Shift+M)", PlanDialog, keys("Ctrl+Shift+M")),
     Door("write with a prompt", PromptChooserDialog, keys(SHORTCUT_WRITE_WITH_PROMPT)),
-    Door("prompt packs (Journal menu)", PacksDialog, menu("packs_action")),
+    Door("prompt packs (File menu)", PacksDialog, menu("packs_action")),
     Door(
-        "import prompt pack (Journal menu)",
+        "import prompt pack (File menu)",
         PackPreviewDialog,
         menu("import_pack_action"),
         prepare=pack_file,
@@ -262,18 +265,18 @@ DOORS = [
     Door("print (Ctrl+P)", ExportDialog, keys(QKeySequence.StandardKey.Print)),
     Door("print preview (Ctrl+P, Print…)", QPrintPreviewDialog, print_preview),
     Door(
-        "import entries (Journal menu)",
+        "import entries (File menu)",
         ImportDialog,
         menu("import_action", under="transfer"),
     ),
     Door(
-        "back up now (Journal menu)",
+        "back up now (File menu)",
         TaskDialog,
         menu("backup_action", under="transfer"),
         close=finish_backup,
         prepare=backup_path,
     ),
-    Door("restore (Journal menu)", RestoreDialog, menu("restore_action", under="transfer")),
+    Door("restore (File menu)", RestoreDialog, menu("restore_action", under="transfer")),
     Door(
         "change passphrase (Settings)",
         SettingsDialog,

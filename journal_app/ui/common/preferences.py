@@ -42,6 +42,7 @@ class AppSettings:
     VAULT_PATH = "journal/vault_path"
     SUGGEST_PROMPT = "prompts/suggest_on_new_entry"
     GEOMETRY = "window/geometry"
+    LIST_SHOWN = "window/list_shown"
     BACKUP_FREQUENCY = "backup/frequency"  # off, daily or weekly
     BACKUP_KEEP = "backup/keep"
     BACKUP_FOLDER = "backup/folder"  # a folder path; it names no content
@@ -56,6 +57,13 @@ class AppSettings:
     @property
     def file_name(self) -> str:
         return self._s.fileName()
+
+    def _bool(self, key: str, default: bool) -> bool:
+        """A yes/no setting; an INI file gives it back as text."""
+        value = self._s.value(key, default)
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes")
+        return value is True
 
     def _int(self, key: str, default: int) -> int:
         value = self._s.value(key, default)
@@ -127,14 +135,20 @@ class AppSettings:
     @property
     def suggest_prompt(self) -> bool:
         """Show a prompt with each new entry. Off unless the person turns it on."""
-        value = self._s.value(self.SUGGEST_PROMPT, False)
-        if isinstance(value, str):
-            return value.strip().lower() in ("true", "1", "yes")
-        return value is True
+        return self._bool(self.SUGGEST_PROMPT, False)
 
     @suggest_prompt.setter
     def suggest_prompt(self, on: bool) -> None:
         self._s.setValue(self.SUGGEST_PROMPT, bool(on))
+
+    @property
+    def list_shown(self) -> bool:
+        """Whether the list of entries is shown beside the editor (View > Show the list)."""
+        return self._bool(self.LIST_SHOWN, True)
+
+    @list_shown.setter
+    def list_shown(self, shown: bool) -> None:
+        self._s.setValue(self.LIST_SHOWN, bool(shown))
 
     # ----------------------------------------------------------------- journal
 

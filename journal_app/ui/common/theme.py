@@ -29,6 +29,14 @@ class ThemeMode(StrEnum):
     DARK = "dark"
 
 
+# The themes as Settings and the View menu offer them: name, and a word on each.
+THEME_CHOICES: tuple[tuple[ThemeMode, str, str], ...] = (
+    (ThemeMode.SYSTEM, "Follow the system", "Light or dark, as your computer is set"),
+    (ThemeMode.LIGHT, "Light", "Soft paper white"),
+    (ThemeMode.DARK, "Dark", "Deep, warm grey"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Colors:
     name: str

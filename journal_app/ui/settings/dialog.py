@@ -41,7 +41,7 @@ from journal_app.ui.common.preferences import (
     MIN_EDITOR_FONT_SIZE,
     AppSettings,
 )
-from journal_app.ui.common.theme import ThemeMode, set_role
+from journal_app.ui.common.theme import THEME_CHOICES, ThemeMode, set_role
 from journal_app.ui.common.widgets import (
     Banner,
     BusyBar,
@@ -124,11 +124,7 @@ class AppearancePage(SettingsPage):
         self.theme_buttons: dict[ThemeMode, QRadioButton] = {}
         themes = QVBoxLayout()
         themes.setSpacing(8)
-        for mode, text, tip in (
-            (ThemeMode.SYSTEM, "Follow the system", "Light or dark, as your computer is set"),
-            (ThemeMode.LIGHT, "Light", "Soft paper white"),
-            (ThemeMode.DARK, "Dark", "Deep, warm grey"),
-        ):
+        for mode, text, tip in THEME_CHOICES:
             radio = QRadioButton(text)
             radio.setAccessibleName(f"Theme: {text}")
             radio.setToolTip(tip)

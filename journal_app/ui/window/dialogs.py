@@ -1,5 +1,5 @@
 """The windows the main window opens and keeps: Support, My people, My plan, Settings,
-prompt packs and About.
+prompt packs, Keyboard shortcuts and About; and the appearance the View menu sets.
 
 Each is made on first use and raised when asked for again, never opened twice (the
 :class:`KeptDialog` attributes forget one as soon as Qt deletes it). My people and
@@ -10,7 +10,7 @@ that the settings part never has to know the transfer part.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 from journal_app.ui.common.clipboard import SecretClipboard
 from journal_app.ui.common.kept import KeptDialog
 from journal_app.ui.common.preferences import AppSettings
-from journal_app.ui.common.theme import ThemeController, apply_theme
+from journal_app.ui.common.theme import ThemeController, ThemeMode, apply_theme
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.ui.window.mixin import WindowMixin
 from journal_app.vault import VaultError
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from journal_app.ui.window.about import AboutDialog
     from journal_app.ui.window.idle import IdleWatcher
     from journal_app.ui.window.pages import WelcomePage
+    from journal_app.ui.window.shortcuts_dialog import ShortcutsDialog
+    from journal_app.ui.window.view_menu import ViewMenu
 
 PACK_NEWS_MS = 6000
 PACK_STATUS_MS = 5000
@@ -49,6 +51,7 @@ class WindowDialogs(WindowMixin):
     plan_dialog: KeptDialog[PlanDialog] = KeptDialog()
     packs_dialog: KeptDialog[PacksDialog] = KeptDialog()
     about_dialog: KeptDialog[AboutDialog] = KeptDialog()
+    shortcuts_dialog: KeptDialog[ShortcutsDialog] = KeptDialog()
 
     service: JournalService
     settings: AppSettings
@@ -57,6 +60,8 @@ class WindowDialogs(WindowMixin):
     idle_watcher: IdleWatcher
     welcome_page: WelcomePage
     transfer: TransferController
+    view_choices: ViewMenu
+    journal_view: Any
 
     if TYPE_CHECKING:
         # The window's own slots that these dialogs lead back to.
@@ -182,6 +187,12 @@ class WindowDialogs(WindowMixin):
 
     @Slot()
     def apply_settings(self) -> None:
+        self._apply_theme()
+        self.idle_watcher.set_timeout_ms(self.settings.auto_lock_ms)
+        self._apply_editor_font()
+        self._follow_country()
+
+    def _apply_theme(self) -> None:
         mode = self.settings.theme
         if self.theme is not None:
             self.theme.set_mode(mode)
@@ -189,9 +200,22 @@ class WindowDialogs(WindowMixin):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, mode)
-        self.idle_watcher.set_timeout_ms(self.settings.auto_lock_ms)
-        self._apply_editor_font()
-        self._follow_country()
+        self.view_choices.show_theme(mode)
+
+    def choose_theme(self, mode: ThemeMode) -> None:
+        """View > Appearance: the same setting as Settings' Appearance page, kept at once."""
+        self.settings.theme = mode
+        self.settings.sync()
+        self._apply_theme()
+
+    def show_list(self, shown: bool) -> None:
+        """View > Show the list: remembered, and followed by the journal at once."""
+        self.settings.list_shown = shown
+        self.settings.sync()
+        self.view_choices.show_list_state(shown)
+        sidebar = getattr(self.journal_view, "sidebar", None)
+        if sidebar is not None:
+            sidebar.setVisible(shown)
 
     @Slot(str)
     def choose_country(self, code: str) -> None:
@@ -217,6 +241,16 @@ class WindowDialogs(WindowMixin):
             self.about_dialog = AboutDialog(self._window(), self.service)
             self.about_dialog.support_requested.connect(self.show_support)
         self._present(self.about_dialog)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard shortcuts (Ctrl+/): made once, read from the menus each time."""
+        if self.shortcuts_dialog is None:
+            from journal_app.ui.window.shortcuts_dialog import ShortcutsDialog
+
+            window = self._window()
+            self.shortcuts_dialog = ShortcutsDialog(window.menuBar(), window)
+        self._present(self.shortcuts_dialog)
 
     # -------------------------------------------------------- prompt packs
 

@@ -255,6 +255,12 @@ class MainWindow(WindowMenus, WindowDialogs, PassphraseFlow, QMainWindow):
             trash_mode = getattr(view, "trash_mode_changed", None)
             if trash_mode is not None:
                 trash_mode.connect(self.set_trash_shown)
+            editor = getattr(view, "editor", None)
+            if editor is not None:
+                self.format_commands.attach(editor, editor.format_actions)
+            sidebar = getattr(view, "sidebar", None)
+            if sidebar is not None:
+                sidebar.setVisible(self.settings.list_shown)
             self._apply_editor_font()
         return self.journal_view
 

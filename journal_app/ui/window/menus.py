@@ -1,4 +1,8 @@
-"""The main window's menus: its actions, the Journal and Help menus, and the status bar.
+"""The main window's menus: its actions, the menu bar and the status bar.
+
+The menu bar is the one people expect of a desktop program: File, Edit, Format,
+View and Help, each with one mnemonic per item and the platform's standard keys
+(Edit and Format pass their commands on: journal_app.ui.window.edit_menu).
 
 Every item here leads to a slot of the window; which items may be used follows the
 journal's state (open, locked, busy) in :meth:`WindowMenus._update_actions`. The
@@ -17,12 +21,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from journal_app.ui.common.actions import window_action
 from journal_app.ui.common.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
-from journal_app.ui.common.theme import set_role
+from journal_app.ui.common.theme import ThemeMode, set_role
 from journal_app.ui.common.widgets import button
 from journal_app.ui.services.journal_service import VaultState
+from journal_app.ui.window.edit_menu import EditMenu, FormatMenu
 from journal_app.ui.window.mixin import WindowMixin
+from journal_app.ui.window.shortcuts_dialog import SHORTCUTS_KEYS
+from journal_app.ui.window.view_menu import ViewMenu
 
 if TYPE_CHECKING:
+    from journal_app.ui.common.preferences import AppSettings
     from journal_app.ui.services.journal_service import JournalService
 
 KEY = QKeySequence.StandardKey
@@ -35,9 +43,16 @@ class WindowMenus(WindowMixin):
     """The actions, the menu bar and the status bar's corner of the main window."""
 
     service: JournalService
+    settings: AppSettings
     journal_actions: tuple[QAction, ...]  # usable only while the journal is shown
-    journal_menu: QMenu
+    file_menu: QMenu
+    edit_menu: QMenu
+    format_menu: QMenu
+    view_menu: QMenu
     help_menu: QMenu
+    edit_commands: EditMenu
+    format_commands: FormatMenu
+    view_choices: ViewMenu
     state_label: QLabel
     support_button: QPushButton
     people_button: QPushButton
@@ -53,6 +68,9 @@ class WindowMenus(WindowMixin):
         def show_people(self) -> None: ...
         def show_plan(self) -> None: ...
         def show_about(self) -> None: ...
+        def show_shortcuts(self) -> None: ...
+        def show_list(self, shown: bool) -> None: ...
+        def choose_theme(self, mode: ThemeMode) -> None: ...
         def import_prompt_pack(self) -> None: ...
         def show_prompt_packs(self) -> None: ...
         def journal_shown(self) -> bool: ...
@@ -89,7 +107,7 @@ class WindowMenus(WindowMixin):
             window,
             "&Find…",
             "Search your entries",
-            lambda: self._journal_call("focus_search"),
+            self.find_in_journal,
             [QKeySequence(KEY.Find)],
         )
         self.trash_action = window_action(
@@ -162,6 +180,13 @@ class WindowMenus(WindowMixin):
             self.show_plan,
             [QKeySequence("Ctrl+Shift+M")],
         )
+        self.shortcuts_action = window_action(
+            window,
+            "&Keyboard shortcuts",
+            f"Every keyboard shortcut of Tend, in one list ({SHORTCUTS_KEYS})",
+            self.show_shortcuts,
+            [QKeySequence(SHORTCUTS_KEYS)],
+        )
         self.about_action = window_action(window, "&About Tend", "About Tend", self.show_about)
         self.quit_action = window_action(
             window,
@@ -178,7 +203,7 @@ class WindowMenus(WindowMixin):
         window = self._window()
         self.write_with_prompt_action = window_action(
             window,
-            "Write with a &prompt…",
+            "&Write with a prompt…",
             "Begin a new entry with a gentle prompt from a theme you choose "
             f"({SHORTCUT_WRITE_WITH_PROMPT})",
             lambda: self._journal_call("write_with_prompt"),
@@ -186,7 +211,7 @@ class WindowMenus(WindowMixin):
         )
         self.import_pack_action = window_action(
             window,
-            "&Import prompt pack…",
+            "I&mport prompt pack…",
             "Add prompts from a pack file, for example one from your therapist",
             self.import_prompt_pack,
         )
@@ -203,33 +228,65 @@ class WindowMenus(WindowMixin):
         # Kept here, never looked up again through QAction.menu(): before PySide6
         # 6.11.2 that wrapper dies with the temporary action ("already deleted").
         bar = self._window().menuBar()
-        self.journal_menu = journal = bar.addMenu("&Journal")
-        journal.setToolTipsVisible(True)
-        for action in self.journal_actions:
-            if action is self.import_pack_action:
-                journal.addSeparator()  # prompt packs, a group of their own
-            journal.addAction(action)
-        journal.addSeparator()
-        journal.addAction(self.lock_action)
-        journal.addSeparator()
-        journal.addAction(self.open_other_action)
-        journal.addAction(self.create_new_action)
-        journal.addSeparator()
-        journal.addAction(self.settings_action)
-        journal.addSeparator()
-        journal.addAction(self.quit_action)
-        self.help_menu = help_menu = bar.addMenu("&Help")
-        help_menu.setToolTipsVisible(True)
-        help_menu.addAction(self.support_action)
-        help_menu.addAction(self.people_action)
-        help_menu.addAction(self.plan_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.format_menu = bar.addMenu("F&ormat")
+        self.view_menu = bar.addMenu("&View")
+        self.help_menu = bar.addMenu("&Help")
+        for menu in (self.file_menu, self.edit_menu, self.format_menu, self.view_menu):
+            menu.setToolTipsVisible(True)
+        self.help_menu.setToolTipsVisible(True)
+        self._fill_file_menu()
+        self.edit_commands = EditMenu(self._window(), self.edit_menu)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.trash_action)
+        self.format_commands = FormatMenu(self._window(), self.format_menu)
+        self.view_choices = ViewMenu(
+            self._window(),
+            self.view_menu,
+            show_list=self.show_list,
+            choose_theme=self.choose_theme,
+            trash_action=self.show_trash_action,
+        )
+        self.view_choices.show_theme(self.settings.theme)
+        self.view_choices.show_list_state(self.settings.list_shown)
+        for action in (self.support_action, self.people_action, self.plan_action):
+            self.help_menu.addAction(action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
+
+    def _fill_file_menu(self) -> None:
+        """Writing, prompt packs, then (from the transfer part) export to restore, then
+        locking, the journal's file, Settings and Quit, each group apart."""
+        menu = self.file_menu
+        for action in (self.new_entry_action, self.write_with_prompt_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.import_pack_action, self.packs_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
+        menu.addSeparator()
+        menu.addAction(self.open_other_action)
+        menu.addAction(self.create_new_action)
+        menu.addSeparator()
+        menu.addAction(self.settings_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+
+    def find_in_journal(self) -> None:
+        """Edit > Find: the search field is in the list, so the list shows first."""
+        if self.journal_shown() and not self.view_choices.list_action.isChecked():
+            self.view_choices.list_action.setChecked(True)
+        self._journal_call("focus_search")
 
     def add_journal_groups(self, groups: Sequence[Sequence[QAction]]) -> None:
         """Another part's items (Export, Print, Import | Back up, Restore), each group
         after a separator, after the journal's own items and before the one above Lock."""
-        menu = self.journal_menu
+        menu = self.file_menu
         items = menu.actions()
         lock = items.index(self.lock_action)
         before = items[lock - 1] if lock > 0 and items[lock - 1].isSeparator() else items[lock]
@@ -279,6 +336,7 @@ class WindowMenus(WindowMixin):
         in_journal = self.journal_shown()
         for action in self.journal_actions:
             action.setEnabled(in_journal)
+        self.format_commands.set_available(in_journal)
         self.lock_action.setEnabled(unlocked)
         for action, widget in (
             (self.people_action, self.people_button),

@@ -32,7 +32,7 @@ def test_the_window_never_reaches_a_menu_through_its_action(make_window, monkeyp
 
     monkeypatch.setattr(QAction, "menu", refuse)
     window = make_window()
-    journal = [action.text() for action in window.journal_menu.actions()]
+    journal = [action.text() for action in window.file_menu.actions()]
     assert "&Export…" in journal and "&Restore from backup…" in journal
     assert journal.index("&Restore from backup…") < journal.index("&Lock")
     assert window.support_action in window.help_menu.actions()

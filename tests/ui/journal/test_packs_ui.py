@@ -289,8 +289,8 @@ def test_the_packs_dialog_is_reachable_and_lock_closes_it(
     window = make_window(existing_journal.path)
     assert not window.packs_action.isEnabled() and not window.import_pack_action.isEnabled()
     unlock_through_ui(qtbot, window, PASSPHRASE)
-    texts = [action.text() for action in window.journal_menu.actions()]
-    assert "&Import prompt pack…" in texts and "Prompt pac&ks…" in texts
+    texts = [action.text() for action in window.file_menu.actions()]
+    assert "I&mport prompt pack…" in texts and "Prompt pac&ks…" in texts
 
     file_dialogs.answers.append(str(EXAMPLE))
     window.import_pack_action.trigger()

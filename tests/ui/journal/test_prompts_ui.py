@@ -456,13 +456,13 @@ def test_ctrl_shift_n_opens_the_chooser_and_lock_clears_everything(
     assert len(window.service.entries()) == count
 
 
-def test_the_journal_menu_offers_writing_with_a_prompt(qtbot, make_window, existing_journal):
+def test_the_file_menu_offers_writing_with_a_prompt(qtbot, make_window, existing_journal):
     window = make_window(existing_journal.path)
     assert not window.write_with_prompt_action.isEnabled(), "locked: nothing to write in"
     unlock_through_ui(qtbot, window, WINDOW_PASSPHRASE)
-    texts = [action.text() for action in window.journal_menu.actions()]
-    assert "Write with a &prompt…" in texts
-    assert texts.index("Write with a &prompt…") == texts.index("&New entry") + 1
+    texts = [action.text() for action in window.file_menu.actions()]
+    assert "&Write with a prompt…" in texts
+    assert texts.index("&Write with a prompt…") == texts.index("&New entry") + 1
     assert window.journal_view.prompt_button.accessibleName() == "Write with a prompt"
 
 

@@ -57,7 +57,7 @@ def titles(dialog: ExportDialog) -> list[str]:
 
 
 def test_the_menu_has_export_and_print_with_shortcuts(window):
-    texts = [action.text() for action in window.journal_menu.actions()]
+    texts = [action.text() for action in window.file_menu.actions()]
     assert "&Export…" in texts and "&Print…" in texts
     assert window.transfer.export_action.shortcut().toString() == "Ctrl+E"
     assert window.transfer.print_action.shortcut().toString() == "Ctrl+P"
