@@ -166,7 +166,7 @@ def passphrase_page_works(dialog: QWidget) -> bool:
 
 
 def print_preview(qtbot: Any, window: MainWindow, env: Any) -> None:
-    """Journal > Print… (Ctrl+P), then the dialog's Print… button: the preview."""
+    """File > Print… (Ctrl+P), then the dialog's Print… button: the preview."""
     keys(QKeySequence.StandardKey.Print)(qtbot, window, env)
     qtbot.waitUntil(lambda: _visible(window.transfer.export_dialog), timeout=WAIT_MS)
     dialog = window.transfer.export_dialog

@@ -1,7 +1,7 @@
 """Prompt packs: import one (after a preview), turn packs off and on, remove them.
 
 A therapist writes a pack as a TOML file (see the README); the person imports it
-from the Journal menu. The file is checked whole before anything is kept: a
+from the File menu. The file is checked whole before anything is kept: a
 malformed pack is refused with a message naming the line or field, and nothing
 of it is imported. A good pack is shown first, every prompt with its theme, and
 kept (inside the encrypted journal) only when the person says "Import".

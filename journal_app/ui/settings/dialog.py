@@ -227,7 +227,7 @@ class PromptsPage(SettingsPage):
         self.layout_.addWidget(
             label(
                 "A therapist can write a pack of prompts for you. Import it, or turn packs "
-                "off and on, from the Journal menu.",
+                "off and on, from the File menu.",
                 "muted",
             )
         )

@@ -96,7 +96,7 @@ def kept_left(name: str, error: object) -> str:
         why = str(error)
     return (
         f"What Tend had open before the other copy arrived is kept beside the journal as "
-        f"“{name}”, and was not brought in: {why} Journal > Import from another journal "
+        f"“{name}”, and was not brought in: {why} File > Import from another journal "
         "> Another Tend journal or backup brings it in with its own passphrase."
     )
 

@@ -256,14 +256,14 @@ class WindowDialogs(WindowMixin):
 
     @Slot()
     def import_prompt_pack(self) -> None:
-        """Journal > Import prompt pack…: choose a file, see the pack, then import it."""
+        """File > Import prompt pack…: choose a file, see the pack, then import it."""
         if not self.service.is_unlocked or self.service.busy:
             return
         self._import_pack_from(self._window())
 
     @Slot()
     def show_prompt_packs(self) -> None:
-        """Journal > Prompt packs…: a window of its own; locking closes it."""
+        """File > Prompt packs…: a window of its own; locking closes it."""
         if not self.service.is_unlocked:
             return
         if self.packs_dialog is None:

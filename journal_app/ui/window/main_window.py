@@ -131,7 +131,7 @@ class MainWindow(WindowMenus, WindowDialogs, PassphraseFlow, QMainWindow):
 
         self._connect_pages()
         self._connect_service()
-        # Export, print, import, backups and restore: its actions join the Journal menu.
+        # Export, print, import, backups and restore: its actions join the File menu.
         self.transfer = TransferController(self, window=self)
         self.add_journal_groups(self.transfer.menu_groups)
         # Another program changed the file (a sync tool): say so, and open it again.
