@@ -147,29 +147,35 @@ class MarkdownEdit(QTextEdit):
             event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             and not self.isReadOnly()
-            and not self.textCursor().hasSelection()
         ):
-            cursor = self.textCursor()
-            block = cursor.block()
-            before = block.text()[: cursor.positionInBlock()]
-            follow = continue_block(before) if cursor.atBlockEnd() else None
-            if follow == "":
-                # An empty list item or quote line: Enter ends the list.
-                cursor.beginEditBlock()
-                cursor.movePosition(
-                    QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.removeSelectedText()
-                cursor.endEditBlock()
-                return
-            if follow:
-                cursor.beginEditBlock()
-                cursor.insertBlock()
-                cursor.insertText(follow)
-                cursor.endEditBlock()
-                self.ensureCursorVisible()
-                return
+            self._new_paragraph()
+            return
         super().keyPressEvent(event)
+
+    def _new_paragraph(self) -> None:
+        """Return, as one undo step: a new line, going on with a list or a quote.
+
+        Always done here, never by QTextEdit: on an empty line that carries the roomy
+        line height, QTextEdit's Return only resets the line's format and inserts
+        nothing, so a blank line (or a new entry's first Return) was lost.
+        """
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        follow = continue_block(before) if cursor.atBlockEnd() else None
+        if follow == "":
+            # An empty list item or quote line: Enter ends the list.
+            cursor.movePosition(
+                QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.removeSelectedText()
+        else:
+            cursor.insertBlock()
+            cursor.insertText(follow or "")
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste as plain text, keeping the roomy line height on new paragraphs."""
