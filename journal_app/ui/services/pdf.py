@@ -20,11 +20,15 @@ time; the default font is set once, first, since changing it later would lay
 out the whole document again.
 
 The document is laid out in points (1/72 inch) on an offscreen image, so the
-very same layout serves a PDF (``QPdfWriter``) and a printer (``QPrinter``). A
-PDF is written into memory (``QBuffer``) and then to the chosen file with
-:func:`journal_app.journal.files.atomic_write_bytes`: no temporary copy of the
-text is ever put anywhere else. Afterwards the document is emptied, also in
-short steps (:func:`dispose_steps`), so the plaintext leaves memory early.
+very same layout serves a PDF (``QPdfWriter``) and a printer (``QPrinter``); a
+page is painted by :mod:`journal_app.ui.services.pdf_page`. A print (its preview
+asks for any page at any time) keeps one document of every chosen entry, emptied
+afterwards in short steps (:func:`dispose_steps`). A PDF never does: it is
+typeset a batch of entries at a time (:mod:`journal_app.ui.services.pdf_flow`),
+once to count the pages and once to paint them, so its memory stays that of a
+batch whatever the number of entries. It is written into memory (``QBuffer``)
+and then to the chosen file with :func:`journal_app.journal.files.atomic_write_bytes`:
+no temporary copy of the text is ever put anywhere else.
 
 ``write_pdf(entries, path)`` is what ``tend export --format pdf`` calls. It works
 without a desktop: if no Qt application exists yet it makes one on the
@@ -35,39 +39,15 @@ so the rest of the command line never loads Qt.)
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
-    QLocale,
-    QMarginsF,
-    QRectF,
-    QSizeF,
-    Qt,
-)
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QFont,
-    QGuiApplication,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
+from PySide6.QtGui import QPageLayout, QPainter, QPdfWriter, QTextCursor, QTextDocument
 
 from journal_app import APP_NAME
-from journal_app.journal.entry import Entry
+from journal_app.journal.entry import Entry, now
 from journal_app.journal.export import (
     DOCUMENT_TITLE,
     ExportResult,
@@ -75,134 +55,36 @@ from journal_app.journal.export import (
 )
 from journal_app.journal.files import CancelCheck, Progress, atomic_write_bytes, check_cancel
 from journal_app.ui.common.slices import LONG_STEP, Steps, run_steps
-from journal_app.ui.services.pdf_style import (
-    FOOTER_FONT_PT,
-    INK,
-    MUTED,
-    RULE,
-    append_markdown,
-    base_font,
-    body_family,
+from journal_app.ui.services.pdf_flow import CHUNK_CHARS, CHUNK_ENTRIES, chunks, flow_steps
+from journal_app.ui.services.pdf_page import (
+    FOOTER_PT,
+    PDF_RESOLUTION,
+    POINTS_PER_INCH,
+    PagedDevice,
+    PrintDocument,
+    default_page_layout,
+    ensure_gui_application,
+    page_image,
+    paint_page,
+    require_gui_thread,
+    text_area_points,
 )
+from journal_app.ui.services.pdf_style import append_markdown, base_font
 
-if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
-
-# What the pages are painted on: both say their resolution (QPagedPaintDevice does not).
-PagedDevice: TypeAlias = "QPdfWriter | QPrinter"
-POINTS_PER_INCH = 72
-DOTS_PER_METRE_AT_72_DPI = round(POINTS_PER_INCH / 0.0254)
-MARGIN_MM = 22.0
-FOOTER_PT = 28.0  # room under the text for the page number
-PDF_RESOLUTION = 300
-
-# How the work is split for progress reports (in thousandths).
+# How the work is split for progress reports (in thousandths). A print: the
+# Markdown read, laid out, then the pages painted. An export: first the pages
+# counted (a batch at a time, see pdf_flow), then typeset again and painted, the
+# painting about twice the typesetting.
 _MARKDOWN_SHARE = 200
 _LAYOUT_SHARE = 150
+_COUNT_SHARE = 250
+_TYPESET_PART = 1 / 3  # of what follows the count
 PROGRESS_TOTAL = 1000
 
-# Entries read, styled and laid out in one step: at most this many, and no more
-# Markdown than this once a piece is in (about 10 ms at ~1.5 KB an entry).
-CHUNK_ENTRIES = 25
-CHUNK_CHARS = 12_000
 DISPOSE_BLOCKS = 2_000  # blocks removed in one step when a document is emptied
 COPY_BYTES = 4 << 20  # bytes of the finished PDF copied out of Qt in one step
 
-_APP: QGuiApplication | None = None  # the offscreen application made for the CLI
-
-
-# ------------------------------------------------------------------ fonts
-
-
-def ensure_gui_application() -> None:
-    """Make sure Qt can lay out text: start an offscreen application if there is none.
-
-    Raises:
-        RuntimeError: a non-GUI Qt application is already running in this process.
-    """
-    global _APP
-    existing = QCoreApplication.instance()
-    if existing is None:
-        _APP = QGuiApplication([APP_NAME, "-platform", "offscreen"])
-        return
-    if not isinstance(existing, QGuiApplication):
-        raise RuntimeError("PDF export needs a graphical Qt application.")
-
-
-# ------------------------------------------------------------------ pages
-
-
-def default_page_layout(locale: QLocale | None = None) -> QPageLayout:
-    """A4, or US Letter where Letter is the custom, with comfortable margins."""
-    country = (locale or QLocale()).territory()
-    letter = {
-        QLocale.Country.UnitedStates,
-        QLocale.Country.Canada,
-        QLocale.Country.Mexico,
-        QLocale.Country.Philippines,
-    }
-    size = QPageSize(QPageSize.PageSizeId.Letter if country in letter else QPageSize.PageSizeId.A4)
-    return QPageLayout(
-        size,
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-        QPageLayout.Unit.Millimeter,
-    )
-
-
-def text_area_points(layout: QPageLayout) -> QSizeF:
-    """The size of the text on each page, in points (the paint area less the footer)."""
-    rect = layout.paintRect(QPageLayout.Unit.Point)
-    return QSizeF(rect.width(), max(rect.height() - FOOTER_PT, 72.0))
-
-
 # --------------------------------------------------------------- document
-
-
-class PrintDocument(QTextDocument):
-    """A QTextDocument laid out in points, on an image of its own (GUI thread only)."""
-
-    def __init__(self, entry_count: int = 0) -> None:
-        super().__init__()
-        self.entry_count = entry_count
-        self._device = QImage(8, 8, QImage.Format.Format_RGB32)
-        self._device.setDotsPerMeterX(DOTS_PER_METRE_AT_72_DPI)
-        self._device.setDotsPerMeterY(DOTS_PER_METRE_AT_72_DPI)
-        self.documentLayout().setPaintDevice(self._device)
-        self.setUseDesignMetrics(True)
-        self.setDocumentMargin(0)
-
-    def set_page_layout(self, layout: QPageLayout) -> None:
-        self.setPageSize(text_area_points(layout))
-
-
-def _require_gui_thread() -> None:
-    """Refuse to make or paint a document off the GUI thread (see the module's doc).
-
-    Tend makes its Qt application on the main thread. The check is plain Python
-    on purpose: asking Qt which thread this is would itself be a Qt call.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        raise RuntimeError(
-            "PDF and print documents are made on the GUI thread only: Qt's text "
-            "classes on a worker thread can deadlock the window."
-        )
-
-
-def _chunks(pieces: Iterator[str]) -> Iterator[tuple[str, int]]:
-    """The entries' Markdown pieces joined into steps of :data:`CHUNK_ENTRIES` entries
-    or :data:`CHUNK_CHARS` characters, whichever comes first (one long entry is a
-    step of its own: Markdown is never split inside an entry), with their count."""
-    chunk: list[str] = []
-    size = 0
-    for piece in pieces:
-        chunk.append(piece)
-        size += len(piece)
-        if len(chunk) >= CHUNK_ENTRIES or size >= CHUNK_CHARS:
-            yield "".join(chunk), len(chunk)
-            chunk, size = [], 0
-    if chunk:
-        yield "".join(chunk), len(chunk)
 
 
 def document_steps(
@@ -221,7 +103,7 @@ def document_steps(
     thread only. If it stops early (Cancelled, a failure, closed), what was built
     is emptied at once.
     """
-    _require_gui_thread()
+    require_gui_thread()
     total = max(len(entries), 1)
     share = _MARKDOWN_SHARE + _LAYOUT_SHARE
     document = PrintDocument(len(entries))
@@ -237,7 +119,7 @@ def document_steps(
         append_markdown(document, cursor, next(pieces))  # the title lines
         yield None
         done = 0
-        for chunk, count in _chunks(pieces):
+        for chunk, count in chunks(pieces):
             check_cancel(cancelled)
             append_markdown(document, cursor, chunk)
             done += count
@@ -293,43 +175,15 @@ def dispose_steps(document: QTextDocument) -> Steps[None]:
     document.clear()
 
 
-def paint_page(
-    painter: QPainter,
-    document: PrintDocument,
-    page: int,
-    paint_rect: QRectF,
-    dots_per_point: tuple[float, float],
-) -> None:
-    """Paint one page (counted from 0) and its number, with the painter's origin at
-    the top left of the paint area (inside the margins) and ``paint_rect`` its size in
-    device pixels."""
-    scale_x, scale_y = dots_per_point
-    area = document.pageSize()
-    pages = document.pageCount()
-    painter.save()
-    painter.scale(scale_x, scale_y)
-    top = page * area.height()
-    painter.translate(0, -top)
-    context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = QRectF(0, top, area.width(), area.height())
-    palette = context.palette
-    palette.setColor(palette.ColorRole.Text, INK)
-    # Qt draws a Markdown "---" in the inactive window-text colour: a soft hairline.
-    palette.setColor(palette.ColorGroup.Inactive, palette.ColorRole.WindowText, RULE)
-    context.palette = palette
-    painter.setClipRect(context.clip)
-    document.documentLayout().draw(painter, context)
-    painter.restore()
-    if pages > 1:
-        painter.save()
-        footer_font = QFont(body_family())
-        footer_font.setPointSizeF(FOOTER_FONT_PT)
-        painter.setFont(footer_font)
-        painter.setPen(MUTED)
-        band = FOOTER_PT * scale_y * 0.6
-        footer = QRectF(0, paint_rect.height() - band, paint_rect.width(), band)
-        painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), f"{page + 1} of {pages}")
-        painter.restore()
+def _begin_painting(device: PagedDevice) -> tuple[QPainter, QRectF, tuple[float, float]]:
+    """A painter begun on ``device``, the paint area in device pixels, and how many
+    device pixels make a point across and down."""
+    paint_rect = QRectF(device.pageLayout().paintRectPixels(device.resolution()))
+    scale = (device.logicalDpiX() / POINTS_PER_INCH, device.logicalDpiY() / POINTS_PER_INCH)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("The pages could not be prepared.")
+    return painter, paint_rect, scale
 
 
 def render_steps(
@@ -346,17 +200,13 @@ def render_steps(
     out again for it if they differ from what it was made for. The painter is
     ended however it stops (that finishes the device's file).
     """
-    _require_gui_thread()
+    require_gui_thread()
     page_layout = device.pageLayout()
     area = text_area_points(page_layout)
     if document.pageSize() != area:
         document.setPageSize(area)
     pages = document.pageCount()
-    paint_rect = QRectF(page_layout.paintRectPixels(device.resolution()))
-    scale = (device.logicalDpiX() / POINTS_PER_INCH, device.logicalDpiY() / POINTS_PER_INCH)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("The pages could not be prepared.")
+    painter, paint_rect, scale = _begin_painting(device)
     start = _MARKDOWN_SHARE + _LAYOUT_SHARE
     try:
         for page in range(pages):
@@ -387,29 +237,6 @@ def render(
     return run_steps(render_steps(document, device, progress=progress, cancelled=cancelled))
 
 
-def page_image(
-    document: PrintDocument, page: int, page_layout: QPageLayout, dpi: int = 110
-) -> QImage:
-    """One page as a picture (white paper, margins included), for previews and checks."""
-    full = page_layout.fullRectPoints()
-    paint = page_layout.paintRect(QPageLayout.Unit.Point)
-    scale = dpi / POINTS_PER_INCH
-    image = QImage(
-        round(full.width() * scale), round(full.height() * scale), QImage.Format.Format_RGB32
-    )
-    image.setDotsPerMeterX(round(dpi / 0.0254))
-    image.setDotsPerMeterY(round(dpi / 0.0254))
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    painter.translate(paint.left() * scale, paint.top() * scale)
-    rect = QRectF(0, 0, paint.width() * scale, paint.height() * scale)
-    paint_page(painter, document, page, rect, (scale, scale))
-    painter.end()
-    return image
-
-
 def _copy_steps(data: QByteArray) -> Steps[bytearray]:
     """The finished PDF copied out of Qt's buffer a few MiB a step, then that emptied.
 
@@ -424,6 +251,50 @@ def _copy_steps(data: QByteArray) -> Steps[bytearray]:
     return out
 
 
+def _painted_steps(
+    entries: Sequence[Entry],
+    writer: QPdfWriter,
+    *,
+    title: str,
+    exported_at: datetime,
+    pages: int,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+) -> Steps[int]:
+    """Typeset ``entries`` again, a batch at a time, and paint every page on
+    ``writer`` numbered "n of ``pages``"; the painter is ended however it stops."""
+    painter, paint_rect, scale = _begin_painting(writer)
+    total = max(len(entries), 1)
+    rest = PROGRESS_TOTAL - _COUNT_SHARE
+
+    def paint(document: PrintDocument, page: int, number: int) -> None:
+        if number:
+            writer.newPage()
+        paint_page(painter, document, page, paint_rect, scale, number=(number + 1, pages))
+
+    def report(read: int, painted: int) -> None:
+        if progress is not None:
+            done = _TYPESET_PART * read / total + (1 - _TYPESET_PART) * painted / max(pages, 1)
+            progress(_COUNT_SHARE + int(rest * done), PROGRESS_TOTAL)
+
+    try:
+        painted = yield from flow_steps(
+            entries,
+            title=title,
+            exported_at=exported_at,
+            page_layout=writer.pageLayout(),
+            on_page=paint,
+            report=report,
+            cancelled=cancelled,
+        )
+        # Ending the painter writes the fonts and the index: one Qt call, the longest
+        # step; it starts a slice of its own.
+        yield LONG_STEP
+    finally:
+        painter.end()
+    return painted
+
+
 def pdf_steps(
     entries: Sequence[Entry],
     *,
@@ -434,14 +305,25 @@ def pdf_steps(
     cancelled: CancelCheck | None = None,
 ) -> Steps[bytearray]:
     """The PDF of ``entries``, made in memory only, a step at a time; the generator's
-    value is its bytes. The document is emptied afterwards, however it ends."""
+    value is its bytes.
+
+    Only a batch of entries is ever typeset at once (:mod:`journal_app.ui.services.pdf_flow`),
+    twice: first to count the pages, then to paint them, each numbered "n of N".
+    """
     layout = page_layout or default_page_layout()
-    document = yield from document_steps(
+    moment = exported_at or now()  # the same date under the title in both runs
+    total = max(len(entries), 1)
+
+    def counted(read: int, _pages: int) -> None:
+        if progress is not None:
+            progress(read * _COUNT_SHARE // total, PROGRESS_TOTAL)
+
+    pages = yield from flow_steps(
         entries,
         title=title,
-        exported_at=exported_at,
+        exported_at=moment,
         page_layout=layout,
-        progress=progress,
+        report=counted,
         cancelled=cancelled,
     )
     data = QByteArray()
@@ -454,20 +336,22 @@ def pdf_steps(
         writer.setTitle(title)  # the discreet document title, never an entry's
         writer.setCreator(APP_NAME)
         try:
-            yield from render_steps(document, writer, progress=progress, cancelled=cancelled)
+            yield from _painted_steps(
+                entries,
+                writer,
+                title=title,
+                exported_at=moment,
+                pages=pages,
+                progress=progress,
+                cancelled=cancelled,
+            )
         finally:
             del writer
             buffer.close()
-    except GeneratorExit:  # closed from outside: no more steps may be taken
-        document.clear()
+    except BaseException:  # Cancelled, failed or closed: nothing of it is kept
         data.clear()
-        raise
-    except BaseException:  # Cancelled or failed: still emptied in short steps
-        data.clear()
-        yield from dispose_steps(document)
         raise
     yield None  # ending the painter (fonts, index) was the long step: no more in this slice
-    yield from dispose_steps(document)
     return (yield from _copy_steps(data))
 
 
@@ -523,6 +407,9 @@ def page_count(data: bytes) -> int:
 
 
 __all__ = [
+    "CHUNK_CHARS",
+    "CHUNK_ENTRIES",
+    "FOOTER_PT",
     "PrintDocument",
     "build_document",
     "default_page_layout",
@@ -530,6 +417,8 @@ __all__ = [
     "document_steps",
     "ensure_gui_application",
     "page_count",
+    "page_image",
+    "paint_page",
     "pdf_bytes",
     "pdf_steps",
     "render",
