@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from journal_app.journal import Journal
 from journal_app.journal.packs import parse_pack
 from journal_app.journal.prompts import builtin_catalogue
+from journal_app.ui.common.calm_dialog import CalmDialog
 from journal_app.ui.common.preferences import AppSettings
 from journal_app.ui.journal.packs import PackPreviewDialog, PacksDialog
 from journal_app.ui.journal.prompt_chooser import PromptChooserDialog
@@ -72,8 +73,13 @@ def words_of(root: QWidget) -> list[str]:
 def action_words(action: QAction) -> list[str]:
     """An action's words. Its menu, if any, is a child widget that ``words_of`` reads
     itself: QAction.menu() is not called (before PySide6 6.11.2 it leaves the menu's
-    wrapper "already deleted")."""
-    return [action.text(), action.toolTip(), action.statusTip(), action.iconText()]
+    wrapper "already deleted"). What a menu shows after a tab is its keys, not words."""
+    return [
+        action.text().split("\t", 1)[0],
+        action.toolTip(),
+        action.statusTip(),
+        action.iconText().split("\t", 1)[0],
+    ]
 
 
 def _patch_blocking(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,6 +92,7 @@ def _patch_blocking(monkeypatch: pytest.MonkeyPatch) -> None:
     for kind in ("question", "warning", "information", "critical", "about"):
         monkeypatch.setattr(QMessageBox, kind, static(kind))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: int(QMessageBox.StandardButton.Cancel))
+    monkeypatch.setattr(CalmDialog, "exec", lambda dialog: dialog.escape.value)
     for kind in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
         monkeypatch.setattr(QFileDialog, kind, staticmethod(lambda *a, **k: ("", "")))
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: True))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from journal_app import paths
 from journal_app.journal.backup import BackupPolicy
 from journal_app.ui.common.country import is_country_code, system_country
-from journal_app.ui.common.theme import ThemeMode
+from journal_app.ui.common.theme import DEFAULT_ZOOM, ZOOM_STEPS, ThemeMode
 
 SETTINGS_FILE_NAME = "settings.ini"
 
@@ -43,6 +43,7 @@ class AppSettings:
     SUGGEST_PROMPT = "prompts/suggest_on_new_entry"
     GEOMETRY = "window/geometry"
     LIST_SHOWN = "window/list_shown"
+    TEXT_ZOOM = "appearance/text_zoom"  # percent of the system's text size
     BACKUP_FREQUENCY = "backup/frequency"  # off, daily or weekly
     BACKUP_KEEP = "backup/keep"
     BACKUP_FOLDER = "backup/folder"  # a folder path; it names no content
@@ -109,6 +110,16 @@ class AppSettings:
     @theme.setter
     def theme(self, mode: ThemeMode | str) -> None:
         self._s.setValue(self.THEME, ThemeMode(mode).value)
+
+    @property
+    def text_zoom(self) -> int:
+        """Tend's own text size, in percent of the system's (View > Bigger text)."""
+        zoom = self._int(self.TEXT_ZOOM, DEFAULT_ZOOM)
+        return min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+
+    @text_zoom.setter
+    def text_zoom(self, zoom: int) -> None:
+        self._s.setValue(self.TEXT_ZOOM, min(max(int(zoom), ZOOM_STEPS[0]), ZOOM_STEPS[-1]))
 
     @property
     def editor_font_family(self) -> str:

@@ -68,7 +68,7 @@ def run(
     journal = vault_path or settings.vault_path or paths.default_vault_path()
     if single_instance.ask_to_show(journal):
         return 0
-    theme = ThemeController(app, settings.theme)
+    theme = ThemeController(app, settings.theme, settings.text_zoom)
     hook = install_excepthook()
     answering: single_instance.InstanceServer | None = None
     try:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 from journal_app.ui.common.clipboard import SecretClipboard
 from journal_app.ui.common.kept import KeptDialog
 from journal_app.ui.common.preferences import AppSettings
-from journal_app.ui.common.theme import ThemeController, ThemeMode, apply_theme
+from journal_app.ui.common.theme import ThemeController, ThemeMode, apply_theme, zoom_step
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.ui.window.mixin import WindowMixin
 from journal_app.vault import VaultError
@@ -193,14 +193,25 @@ class WindowDialogs(WindowMixin):
         self._follow_country()
 
     def _apply_theme(self) -> None:
-        mode = self.settings.theme
+        mode, zoom = self.settings.theme, self.settings.text_zoom
         if self.theme is not None:
-            self.theme.set_mode(mode)
+            self.theme.set_mode(mode, zoom)
         else:
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                apply_theme(app, mode)
+                apply_theme(app, mode, zoom)
         self.view_choices.show_theme(mode)
+        self.view_choices.show_zoom(zoom)
+
+    def zoom_text(self, steps: int) -> None:
+        """View > Bigger text, Smaller text (a step each) and Usual text size (0)."""
+        zoom = zoom_step(self.settings.text_zoom, steps)
+        if zoom == self.settings.text_zoom:
+            return
+        self.settings.text_zoom = zoom
+        self.settings.sync()
+        self._apply_theme()
+        self._apply_editor_font()
 
     def choose_theme(self, mode: ThemeMode) -> None:
         """View > Appearance: the same setting as Settings' Appearance page, kept at once."""

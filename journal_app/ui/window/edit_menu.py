@@ -90,7 +90,7 @@ EDIT_COMMANDS: tuple[tuple[EditCommand, ...], ...] = (
         EditCommand("redo", "&Redo", KEY.Redo, "Do again what you undid"),
     ),
     (
-        EditCommand("cut", "Cu&t", KEY.Cut, "Cut the selected text"),
+        EditCommand("cut", "Cu&t", KEY.Cut, "Move the selected text to the clipboard"),
         EditCommand("copy", "&Copy", KEY.Copy, "Copy the selected text"),
         EditCommand("paste", "&Paste", KEY.Paste, "Paste where the cursor is"),
         EditCommand("selectAll", "Select &all", KEY.SelectAll, "Select all the text here"),

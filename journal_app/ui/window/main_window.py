@@ -28,16 +28,17 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from journal_app import APP_NAME, paths
+from journal_app.ui.common.calm_dialog import tell
 from journal_app.ui.common.clipboard import PERSONAL_CLIPBOARD_MS, SecretClipboard
 from journal_app.ui.common.errors import advice_for
 from journal_app.ui.common.files import FILE_DIALOG
 from journal_app.ui.common.preferences import AppSettings
+from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.theme import ThemeController
 from journal_app.ui.common.widgets import app_icon
 from journal_app.ui.common.worker import Worker
@@ -319,7 +320,8 @@ class MainWindow(WindowMenus, WindowDialogs, PassphraseFlow, QMainWindow):
         family = self.settings.editor_font_family
         if not family:
             family = QApplication.font().family()
-        self.journal_view.apply_editor_font(family, self.settings.editor_font_size)
+        size = round(self.settings.editor_font_size * self.settings.text_zoom / 100)
+        self.journal_view.apply_editor_font(family, size)
 
     # ---------------------------------------------------------------- lock
 
@@ -425,7 +427,7 @@ class MainWindow(WindowMenus, WindowDialogs, PassphraseFlow, QMainWindow):
         if not path.suffix:
             path = path.with_suffix(JOURNAL_SUFFIX)
         if path.exists():
-            QMessageBox.information(self, APP_NAME, VaultExists.message)
+            tell(self, APP_NAME, VaultExists.message)
             return
         self.switch_vault(path)
         if self.service.state is VaultState.ABSENT:
@@ -476,18 +478,16 @@ class MainWindow(WindowMenus, WindowDialogs, PassphraseFlow, QMainWindow):
             problem = self._flush_journal()
             if problem is None and not self._flush_personal():
                 problem = VaultError(NOT_SAVED)
-            if problem is not None:
-                answer = QMessageBox.question(
-                    self,
-                    "Close Tend?",
-                    "The most recent writing could not be saved. "
-                    f"{advice_for(problem).message}\n\nClose Tend anyway?",
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    event.ignore()
-                    return
+            if problem is not None and not confirm(
+                self,
+                "Close Tend?",
+                "The most recent writing could not be saved. "
+                f"{advice_for(problem).message}\n\nClose Tend anyway?",
+                "Close anyway",
+                "Keep Tend open",
+            ):
+                event.ignore()
+                return
         self.idle_watcher.stop()
         self._close_personal()
         self._close_dialogs()

@@ -1,4 +1,4 @@
-"""The View menu: the list of entries on or off, the trash, and light or dark.
+"""The View menu: the list of entries on or off, the trash, text size, light or dark.
 
 Each choice is the same one Settings offers (the theme) or is remembered the
 same way (the list), so the menu and Settings never disagree.
@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from journal_app.ui.common.actions import window_action
-from journal_app.ui.common.theme import THEME_CHOICES, ThemeMode
+from journal_app.ui.common.theme import DEFAULT_ZOOM, THEME_CHOICES, ZOOM_STEPS, ThemeMode
 from journal_app.ui.window.edit_menu import with_mnemonic
 
 SHOW_LIST_KEYS = "F9"
@@ -28,6 +28,7 @@ class ViewMenu:
         *,
         show_list: Callable[[bool], None],
         choose_theme: Callable[[ThemeMode], None],
+        zoom: Callable[[int], None],
         trash_action: QAction,
     ) -> None:
         self.menu = menu
@@ -41,6 +42,31 @@ class ViewMenu:
         )
         menu.addAction(self.list_action)
         menu.addAction(trash_action)
+        menu.addSeparator()
+        key = QKeySequence.StandardKey
+        self.bigger_action = window_action(
+            window,
+            "&Bigger text",
+            "Make all of Tend's text bigger, up to twice its size",
+            lambda: zoom(1),
+            [QKeySequence(key.ZoomIn), QKeySequence("Ctrl+="), QKeySequence("Ctrl++")],
+        )
+        self.smaller_action = window_action(
+            window,
+            "&Smaller text",
+            "Make all of Tend's text smaller",
+            lambda: zoom(-1),
+            [QKeySequence(key.ZoomOut), QKeySequence("Ctrl+-")],
+        )
+        self.usual_size_action = window_action(
+            window,
+            "&Usual text size",
+            "Text the size your computer uses",
+            lambda: zoom(0),
+            [QKeySequence("Ctrl+0")],
+        )
+        for action in (self.bigger_action, self.smaller_action, self.usual_size_action):
+            menu.addAction(action)
         menu.addSeparator()
         self.theme_menu = menu.addMenu("&Appearance")
         self.theme_menu.setToolTipsVisible(True)
@@ -60,6 +86,12 @@ class ViewMenu:
     def show_theme(self, mode: ThemeMode) -> None:
         """Tick the theme in use (after Settings changed it, say)."""
         self.theme_actions[mode].setChecked(True)
+
+    def show_zoom(self, zoom: int) -> None:
+        """Offer only the steps that can still be taken."""
+        self.bigger_action.setEnabled(zoom < ZOOM_STEPS[-1])
+        self.smaller_action.setEnabled(zoom > ZOOM_STEPS[0])
+        self.usual_size_action.setEnabled(zoom != DEFAULT_ZOOM)
 
     def show_list_state(self, shown: bool) -> None:
         """Tick or untick "Show the list" without acting on it again."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
@@ -181,3 +182,30 @@ def test_keyboard_shortcuts_lists_every_key_of_the_menus(qtbot, make_window, exi
                 )
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_text_size_grows_to_twice_is_remembered_and_returns(
+    qtbot, make_window, existing_journal, app_settings
+):
+    window = make_window(existing_journal.path)
+    unlock_through_ui(qtbot, window, PASSPHRASE)
+    app = QApplication.instance()
+    usual = app.font().pointSizeF()
+    editor_usual = window.journal_view.editor.body.font().pointSizeF()
+    choices = window.view_choices
+    assert not choices.usual_size_action.isEnabled()
+    try:
+        QTest.keySequence(window, QKeySequence("Ctrl+="))
+        assert app_settings.text_zoom == 110
+        assert app.font().pointSizeF() == pytest.approx(usual * 1.1)
+        while choices.bigger_action.isEnabled():
+            choices.bigger_action.trigger()
+        assert app_settings.text_zoom == 200
+        assert app.font().pointSizeF() == pytest.approx(usual * 2)
+        assert window.journal_view.editor.body.font().pointSizeF() >= editor_usual * 1.9
+        QTest.keySequence(window, QKeySequence("Ctrl+-"))
+        assert app_settings.text_zoom == 175
+    finally:
+        QTest.keySequence(window, QKeySequence("Ctrl+0"))
+    assert app_settings.text_zoom == 100
+    assert app.font().pointSizeF() == pytest.approx(usual)
