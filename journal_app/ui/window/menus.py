@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from journal_app.ui.common.actions import window_action
+from journal_app.ui.common.announce import announce
 from journal_app.ui.common.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
 from journal_app.ui.common.theme import ThemeMode, set_role
 from journal_app.ui.common.widgets import button
@@ -303,6 +304,8 @@ class WindowMenus(WindowMixin):
     def _build_status_bar(self) -> None:
         status = self._window().statusBar()
         status.setSizeGripEnabled(False)
+        # What the status bar says is said to screen readers too.
+        status.messageChanged.connect(lambda text: announce(status, text))
         self.state_label = QLabel("")
         set_role(self.state_label, "status")
         self.state_label.setAccessibleName("Journal state")

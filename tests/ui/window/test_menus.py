@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
+from journal_app.ui.common.announce import ANNOUNCED
 from journal_app.ui.common.theme import ThemeMode
 from journal_app.ui.window.shortcuts_dialog import ShortcutsDialog, bar_menus
 from tests.ui.conftest import PASSPHRASE
@@ -209,3 +210,12 @@ def test_text_size_grows_to_twice_is_remembered_and_returns(
         QTest.keySequence(window, QKeySequence("Ctrl+0"))
     assert app_settings.text_zoom == 100
     assert app.font().pointSizeF() == pytest.approx(usual)
+
+
+def test_status_messages_are_said_to_screen_readers(qtbot, make_window, existing_journal):
+    window = make_window(existing_journal.path)
+    status = window.statusBar()
+    status.showMessage("Exported 2 entries.", 1000)
+    assert status.property(ANNOUNCED) == "Exported 2 entries."
+    status.clearMessage()  # nothing is said for a message going away
+    assert status.property(ANNOUNCED) == "Exported 2 entries."
