@@ -102,6 +102,7 @@ def _parse() -> argparse.Namespace:
     )
     parser.add_argument("--only-sync", action="store_true", help="only two computers' screens")
     parser.add_argument("--only-about", action="store_true", help="only About, at two sizes")
+    parser.add_argument("--only-dialogs", action="store_true", help="only the calm dialogs")
     return parser.parse_args()
 
 
@@ -447,7 +448,16 @@ def main() -> int:
         apply_theme(app, ThemeMode(theme))
         folder = scratch / theme
         folder.mkdir()
-        from tools import render_about_screens, render_menu_screens, render_sync_screens
+        from tools import (
+            render_about_screens,
+            render_dialog_screens,
+            render_menu_screens,
+            render_sync_screens,
+        )
+
+        render_dialog_screens.render(shot, settle, theme)  # notices and questions
+        if args.only_dialogs:
+            continue
 
         lent = (shot, settle, wait_for, window_for, make_journal, args.outdir, written)
         helpers = render_sync_screens.Helpers(*lent, SAMPLE_PASSPHRASE)

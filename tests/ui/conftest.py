@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from journal_app.journal import Journal
+from journal_app.ui.common.calm_dialog import CalmDialog
 from journal_app.ui.common.preferences import AppSettings
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.ui.window.main_window import MainWindow
@@ -30,7 +31,8 @@ StandardButton = QMessageBox.StandardButton
 
 @dataclass
 class MessageBoxes:
-    """Stands in for QMessageBox's static functions and ``exec``."""
+    """Stands in for QMessageBox's static functions and ``exec``, and for the ``exec``
+    of Tend's own dialog."""
 
     calls: list[tuple[str, str, str]] = field(default_factory=list)
     answers: list[StandardButton] = field(default_factory=list)
@@ -53,6 +55,12 @@ class MessageBoxes:
     def exec_box(self, box: QMessageBox) -> int:
         self.calls.append(("exec", box.windowTitle(), box.text()))
         return int(self._answer(StandardButton.Cancel).value)
+
+    def exec_calm(self, dialog: CalmDialog) -> int:
+        """Tend's own dialog: recorded by its kind, answered like a message box (a
+        question's default answer is the one that changes nothing, a notice's is OK)."""
+        self.calls.append((dialog.kind, dialog.title(), dialog.text()))
+        return int(self._answer(dialog.escape).value)
 
     def texts(self) -> list[str]:
         return [f"{title}\n{text}" for _kind, title, text in self.calls]
@@ -112,6 +120,11 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
         return boxes.exec_box(box)
 
     monkeypatch.setattr(QMessageBox, "exec", exec_box)
+
+    def exec_calm(dialog: CalmDialog) -> int:
+        return boxes.exec_calm(dialog)
+
+    monkeypatch.setattr(CalmDialog, "exec", exec_calm)
     return boxes
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+from journal_app.ui.common.calm_dialog import warn
 from journal_app.vault import (
     DamagedRecords,
     DamagedVault,
@@ -155,7 +156,7 @@ class ExceptionHook:
             message = (
                 advice.message if isinstance(exc, VaultError | OSError) else UNEXPECTED_MESSAGE
             )
-            QMessageBox.warning(self._parent(), "Tend", message)
+            warn(self._parent(), "Tend", message)
         finally:
             self._showing = False
 

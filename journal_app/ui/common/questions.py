@@ -1,36 +1,37 @@
 """The calm questions Tend asks before something that cannot be undone.
 
-Every one looks and behaves alike: plain text (a person's words are never read as
-markup or links), buttons named for what they do ("Delete for good", "Keep them")
-rather than Yes and No, the safe answer as the default unless the question says
-otherwise, and Escape always the answer that changes nothing. Each answer stands on
-a standard button, which gives it its role, so every platform puts it where its
-people expect it.
+Every one looks and behaves alike: Tend's own calm dialog
+(:class:`~journal_app.ui.common.calm_dialog.CalmDialog`), plain text (a person's
+words are never read as markup or links), buttons named for what they do ("Delete
+for good", "Keep them") rather than Yes and No, the safe answer as the default unless
+the question says otherwise, and Escape always the answer that changes nothing. Each
+answer stands on a standard button, which gives it its role, so every platform puts
+it where its people expect it.
 
-Tests answer through ``QMessageBox.exec``, which :func:`ask` calls.
+Tests answer through ``CalmDialog.exec``, which :func:`ask` calls.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-Button = QMessageBox.StandardButton
-Icon = QMessageBox.Icon
+from journal_app.ui.common.calm_dialog import Answer, Button, CalmDialog, Tone, answer_of
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """One button of a question: the standard button it stands on, its words, and a
-    tooltip where the words need one."""
+class Icon(Enum):
+    """Whether a question shows the leaf. Spelled as the message box's icons were, so
+    the questions written for it read the same; none of them is an alarm sign."""
 
-    button: Button
-    text: str
-    tip: str = ""
+    NoIcon = "none"
+    Information = "information"
+    Question = "question"
+    Warning = "warning"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +46,27 @@ class Question:
     icon: Icon = Icon.Question
 
 
+def question_dialog(parent: QWidget | None, question: Question) -> CalmDialog:
+    """The calm dialog that asks ``question`` (not shown yet)."""
+    return CalmDialog(
+        parent,
+        question.title,
+        question.text,
+        question.answers,
+        default=question.default,
+        escape=question.escape,
+        tone=Tone.QUESTION,
+        leaf=question.icon is not Icon.NoIcon,
+    )
+
+
 def question_box(parent: QWidget | None, question: Question) -> QMessageBox:
-    """The box that asks ``question`` (not shown yet)."""
+    """The same question in the platform's message box: kept only while the export
+    dialog still builds its notice's picture from it; everything else asks through
+    :func:`question_dialog`."""
     box = QMessageBox(parent)
     box.setWindowTitle(question.title)
-    box.setIcon(question.icon)
+    box.setIcon(QMessageBox.Icon.NoIcon)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(question.text)
     buttons = Button.NoButton
@@ -70,13 +87,7 @@ def question_box(parent: QWidget | None, question: Question) -> QMessageBox:
 def ask(parent: QWidget | None, question: Question) -> Button:
     """Ask ``question`` and wait; the button of the answer chosen (the escape one if
     the box was closed some other way)."""
-    box = question_box(parent, question)
-    result = box.exec()
-    box.deleteLater()
-    return next(
-        (answer.button for answer in question.answers if result == answer.button),
-        question.escape,
-    )
+    return answer_of(question_dialog(parent, question), question.answers)
 
 
 def confirm(
@@ -104,4 +115,13 @@ def confirm(
     return ask(parent, question) == Button.Yes
 
 
-__all__ = ["Answer", "Button", "Icon", "Question", "ask", "confirm", "question_box"]
+__all__ = [
+    "Answer",
+    "Button",
+    "Icon",
+    "Question",
+    "ask",
+    "confirm",
+    "question_box",
+    "question_dialog",
+]

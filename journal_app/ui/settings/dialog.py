@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QRadioButton,
     QSpinBox,
     QStackedWidget,
@@ -41,6 +40,7 @@ from journal_app.ui.common.preferences import (
     MIN_EDITOR_FONT_SIZE,
     AppSettings,
 )
+from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.theme import THEME_CHOICES, ThemeMode, set_role
 from journal_app.ui.common.widgets import (
     Banner,
@@ -375,16 +375,15 @@ class PassphrasePage(SettingsPage):
     def make_recovery_code(self) -> None:
         if not self.service.is_unlocked:
             return
-        if self.service.has_recovery_code():
-            answer = QMessageBox.question(
-                self,
-                "Make a new recovery code?",
-                "The new code replaces the old one, which will no longer open the journal.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.Yes,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.service.has_recovery_code() and not confirm(
+            self,
+            "Make a new recovery code?",
+            "The new code replaces the old one, which will no longer open the journal.",
+            "Make a new code",
+            "Keep the old one",
+            default="yes",
+        ):
+            return
         try:
             code = self.service.new_recovery_code()
         except Exception as exc:  # a VaultError or an OSError from the disk

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from journal_app.journal.files import atomic_write_bytes
 from journal_app.ui.common.clipboard import DEFAULT_CLEAR_MS, SecretClipboard
 from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.widgets import button, label, row
 from journal_app.vault.errors import VaultExists
 
@@ -247,14 +247,7 @@ class RecoveryCodeWidget(QWidget):
 
     @Slot()
     def _on_skip(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            SKIP_TITLE,
-            SKIP_MESSAGE,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, SKIP_TITLE, SKIP_MESSAGE, "Continue without it", "Go back"):
             self.skipped.emit()
 
 

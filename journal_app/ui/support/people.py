@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from journal_app.journal.personal import (
     PersonalTemplate,
 )
 from journal_app.ui.common.errors import advice_for
+from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.theme import set_role
 from journal_app.ui.common.widgets import button, label
 from journal_app.ui.services.journal_service import JournalService
@@ -388,14 +388,13 @@ class PeopleDialog(PersonalDialog):
             return
         person = self._from_form()
         name = person.name.strip() or "this person"
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             REMOVE_TITLE,
             f"Remove {name} from your people? Their details will be deleted from your journal.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            "Remove",
+            "Keep",
+        ):
             return
         self._saver.cancel()
         self._dirty = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QPageSize, QShowEvent, QTextDocument
-from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from journal_app.journal.files import atomic_write_bytes
 from journal_app.journal.personal import (
@@ -20,6 +20,7 @@ from journal_app.journal.personal import (
     PlanSection,
     plan_to_markdown,
 )
+from journal_app.ui.common.calm_dialog import warn
 from journal_app.ui.common.country import help_lines, system_country
 from journal_app.ui.common.errors import advice_for
 from journal_app.ui.common.preferences import AppSettings
@@ -299,6 +300,6 @@ class PlanDialog(PersonalDialog):
             data = self.pdf_bytes() if path.suffix.lower() == ".pdf" else self.markdown().encode()
             atomic_write_bytes(path, data)
         except (VaultExists, OSError) as exc:
-            QMessageBox.warning(self, "The copy was not saved", plan_copy.export_problem(exc))
+            warn(self, "The copy was not saved", plan_copy.export_problem(exc))
             return
         self.status.setText(f"Saved a copy as {path.name}")

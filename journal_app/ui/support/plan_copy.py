@@ -15,11 +15,12 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QStandardPaths
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from journal_app.journal.personal import PLAN_TITLE, PersonalTemplate, Plan
 from journal_app.ui.common.country import help_lines, uses_letter_paper
 from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.ui.common.questions import Answer, Button, Question, ask
 from journal_app.vault import VaultExists
 
 EXPORT_TITLE = "Save a copy of your plan"
@@ -118,14 +119,16 @@ def print_with_preview(parent: QWidget, document: QTextDocument, size: QPageSize
 def ask_where_to_save(parent: QWidget) -> Path | None:
     """Say plainly that the copy is not encrypted, then ask where it goes (.md or .pdf).
     None if the person would rather not."""
-    answer = QMessageBox.information(
-        parent,
+    question = Question(
         EXPORT_TITLE,
         f"{EXPORT_WARNING} {EXPORT_DETAIL}",
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
+        (
+            Answer(Button.Save, "Save…", "Choose where to save the copy"),
+            Answer(Button.Cancel, "Cancel", "Save nothing"),
+        ),
+        default=Button.Cancel,
     )
-    if answer != QMessageBox.StandardButton.Save:
+    if ask(parent, question) != Button.Save:
         return None
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     start = str(Path(folder or Path.home()) / f"{EXPORT_NAME}.md")

@@ -29,13 +29,14 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
-    QMessageBox,
     QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
+from journal_app.ui.common.calm_dialog import tell
 from journal_app.ui.common.kept import KeptDialog
+from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.widgets import button, label, row
 from journal_app.vault import VaultError, WrongPassphrase
 
@@ -358,7 +359,7 @@ class ChangedFileController(QObject):
         lines = [kept_left(r.path.name, r.error) for r in left]
         if failed is not None:
             lines.append(KEEP_FAILED)
-        QMessageBox.information(self.parent_window, KEPT_TITLE, "\n\n".join(lines))
+        tell(self.parent_window, KEPT_TITLE, "\n\n".join(lines))
 
     @Slot()
     def _save_kept(self) -> None:
@@ -402,14 +403,7 @@ class ChangedFileController(QObject):
         """Closing with words still held for the next unlock asks first."""
         if self.kept is None or self.service.is_unlocked:
             return True
-        answer = QMessageBox.question(
-            self.parent_window,
-            CLOSE_TITLE,
-            CLOSE_TEXT,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self.parent_window, CLOSE_TITLE, CLOSE_TEXT, "Close anyway", "Keep Tend open"):
             self.kept = None
             return True
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal_app.ui.common.preferences import DEFAULT_AUTO_LOCK_MINUTES, AppSettings
 from journal_app.ui.common.theme import DARK, LIGHT, ThemeMode, current_colors
@@ -145,6 +145,7 @@ def test_new_recovery_code_from_settings(qtbot, make_window, existing_journal, m
     window.open_settings()
     page = window.settings_dialog.passphrase
     assert "has a recovery code" in page.recovery_status.text()
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
     page.recovery_button.click()
     assert "replaces the old one" in message_boxes.calls[-1][2]
     shown = page.recovery_dialog
@@ -153,8 +154,6 @@ def test_new_recovery_code_from_settings(qtbot, make_window, existing_journal, m
     assert code and code != existing_journal.recovery_code
 
     # Escape asks first (the code cannot be shown again); "No" keeps it open.
-    from PySide6.QtWidgets import QMessageBox
-
     message_boxes.answers.append(QMessageBox.StandardButton.No)
     shown.reject()
     assert shown.isVisible()

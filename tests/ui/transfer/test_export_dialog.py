@@ -128,7 +128,7 @@ def run_export(qtbot, dialog, fmt, path, message_boxes, file_dialogs, monkeypatc
 
     def save(parent=None, caption="", *args, **kw):
         seen_before_saving.append(
-            ("exec", NOT_ENCRYPTED_TITLE, NOT_ENCRYPTED) in message_boxes.calls
+            ("question", NOT_ENCRYPTED_TITLE, NOT_ENCRYPTED) in message_boxes.calls
         )
         file_dialogs.calls.append(("getSaveFileName", caption))
         return str(path), ""
@@ -202,7 +202,7 @@ def test_declining_the_notice_writes_nothing(qtbot, window, tmp_path, message_bo
     dialog = open_export(window)
     message_boxes.answers.append(Cancel)
     dialog.export_button.click()
-    assert ("exec", NOT_ENCRYPTED_TITLE, NOT_ENCRYPTED) in message_boxes.calls
+    assert ("question", NOT_ENCRYPTED_TITLE, NOT_ENCRYPTED) in message_boxes.calls
     assert file_dialogs.calls == []  # no save dialog at all
     assert dialog.isVisible() and dialog.task is None
     assert list(tmp_path.glob("*.pdf")) == []
