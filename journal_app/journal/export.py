@@ -2,9 +2,11 @@
 
 An export is the one file Tend ever writes unencrypted, and only because the
 person asked for it (to print, to share with a therapist, to keep elsewhere).
-Callers should say so before writing. Everything is built in memory and written
-with :func:`journal_app.journal.files.atomic_write_bytes`: no temporary copy is
-ever left anywhere but beside the chosen file, and only until the rename.
+Callers should say so before writing. The text is made a piece at a time and
+written as it comes with :func:`journal_app.journal.files.atomic_write_pieces`
+(into a temporary file beside the chosen one, renamed over it at the end): no
+temporary copy is ever left anywhere but beside the chosen file, and only until
+the rename.
 
 Two formats:
 
@@ -74,7 +76,7 @@ from journal_app.journal.entry import Entry, aware, clean_tags, now
 from journal_app.journal.files import (
     CancelCheck,
     Progress,
-    atomic_write_bytes,
+    atomic_write_pieces,
     progress_loop,
 )
 
@@ -245,12 +247,12 @@ def export_markdown(
     """Write ``entries`` as one Markdown file (UTF-8), replacing ``path`` atomically.
 
     Raises:
-        Cancelled: stopped before anything was written.
+        Cancelled: stopped; nothing was written at ``path``.
         VaultExists: ``path`` is a Tend journal (never written over).
         OSError: the file could not be written; an old file there is untouched.
     """
-    # Encoded piece by piece: one encode of the whole text would hold the
-    # interpreter (and so the window) for a noticeable moment.
+    # Encoded and written piece by piece: one encode, or one join, of the whole
+    # text would hold the interpreter (and so the window) for a noticeable moment.
     pieces = markdown_document_pieces(
         entries,
         title=title,
@@ -258,9 +260,8 @@ def export_markdown(
         progress=progress,
         cancelled=cancelled,
     )
-    data = b"".join([piece.encode("utf-8") for piece in pieces])
-    atomic_write_bytes(Path(path), data)
-    return ExportResult(Path(path), len(entries), len(data))
+    size = atomic_write_pieces(Path(path), (piece.encode("utf-8") for piece in pieces))
+    return ExportResult(Path(path), len(entries), size)
 
 
 _ENTRY_FIELDS = tuple(field.name for field in fields(Entry))
@@ -285,11 +286,14 @@ def entry_to_export_json(
     return data
 
 
-def json_document_bytes(document: dict[str, Any]) -> bytes:
-    """The export as UTF-8 JSON: indented, with one entry per line.
+def json_document_pieces(document: dict[str, Any]) -> Iterator[bytes]:
+    """The export as UTF-8 JSON, indented, with one entry per line: a piece a line.
 
     (Fully indenting every entry would use Python's slow JSON encoder; this
     layout keeps 100,000 entries quick and the file still easy to read and diff.)
+    Each entry is encoded as it is made and written as it comes
+    (:func:`journal_app.journal.files.atomic_write_pieces`): no step over the whole
+    text (an encode, or a join) holds the interpreter for long.
     """
     head = {key: value for key, value in document.items() if key != "entries"}
     lines = ["{"]
@@ -297,20 +301,23 @@ def json_document_bytes(document: dict[str, Any]) -> bytes:
         f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},"
         for key, value in head.items()
     )
-    # Each entry is encoded as it is made and the bytes joined once: no step over
-    # the whole text (a join, then an encode) holds the interpreter for long.
     entries = document["entries"]
     if not entries:
         lines.append('  "entries": []\n}\n')
-        return "\n".join(lines).encode("utf-8")
+        yield "\n".join(lines).encode("utf-8")
+        return
     lines.append('  "entries": [\n')
-    pieces = ["\n".join(lines).encode("utf-8")]
+    yield "\n".join(lines).encode("utf-8")
     last = len(entries) - 1
     for index, item in enumerate(entries):
         line = f"    {json.dumps(item, ensure_ascii=False)}{',' if index < last else ''}\n"
-        pieces.append(line.encode("utf-8"))
-    pieces.append(b"  ]\n}\n")
-    return b"".join(pieces)
+        yield line.encode("utf-8")
+    yield b"  ]\n}\n"
+
+
+def json_document_bytes(document: dict[str, Any]) -> bytes:
+    """:func:`json_document_pieces` as one ``bytes`` (the command line's stdout)."""
+    return b"".join(json_document_pieces(document))
 
 
 def entries_to_json_document(
@@ -354,9 +361,8 @@ def export_json(
     document = entries_to_json_document(
         entries, prompt_text_of=prompt_text_of, progress=progress, cancelled=cancelled
     )
-    data = json_document_bytes(document)
-    atomic_write_bytes(Path(path), data)
-    return ExportResult(Path(path), len(entries), len(data))
+    size = atomic_write_pieces(Path(path), json_document_pieces(document))
+    return ExportResult(Path(path), len(entries), size)
 
 
 _T = TypeVar("_T")

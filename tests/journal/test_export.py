@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from journal_app.journal import Entry
+from journal_app.journal import Entry, files
 from journal_app.journal.export import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
@@ -21,6 +21,7 @@ from journal_app.journal.export import (
     entries_to_markdown_document,
     export_json,
     export_markdown,
+    json_document_bytes,
 )
 from journal_app.journal.files import atomic_write_bytes
 from journal_app.journal.selection import Selection, select
@@ -282,3 +283,31 @@ def test_export_leaves_no_plaintext_anywhere_but_the_chosen_file(
     assert (
         find_canaries([vault_path.parent, watched_tmpdir, out, tmp_path / "home"], canaries) == []
     )
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_exports_are_written_a_block_at_a_time_never_joined_whole(fmt, out, monkeypatch):
+    """One join (or encode) of a 15 MB export held the interpreter, and the window,
+    for tens of milliseconds; the pieces now go to the file a block at a time."""
+    monkeypatch.setattr(files, "WRITE_BLOCK", 64 << 10)
+    writes: list[int] = []
+    real_write = os.write
+
+    def counting_write(fd: int, data: bytes) -> int:
+        writes.append(len(data))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", counting_write)
+    entries = many(3_000)
+    moment = datetime(2026, 3, 1, tzinfo=UTC)
+    target = out / f"export.{fmt}"
+    monkeypatch.setattr("journal_app.journal.export.now", lambda: moment)
+    if fmt == "md":
+        result = export_markdown(entries, target)
+        expected = entries_to_markdown_document(entries, exported_at=moment).encode("utf-8")
+    else:
+        result = export_json(entries, target)
+        expected = json_document_bytes(entries_to_json_document(entries, exported_at=moment))
+    assert target.read_bytes() == expected and result.size == len(expected)
+    assert len(writes) > 4 and max(writes) < 2 * (64 << 10)
+    assert [p.name for p in out.iterdir()] == [target.name]
