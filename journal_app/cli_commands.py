@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from journal_app import APP_NAME
 from journal_app.cli_common import (
@@ -31,8 +32,11 @@ from journal_app.cli_secrets import (
     passphrase,
     secret,
 )
-from journal_app.journal import Entry, Journal
 from journal_app.vault import KdfParams, NotAVault, Vault, crypto
+
+if TYPE_CHECKING:
+    # Loaded by open_journal while the key is derived, or by 'init' when it runs.
+    from journal_app.journal import Entry, Journal
 
 # ------------------------------------------------------------------ init
 
@@ -61,6 +65,8 @@ def cmd_init(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     chosen = new_passphrase(PASSPHRASE_ENV, args.passphrase_file, "No journal was created.")
+    from journal_app.journal.service import Journal
+
     with Journal.create(path, chosen, params) as journal:
         print(f"Created a new journal at {path}.")
         if args.recovery_code:

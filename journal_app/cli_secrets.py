@@ -16,11 +16,14 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal_app.cli_common import UsageError, vault_path
-from journal_app.journal import Journal
 from journal_app.journal.passphrase import assess
 from journal_app.vault import NotAVault, Vault
+
+if TYPE_CHECKING:
+    from journal_app.journal import Journal
 
 PASSPHRASE_ENV = "TEND_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "TEND_NEW_PASSPHRASE"
@@ -94,14 +97,17 @@ def open_journal(args: argparse.Namespace, given: str | None = None) -> Journal:
     (``given``, if the caller has read it already).
 
     A missing file is refused before anything is created, so a mistyped ``--vault``
-    never leaves an empty journal behind.
+    never leaves an empty journal behind. While the key is derived (Argon2id, the
+    slowest step, on its own thread: see ``Vault.unlocking``), the journal's code
+    is imported: a command pays for the longer of the two, not for both.
     """
     path = vault_path(args)
     if not path.exists():
         raise NotAVault(f"There is no journal at {path} yet. Create one with 'tend init'.")
     vault = Vault.open(path)
     try:
-        vault.unlock(passphrase(args) if given is None else given)
+        with vault.unlocking(passphrase(args) if given is None else given):
+            from journal_app.journal.service import Journal
         return Journal(vault)
     except BaseException:
         vault.close()  # a journal that did not load must not keep the file locked

@@ -1,14 +1,15 @@
 """The encrypted store. Plain Python: never imports Qt.
 
 The cipher is in ``crypto.py`` (Argon2id, key wrapping, AES-256-GCM per record); the
-header and keys in ``keys.py``; SQLite in ``connection.py`` and ``schema.py``; sealed
-rows in ``records.py``; the manifest in ``manifest.py``; ``store.py`` ties them into
-:class:`Vault`.
+header and keys in ``keys.py``; SQLite in ``connection.py``, ``layout.py`` and
+``schema.py``; sealed rows in ``records.py``; the manifest in ``manifest.py``;
+``store.py`` ties them into :class:`Vault`, and ``writing.py`` holds its writes.
 
-The error classes are cheap and imported at once. ``KdfParams`` needs the
-``cryptography`` package, and ``Vault`` and the store's other types need SQLAlchemy
-(about half a second to import), so they are loaded on first use (PEP 562): the
-window can show before they are needed, and ``tend --help`` never needs them.
+The error classes are cheap and imported at once. ``KdfParams`` and ``Vault`` need
+the ``cryptography`` package, so they are loaded on first use (PEP 562): the window
+can show before they are needed, and ``tend --help`` never needs them. SQLAlchemy
+(about half a second to import) is loaded only by the first write, so reading a
+journal (``tend list``, ``tend search``, ``tend check``) never pays for it.
 """
 
 from __future__ import annotations

@@ -5,17 +5,20 @@ lock (so a second process is refused), and only then set up for writing. Any
 error SQLite can raise while opening or reading a file becomes one of the
 vault's own errors: a file that a flipped byte has damaged says "damaged", never
 shows a traceback.
+
+Only the standard library's ``sqlite3`` is needed here: SQLAlchemy, which wraps
+SQLite's errors in its own, is loaded only by writing (see ``writing.py``), and
+its wrapped errors are recognised only once it is loaded.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import struct
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy.exc import DBAPIError
 
 from journal_app.vault.errors import (
     DamagedVault,
@@ -24,13 +27,13 @@ from journal_app.vault.errors import (
     VaultError,
     VaultInUse,
 )
-from journal_app.vault.fileheader import SQLITE_HEADER_BYTES, SQLITE_MAGIC
-from journal_app.vault.schema import APPLICATION_ID, Header, Record
+from journal_app.vault.fileheader import APPLICATION_ID, SQLITE_HEADER_BYTES, SQLITE_MAGIC
+from journal_app.vault.layout import HEADER_TABLE, RECORD_TABLE
 
 # How long to wait for a lock held by another process before saying it is in use.
 BUSY_TIMEOUT_S = 0.2
 
-_TABLES = frozenset({Header.__tablename__, Record.__tablename__})
+_TABLES = frozenset({HEADER_TABLE, RECORD_TABLE})
 
 _NOT_WRITABLE = (
     "The journal's file cannot be written to. Check its permissions, "
@@ -42,6 +45,19 @@ _IO_FAILED = (
 )
 
 
+def _unwrapped(exc: BaseException) -> BaseException:
+    """The error SQLite raised: SQLAlchemy's ``DBAPIError`` holds it as ``orig``.
+
+    No SQLAlchemy error can exist before SQLAlchemy is loaded, so its class is
+    looked for only among the modules already imported: reading never loads it.
+    """
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_errors is not None and isinstance(exc, sqlalchemy_errors.DBAPIError):
+        orig: BaseException = exc.orig
+        return orig
+    return exc
+
+
 def translate(exc: BaseException) -> VaultError | None:
     """The vault's error for one of SQLite's, or None for Tend's own mistakes.
 
@@ -51,7 +67,7 @@ def translate(exc: BaseException) -> VaultError | None:
     Misuse of the API (``ProgrammingError``, ``InterfaceError``) is a bug in
     Tend, and is left to surface as one.
     """
-    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    orig = _unwrapped(exc)
     if not isinstance(orig, sqlite3.Error):
         return None
     if isinstance(orig, sqlite3.ProgrammingError | sqlite3.InterfaceError):
@@ -79,15 +95,15 @@ def vault_errors() -> Iterator[None]:
     """Raise the vault's own error for anything SQLite raises inside."""
     try:
         yield
-    except (DBAPIError, sqlite3.Error) as exc:
-        translated = translate(exc)
-        if translated is None:
-            raise
-        raise translated from exc
     except UnicodeDecodeError as exc:
         # sqlite3 decodes names in SQLite's own schema without a code of its own:
         # bytes there that are not UTF-8 were not written by SQLite or Tend.
         raise DamagedVault() from exc
+    except Exception as exc:
+        translated = translate(exc)
+        if translated is None:
+            raise
+        raise translated from exc
 
 
 def precheck_file(path: Path) -> None:

@@ -15,10 +15,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
-
 from journal_app.vault import crypto
 from journal_app.vault.connection import connect_for_reading, vault_errors
 from journal_app.vault.crypto import Sealer
@@ -35,12 +31,17 @@ from journal_app.vault.errors import (
     VaultError,
     VaultExists,
 )
-from journal_app.vault.keys import checked_header, header_fields, unwrap_with_passphrase
+from journal_app.vault.keys import (
+    HeaderRow,
+    checked_header,
+    header_fields,
+    read_header,
+    unwrap_with_passphrase,
+)
 from journal_app.vault.manifest import MANIFEST_KIND
 from journal_app.vault.progress import CancelCheck, Progress, check_cancel
 from journal_app.vault.reading import checked, data_rows, load_manifest
 from journal_app.vault.records import CopyReport, ReadResult, RecordSealer, in_steps
-from journal_app.vault.schema import HEADER_ROW_ID, Header
 
 # Pages copied per step of SQLite's online backup, between progress reports.
 COPY_STEP_PAGES = 256
@@ -110,10 +111,8 @@ class CopyReader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn = connect_for_reading(path)
-        self.engine = create_engine("sqlite://", creator=lambda: self.conn, poolclass=StaticPool)
 
     def close(self) -> None:
-        self.engine.dispose()
         self.conn.close()
 
     def __enter__(self) -> CopyReader:
@@ -122,9 +121,9 @@ class CopyReader:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def header(self) -> Header:
-        with vault_errors(), Session(self.engine) as session:
-            return checked_header(session.get(Header, HEADER_ROW_ID))
+    def header(self) -> HeaderRow:
+        with vault_errors():
+            return checked_header(read_header(self.conn))
 
     def count(self) -> int:
         return count_records(self.conn)

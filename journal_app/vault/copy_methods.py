@@ -15,10 +15,9 @@ from pathlib import Path
 from journal_app.vault import copies
 from journal_app.vault.diskfiles import sidecars
 from journal_app.vault.errors import VaultError, VaultExists
-from journal_app.vault.keys import header_fields
+from journal_app.vault.keys import HeaderRow, header_fields
 from journal_app.vault.progress import CancelCheck, Progress
 from journal_app.vault.records import CopyReport, ReadResult, RecordSealer
-from journal_app.vault.schema import Header
 
 
 class VaultCopies:
@@ -29,7 +28,7 @@ class VaultCopies:
     _mutex: threading.RLock
     _vault_id: bytes
     _require_sealer: Callable[[], RecordSealer]
-    _read_header: Callable[[], Header]
+    _read_header: Callable[[], HeaderRow]
     read_all: Callable[..., ReadResult]
 
     def backup_to(

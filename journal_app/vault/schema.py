@@ -10,11 +10,10 @@ from sqlalchemy import Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from journal_app.vault.fileheader import APPLICATION_ID as APPLICATION_ID
-
-# The file format written by this version of Tend. Raise it with a migration.
-FORMAT_VERSION = 2
-MAGIC = "tend-vault"
-HEADER_ROW_ID = 1
+from journal_app.vault.layout import FORMAT_VERSION as FORMAT_VERSION
+from journal_app.vault.layout import HEADER_ROW_ID as HEADER_ROW_ID
+from journal_app.vault.layout import HEADER_TABLE, RECORD_TABLE
+from journal_app.vault.layout import MAGIC as MAGIC
 
 
 class Base(DeclarativeBase):
@@ -24,7 +23,7 @@ class Base(DeclarativeBase):
 class Header(Base):
     """One row: how to turn a passphrase (or recovery code) into the data key."""
 
-    __tablename__ = "tend_header"
+    __tablename__ = HEADER_TABLE
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     magic: Mapped[str] = mapped_column(String(16))
@@ -44,7 +43,7 @@ class Header(Base):
 class Record(Base):
     """One sealed blob: an entry, a draft, a setting or a list of the person's."""
 
-    __tablename__ = "tend_record"
+    __tablename__ = RECORD_TABLE
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), index=True)

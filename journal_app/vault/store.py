@@ -10,23 +10,21 @@ sealed list of what the journal holds, see manifest.py) and commits durably to
 the one file. Before each write the file is checked to be the one Tend opened,
 unchanged since its last write: a sync tool that put another copy in its place
 is never written over.
+
+Reading needs only the standard library's ``sqlite3`` and ``cryptography``:
+SQLAlchemy (about half a second to import) is loaded with ``writing.py`` on the
+first write, so a command that only reads never pays for it.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, cast
-
-from sqlalchemy import Connection, CursorResult, Engine, create_engine, delete, event, update
-from sqlalchemy.dialects.sqlite import Insert, insert
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING
 
 from journal_app.vault import crypto
 from journal_app.vault.connection import (
@@ -50,17 +48,20 @@ from journal_app.vault.errors import (
     VaultLocked,
     WrongRecoveryCode,
 )
+from journal_app.vault.fileheader import APPLICATION_ID as APPLICATION_ID  # re-exported
 from journal_app.vault.fileheader import is_vault_file as is_vault_file  # re-exported
 from journal_app.vault.keys import (
+    HeaderRow,
+    Unwrapping,
     checked_header,
     key_aad,
     params_from,
+    read_header,
     recovery_aad,
     unwrap_with_passphrase,
 )
+from journal_app.vault.layout import FORMAT_VERSION
 from journal_app.vault.manifest import MANIFEST_KIND, Manifest, is_reserved, listable
-from journal_app.vault.migrations import MigrationContext, migrate
-from journal_app.vault.newfile import write_new_vault
 from journal_app.vault.reading import checked, data_rows, load_manifest
 from journal_app.vault.records import (
     ROWS_SQL,
@@ -72,13 +73,9 @@ from journal_app.vault.records import (
     VaultCheck,
     new_record_id,
 )
-from journal_app.vault.schema import APPLICATION_ID as APPLICATION_ID  # re-exported
-from journal_app.vault.schema import (
-    FORMAT_VERSION,
-    HEADER_ROW_ID,
-    Header,
-    Record,
-)
+
+if TYPE_CHECKING:
+    from journal_app.vault.writing import Sessions, Writer
 
 __all__ = [
     "CopyReport",
@@ -91,41 +88,13 @@ __all__ = [
 ]
 
 
-def _make_engine(conn: sqlite3.Connection) -> Engine:
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Connection) -> None:
-        # Python's sqlite3 only begins before DML; begin explicitly so reads and
-        # writes of one action form one transaction.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
-
-
-@functools.cache
-def _upsert() -> Insert:
-    """Insert a record, or replace the one with its id (built once: every save uses it)."""
-    statement = insert(Record)
-    return statement.on_conflict_do_update(
-        index_elements=[Record.id],
-        set_={
-            "kind": statement.excluded.kind,
-            "version": statement.excluded.version,
-            "nonce": statement.excluded.nonce,
-            "ciphertext": statement.excluded.ciphertext,
-        },
-    )
-
-
 class Vault(VaultCopies):
     """An open vault file. Locked until ``unlock``; thread-safe through one lock."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self._conn = conn
-        self._engine = _make_engine(conn)
-        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._sessions: Sessions | None = None  # made on the first write (writing.py)
         self._mutex = threading.RLock()
         self._key: bytearray | None = None
         self._records: RecordSealer | None = None
@@ -145,6 +114,8 @@ class Vault(VaultCopies):
     @classmethod
     def create(cls, path: Path, passphrase: str, kdf: KdfParams | None = None) -> Vault:
         """Create a new vault (see :func:`newfile.write_new_vault`) and return it unlocked."""
+        from journal_app.vault.newfile import write_new_vault  # writes, so loads SQLAlchemy
+
         data_key = write_new_vault(Path(path), passphrase, kdf)
         try:
             vault = cls.open(path)
@@ -174,10 +145,9 @@ class Vault(VaultCopies):
             raise
         return vault
 
-    def _read_header(self) -> Header:
-        with vault_errors(), self._sessions() as session:
-            header = session.get(Header, HEADER_ROW_ID)
-            return checked_header(header)
+    def _read_header(self) -> HeaderRow:
+        with vault_errors():
+            return checked_header(read_header(self._conn))
 
     # --------------------------------------------------------------- unlocking
 
@@ -201,6 +171,26 @@ class Vault(VaultCopies):
         """Derive the key-encryption key and unwrap the data key (the slow step)."""
         header = self._read_header()
         self._set_key(unwrap_with_passphrase(header, passphrase))
+        self._after_unlock(header)
+
+    @contextmanager
+    def unlocking(self, passphrase: str) -> Iterator[None]:
+        """Unlock while the block runs: :meth:`unlock`, with the slow step on a thread.
+
+        The key is derived (see :class:`keys.Unwrapping`) while the caller does
+        what does not need it, such as importing the journal; the block's end
+        waits for it and finishes the unlock exactly as :meth:`unlock` does,
+        raising what it would (WrongPassphrase...). If the block raises, the key
+        is wiped and the vault stays locked.
+        """
+        header = self._read_header()
+        unwrapping = Unwrapping(header, passphrase)
+        try:
+            yield
+        except BaseException:
+            unwrapping.discard()
+            raise
+        self._set_key(unwrapping.key())
         self._after_unlock(header)
 
     def verify_passphrase(self, passphrase: str) -> None:
@@ -233,7 +223,7 @@ class Vault(VaultCopies):
         self._set_key(bytearray(data_key))
         self._after_unlock(header)
 
-    def _after_unlock(self, header: Header) -> None:
+    def _after_unlock(self, header: HeaderRow) -> None:
         """Bring an older format up to date, then read the manifest.
 
         If that fails the key is dropped again: a vault that cannot be read is
@@ -242,11 +232,9 @@ class Vault(VaultCopies):
         try:
             with self._mutex:
                 if header.format_version < FORMAT_VERSION:
-                    with self._writing() as session:
-                        migrate(
-                            MigrationContext(session, self._require_sealer()), header.format_version
-                        )
-                        self._rewrap(session, params_from(header), None)
+                    with self._writing() as writer:
+                        writer.migrate(self._require_sealer(), header.format_version)
+                        self._rewrap(writer, params_from(header), None)
                 with vault_errors():
                     self._manifest, self._unverified = load_manifest(
                         self._conn, self._require_sealer(), expected=True
@@ -275,7 +263,8 @@ class Vault(VaultCopies):
                 return
             self.lock()
             self._closed = True
-            self._engine.dispose()
+            if self._sessions is not None:
+                self._sessions.dispose()
             self._conn.close()
 
     def __enter__(self) -> Vault:
@@ -301,17 +290,22 @@ class Vault(VaultCopies):
         return FileStamp.of(self.path) != self._stamp
 
     @contextmanager
-    def _writing(self) -> Iterator[Session]:
+    def _writing(self) -> Iterator[Writer]:
         """One write transaction, refused if the file changed underneath.
 
         The stamp is taken again afterwards even when the write failed: a
         rolled-back transaction (a full disk) may still have touched the file.
+        SQLAlchemy is loaded here, on the first write (see ``writing.py``).
         """
         if self.changed_on_disk():
             raise VaultChanged()
+        if self._sessions is None:
+            from journal_app.vault.writing import Sessions
+
+            self._sessions = Sessions(self._conn)
         try:
-            with vault_errors(), self._sessions.begin() as session:
-                yield session
+            with vault_errors(), self._sessions.begin() as writer:
+                yield writer
         finally:
             self._stamp = FileStamp.of(self.path)
 
@@ -336,27 +330,28 @@ class Vault(VaultCopies):
                 )
             if not kdf.is_sane():
                 raise ValueError("key-derivation parameters out of range")
-            with self._writing() as session:
-                self._rewrap(session, kdf, new_passphrase)
+            with self._writing() as writer:
+                self._rewrap(writer, kdf, new_passphrase)
 
-    def _rewrap(self, session: Session, params: KdfParams, passphrase: str | None) -> None:
+    def _rewrap(self, writer: Writer, params: KdfParams, passphrase: str | None) -> None:
         """Wrap the data key again; with no passphrase, keep the current KEK's wrap."""
         key = self._require_key()
-        header = session.get(Header, HEADER_ROW_ID)
-        assert header is not None
-        header.format_version = FORMAT_VERSION
+        values: dict[str, object] = {"format_version": FORMAT_VERSION}
         if passphrase is not None:
             kek = crypto.derive_passphrase_key(passphrase, params)
             try:
                 nonce, wrapped = crypto.seal(kek, bytes(key), key_aad(self._vault_id, params))
             finally:
                 crypto.wipe(kek)
-            header.kdf_memory_kib = params.memory_kib
-            header.kdf_iterations = params.iterations
-            header.kdf_lanes = params.lanes
-            header.kdf_salt = params.salt
-            header.wrap_nonce = nonce
-            header.wrapped_key = wrapped
+            values.update(
+                kdf_memory_kib=params.memory_kib,
+                kdf_iterations=params.iterations,
+                kdf_lanes=params.lanes,
+                kdf_salt=params.salt,
+                wrap_nonce=nonce,
+                wrapped_key=wrapped,
+            )
+        writer.update_header(values)
         self._format_version = FORMAT_VERSION
 
     def new_recovery_code(self) -> str:
@@ -379,11 +374,9 @@ class Vault(VaultCopies):
             self._set_recovery(None, None, None)
 
     def _set_recovery(self, salt: bytes | None, nonce: bytes | None, wrapped: bytes | None) -> None:
-        with self._writing() as session:
-            session.execute(
-                update(Header)
-                .where(Header.id == HEADER_ROW_ID)
-                .values(recovery_salt=salt, recovery_nonce=nonce, recovery_wrapped_key=wrapped)
+        with self._writing() as writer:
+            writer.update_header(
+                {"recovery_salt": salt, "recovery_nonce": nonce, "recovery_wrapped_key": wrapped}
             )
 
     # ----------------------------------------------------------------- records
@@ -431,20 +424,13 @@ class Vault(VaultCopies):
         if rebuild:
             touched = set(range(256))
         manifest_rows, gone = manifest.sealed_rows(touched, sealer)
-        with self._writing() as session:
+        with self._writing() as writer:
             if rebuild:
-                session.execute(delete(Record).where(Record.kind == MANIFEST_KIND))
-            removed = 0
-            if deleted:
-                # A DELETE's result is a CursorResult, which SQLAlchemy types as a Result.
-                result = cast(
-                    "CursorResult[Any]",
-                    session.execute(delete(Record).where(Record.id.in_(deleted))),
-                )
-                removed = int(result.rowcount)
+                writer.delete_kind(MANIFEST_KIND)
+            removed = writer.delete_ids(deleted) if deleted else 0
             if gone:
-                session.execute(delete(Record).where(Record.id.in_(gone)))
-            session.execute(_upsert(), [*rows, *manifest_rows])
+                writer.delete_ids(gone)
+            writer.upsert([*rows, *manifest_rows])
         self._manifest, self._unverified = manifest, None
         self.written.update(str(row["id"]) for row in rows)
         self.written.update(deleted)

@@ -1,7 +1,8 @@
 """Helper for the crash-safety test: a fork server of journal writers to be killed.
 
 Run as ``python crash_writer.py VAULT PASSPHRASE``. Python and Tend are imported
-once, here; then for every ``go ROUND`` line on standard input a child is forked
+once, here (with the store's writing side, which a journal loads on its first
+write); then for every ``go ROUND`` line on standard input a child is forked
 that opens the journal and adds entries until it is killed. The child prints
 ``OPEN`` once the journal is open, then ``ID <entry id> <round> <n>`` for each
 entry, only after ``Journal.add`` has returned. The server
@@ -17,6 +18,7 @@ import sys
 import traceback
 from pathlib import Path
 
+import journal_app.vault.writing  # noqa: F401 - loaded by the first write; here, once, before forking
 from journal_app.journal import Journal
 
 SCRATCH_TITLE = "scratch"
