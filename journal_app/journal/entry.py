@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 ENTRY_KIND = "entry"
 DRAFT_KIND = "draft"
@@ -54,8 +54,60 @@ def _time(value: object) -> datetime | None:
     return aware(datetime.fromisoformat(str(value)))
 
 
+# The payload as ``Entry.to_payload`` writes it: its keys but the body, in this
+# order. The body sits between the two markers below; see entry_batch.py.
+KEYS_BESIDE_BODY = (
+    "created",
+    "updated",
+    "title",
+    "tags",
+    "prompt_id",
+    "trashed_at",
+    "prompt_text",
+    "prompt_theme",
+    "flagged",
+)
+BODY_MARK = b',"body":'
+TAGS_MARK = b',"tags":['
+
+
+def _body_text(payload: bytes) -> str:
+    """The body of a payload in ``to_payload``'s shape, decoded from its JSON string."""
+    start = payload.index(BODY_MARK) + len(BODY_MARK)
+    text = json.loads(payload[start : payload.index(TAGS_MARK, start)])
+    assert isinstance(text, str)
+    return text
+
+
+class _SealedBody:
+    """Room for the payload an entry was read from, so its body can wait.
+
+    Unlocking reads every entry, but the list shows only dates, titles and tags;
+    decoding every body up front was most of the unlock time at 100,000 entries
+    and kept each text twice (the payload and the ``str``). An entry read at
+    unlock (``entry_batch.read_entries``) leaves its ``body`` slot empty and keeps
+    the payload here; reading ``body`` then decodes it from the payload each time, and nothing
+    is cached, so the entry costs its UTF-8 payload and no more. Every other way
+    of making an entry fills the slot, and this room stays empty. Python asks
+    ``__getattr__`` only when a slot is empty, so filled entries pay nothing.
+    """
+
+    __slots__ = ("_payload",)
+
+    if not TYPE_CHECKING:  # so that type checkers still refuse unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            if name == "body":
+                return _body_text(_payload_of(self))
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+_payload_of = _SealedBody._payload.__get__  # type: ignore[attr-defined]
+_keep_payload = _SealedBody._payload.__set__  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(_SealedBody):
     """One journal entry. ``created`` is the date the person gives it."""
 
     id: str
@@ -139,6 +191,13 @@ class Entry:
         data["trashed_at"] = self.trashed_at.isoformat() if self.trashed_at else None
         data["tags"] = list(self.tags)
         return data
+
+
+# Setting a slot through its descriptor, as dataclass's own __init__ does for a
+# frozen class: how entries read many at a time are filled (see entry_batch.py).
+SLOT_SETTERS = {
+    name: getattr(Entry, name).__set__ for name in Entry.__slots__ if name != "body"
+} | {"_payload": _keep_payload}
 
 
 @dataclass(frozen=True, slots=True)

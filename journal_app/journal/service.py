@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import TypedDict
 
@@ -27,6 +29,7 @@ from journal_app.journal.entry import (
     clean_tags,
     now,
 )
+from journal_app.journal.entry_batch import read_entries
 from journal_app.journal.library import PromptLibrary
 from journal_app.journal.ordering import move_entry, newest_first_key
 from journal_app.journal.personal import PersonalStore
@@ -127,17 +130,22 @@ class Journal:
     def load(self) -> LoadReport:
         """Decrypt everything once. Records that fail are listed, never dropped."""
         result = self.vault.read_all()
-        entries: dict[str, Entry] = {}
         drafts: dict[str, Draft] = {}
         damaged = list(result.damaged)
-        for record in result.records:
-            try:
-                if record.kind == ENTRY_KIND:
-                    entries[record.id] = Entry.from_payload(record.id, record.payload)
-                elif record.kind == DRAFT_KIND:
+        records = result.records
+        is_entry = list(map(ENTRY_KIND.__eq__, map(itemgetter(1), records)))
+        read, unreadable = read_entries(
+            list(compress(map(itemgetter(0), records), is_entry)),
+            list(compress(map(itemgetter(2), records), is_entry)),
+        )
+        entries = {entry.id: entry for entry in read}
+        damaged.extend(unreadable)
+        for record in records:
+            if record.kind == DRAFT_KIND:
+                try:
                     drafts[record.id] = Draft.from_payload(record.id, record.payload)
-            except (ValueError, KeyError, TypeError, AssertionError):
-                damaged.append(record.id)
+                except (ValueError, KeyError, TypeError, AssertionError):
+                    damaged.append(record.id)
         self._entries = entries
         self._drafts = drafts
         self._folded = {}

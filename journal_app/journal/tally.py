@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
+from operator import attrgetter
 
 from journal_app.journal.entry import Entry
 
@@ -19,13 +21,16 @@ class EntryTally:
     """Tags in use (ignoring case), prompted and marked entries, outside the trash."""
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
-        self._tags: Counter[str] = Counter()
-        self._spelling: dict[str, str] = {}
-        self.prompted = 0
-        self.flagged = 0
-        self.live = 0
-        for entry in entries:
-            self.add(entry)
+        """Count every entry at once, as many :meth:`add` calls would (at unlock)."""
+        live = [entry for entry in entries if entry.trashed_at is None]
+        tags = list(chain.from_iterable(map(attrgetter("tags"), live)))
+        keys = list(map(str.casefold, tags))
+        self._tags: Counter[str] = Counter(keys)
+        # The first spelling counted wins: reversed, it is the last one written.
+        self._spelling: dict[str, str] = dict(zip(reversed(keys), reversed(tags), strict=True))
+        self.prompted = len(list(filter(None, map(attrgetter("prompt_theme"), live))))
+        self.flagged = list(map(attrgetter("flagged"), live)).count(True)
+        self.live = len(live)
 
     def add(self, entry: Entry) -> None:
         """Count an entry (one in the trash counts for nothing)."""
