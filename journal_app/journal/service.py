@@ -16,6 +16,7 @@ from functools import partial
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
+from threading import Lock
 from typing import TypedDict
 
 from journal_app.journal.entry import (
@@ -104,6 +105,10 @@ class Journal:
         self._drafts: dict[str, Draft] = {}
         self._folded: dict[str, tuple[Entry, str]] = {}
         self._sorted: list[Entry] | None = None
+        # Saves so far, and the lock under which a save moves an entry within
+        # ``_sorted`` and a sort made on another thread is kept (see ``entries``).
+        self._changes = 0
+        self._order_lock = Lock()
         self._tally = EntryTally()
         self._damaged: tuple[str, ...] = ()
         self.prompts = PromptLibrary(vault, load=False)
@@ -149,7 +154,7 @@ class Journal:
         self._entries = entries
         self._drafts = drafts
         self._folded = {}
-        self._sorted = None
+        self._forget_order()
         self._tally = EntryTally(entries.values())
         self.prompts.load(result)
         damaged.extend(self.prompts.damaged)
@@ -170,7 +175,7 @@ class Journal:
         self._entries = {}
         self._drafts = {}
         self._folded = {}
-        self._sorted = None
+        self._forget_order()
         self._tally = EntryTally()
         self.prompts.clear()
         self.personal.clear()
@@ -194,12 +199,31 @@ class Journal:
     # --------------------------------------------------------------- reading
 
     def entries(self, *, include_trash: bool = False) -> list[Entry]:
-        """Newest first by the entry's own date."""
-        if self._sorted is None:
-            self._sorted = sorted(self._entries.values(), key=newest_first_key, reverse=True)
+        """Newest first by the entry's own date, as a list of the caller's own.
+
+        Safe on a worker thread (the window searches on one) while saves go on:
+        the order is sorted from a copy of the entries and kept for next time
+        only if no save came meanwhile. A save moves its entry within a kept
+        order, so a sort that began before the save and was kept after it would
+        leave the saved entry out of every list from then on.
+        """
+        ordered = self._sorted
+        if ordered is None:
+            changes = self._changes
+            ordered = sorted(list(self._entries.values()), key=newest_first_key, reverse=True)
+            with self._order_lock:
+                if self._sorted is None and self._changes == changes:
+                    self._sorted = ordered
+        ordered = list(ordered)  # one step for the interpreter: a save cannot cut into it
         if include_trash:
-            return list(self._sorted)
-        return [entry for entry in self._sorted if entry.trashed_at is None]
+            return ordered
+        return [entry for entry in ordered if entry.trashed_at is None]
+
+    def _forget_order(self) -> None:
+        """The entries changed beyond moving one: sort them again when next asked."""
+        with self._order_lock:
+            self._changes += 1
+            self._sorted = None
 
     def trash(self) -> list[Entry]:
         """Entries in the trash, most recently trashed first."""
@@ -291,12 +315,14 @@ class Journal:
 
     def _keep(self, entry: Entry) -> None:
         """Hold a stored entry in memory; counts and order follow by the difference."""
-        old = self._entries.get(entry.id)
-        self._entries[entry.id] = entry
+        with self._order_lock:
+            old = self._entries.get(entry.id)
+            self._entries[entry.id] = entry
+            self._changes += 1
+            if self._sorted is not None:
+                move_entry(self._sorted, old, entry)
         self._folded.pop(entry.id, None)
         self._tally.replace(old, entry)
-        if self._sorted is not None:
-            move_entry(self._sorted, old, entry)
 
     def add(
         self,
@@ -438,7 +464,7 @@ class Journal:
             self._entries[entry.id] = entry
             self._folded.pop(entry.id, None)
             self._tally.replace(old, entry)
-        self._sorted = None
+        self._forget_order()
 
     def empty_trash(self) -> int:
         """Delete every trashed entry for good. Damaged records are never touched."""
@@ -447,7 +473,7 @@ class Journal:
         for entry_id in doomed:
             self._entries.pop(entry_id, None)
             self._folded.pop(entry_id, None)
-        self._sorted = None
+        self._forget_order()
         return len(doomed)
 
     # ---------------------------------------------------------------- drafts

@@ -86,3 +86,25 @@ def test_a_save_does_not_sort_everything_again(journal: Journal) -> None:
     journal.restore(first.id)
     assert journal._sorted is kept  # moved within, not thrown away and sorted again
     assert [e.body for e in journal.entries()] == ["two", "one"]
+
+
+def test_an_entry_saved_while_a_search_sorts_is_never_left_out(
+    journal: Journal, monkeypatch
+) -> None:
+    """The window searches on a worker thread; a save on the window's own thread
+    may land while the worker is sorting. Here the sort's own key makes that save,
+    at the worst moment: after the entries were copied, before the order is kept."""
+    journal.add("one", created=START)
+    journal.add("two", created=START - timedelta(days=1))
+    saved: list[Entry] = []
+
+    def key_that_saves(entry: Entry) -> tuple[datetime, str]:
+        if not saved:
+            saved.append(journal.add("saved meanwhile", created=START + timedelta(days=1)))
+        return newest_first_key(entry)
+
+    monkeypatch.setattr("journal_app.journal.service.newest_first_key", key_that_saves)
+    journal.search("two")  # sorts, while the save happens
+    monkeypatch.undo()
+    assert [e.body for e in journal.entries()] == ["saved meanwhile", "one", "two"]
+    assert [e.body for e in journal.search("saved")] == ["saved meanwhile"]
