@@ -307,6 +307,7 @@ class EntryEditor(EditorPrompts, RestyleOnPaletteChange, QWidget):
 
     def flush(self) -> bool:
         """Save pending edits now, synchronously (before lock, switch or close)."""
+        self.body.drop_empty_pair()  # a bold begun but never typed leaves no "****"
         return self._save(self._session.flush())
 
     def _save(self, dirty: bool) -> bool:

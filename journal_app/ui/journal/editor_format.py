@@ -87,13 +87,25 @@ class EditorFormatting(EditorMarks):
         self.body.setTextCursor(cursor)
         self.body.setFocus()
 
+    def _emphasis(self, marker: str) -> None:
+        """Bold or italic; an empty pair left for typing goes away if nothing is typed."""
+        if self._read_only:
+            return
+        cursor = self.body.textCursor()
+        held = self.body.take_empty_pairs()  # the cursor moves, but stays in them
+        pair = toggle_wrap(cursor, marker)
+        self.body.setTextCursor(cursor)
+        if pair:
+            self.body.hold_empty_pairs([*held, (cursor.position(), len(marker))])
+        self.body.setFocus()
+
     @Slot()
     def make_bold(self) -> None:
-        self._format(lambda c: toggle_wrap(c, "**"))
+        self._emphasis("**")
 
     @Slot()
     def make_italic(self) -> None:
-        self._format(lambda c: toggle_wrap(c, "*"))
+        self._emphasis("*")
 
     @Slot()
     def toggle_heading(self) -> None:

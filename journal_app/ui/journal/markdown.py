@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from journal_app.ui.journal.emphasis import plan_toggle
 from journal_app.ui.journal.entry_delegate import is_dark, mix
 
 HEADING_SCALES = {1: 1.45, 2: 1.25, 3: 1.12}
@@ -168,96 +169,53 @@ _FLAG_FORMATS = (
 # ------------------------------------------------------------------ commands
 
 
-def _run_of(text: str, start: int, step: int, char: str) -> int:
-    """How many ``char`` repeat from ``start`` going ``step`` (+1 right, -1 left)."""
+def _shared(first: str, second: str) -> int:
+    """How many characters two strings share at their start: only the rest is
+    replaced, so the lines' formats and the undo step stay small."""
     count = 0
-    pos = start
-    while 0 <= pos < len(text) and text[pos] == char:
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
         count += 1
-        pos += step
     return count
 
 
-def toggle_wrap(cursor: QTextCursor, marker: str) -> None:
-    """Wrap the selection in ``marker`` (``**`` bold, ``*`` italic), or unwrap it.
+def toggle_wrap(cursor: QTextCursor, marker: str) -> bool:
+    """Bold (``**``) or italic (``*``) at the cursor or on the selection, as one
+    undo step; the rules are :func:`~journal_app.ui.journal.emphasis.plan_toggle`'s.
 
-    With no selection the markers are put around the word under the cursor, or
-    inserted as a pair with the cursor between them, ready to type.
+    Returns True when it left an empty pair for typing into (``**|**``).
     """
     doc = cursor.document()
-    if not cursor.hasSelection():
-        probe = QTextCursor(cursor)
-        probe.select(QTextCursor.SelectionType.WordUnderCursor)
-        if probe.hasSelection() and probe.selectedText().strip():
-            cursor.setPosition(probe.selectionStart())
-            cursor.setPosition(probe.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
-        else:
-            cursor.insertText(marker + marker)
-            cursor.movePosition(
-                QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, len(marker)
-            )
-            return
-    start, end = cursor.selectionStart(), cursor.selectionEnd()
-    selected = cursor.selectedText()
-    # Keep the markers tight around the words: "**word** " not "**word **".
-    lead = len(selected) - len(selected.lstrip())
-    trail = len(selected) - len(selected.rstrip())
-    if lead + trail >= len(selected):
-        return
-    start, end = start + lead, end - trail
-    selected = selected[lead : len(selected) - trail if trail else None]
-    m = len(marker)
-    char = marker[0]
-    block = doc.findBlock(start)
-    text = block.text()
-    local_start = start - block.position()
-    local_end = end - block.position()
-    same_block = doc.findBlock(end).blockNumber() == block.blockNumber()
-
-    def run_matches(run: int) -> bool:
-        # "**" owns a run of 2 or 3 (bold, bold+italic); "*" owns a run of 1 or 3.
-        return run in ((2, 3) if m == 2 else (1, 3))
-
-    cursor.beginEditBlock()
-    try:
-        inner_left = _run_of(selected, 0, 1, char)
-        inner_right = _run_of(selected, len(selected) - 1, -1, char)
-        if (
-            len(selected) > 2 * m
-            and run_matches(inner_left)
-            and run_matches(inner_right)
-            and selected[m:-m].strip()
-        ):
-            # The selection includes its markers: take them off.
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(selected[m:-m])
-            cursor.setPosition(start)
-            cursor.setPosition(end - 2 * m, QTextCursor.MoveMode.KeepAnchor)
-            return
-        outer_left = _run_of(text, local_start - 1, -1, char) if same_block else 0
-        outer_right = _run_of(text, local_end, 1, char) if same_block else 0
-        if run_matches(outer_left) and run_matches(outer_right):
-            # The markers sit just outside the selection: take them off.
-            edit = QTextCursor(doc)
-            edit.setPosition(end)
-            edit.setPosition(end + m, QTextCursor.MoveMode.KeepAnchor)
-            edit.removeSelectedText()
-            edit.setPosition(start - m)
-            edit.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
-            edit.removeSelectedText()
-            cursor.setPosition(start - m)
-            cursor.setPosition(end - m, QTextCursor.MoveMode.KeepAnchor)
-            return
+    first = doc.findBlock(cursor.selectionStart())
+    last = doc.findBlock(cursor.selectionEnd())
+    base = first.position()
+    lines = []
+    block = first
+    while block.isValid():
+        lines.append(block.text())
+        if block == last:
+            break
+        block = block.next()
+    text = "\n".join(lines)  # one character per line break, as in the document
+    plan = plan_toggle(
+        text, cursor.selectionStart() - base, cursor.selectionEnd() - base, len(marker)
+    )
+    if plan is None:
+        return False
+    if plan.edits:
+        old = text[plan.start : plan.end]
+        same_start = _shared(old, plan.text)
+        same_end = _shared(old[same_start:][::-1], plan.text[same_start:][::-1])
         edit = QTextCursor(doc)
-        edit.setPosition(end)
-        edit.insertText(marker)
-        edit.setPosition(start)
-        edit.insertText(marker)
-        cursor.setPosition(start + m)
-        cursor.setPosition(end + m, QTextCursor.MoveMode.KeepAnchor)
-    finally:
-        cursor.endEditBlock()
+        edit.setPosition(base + plan.start + same_start)
+        edit.setPosition(base + plan.end - same_end, QTextCursor.MoveMode.KeepAnchor)
+        edit.beginEditBlock()
+        edit.insertText(plan.text[same_start : len(plan.text) - same_end])
+        edit.endEditBlock()
+    cursor.setPosition(base + plan.select_start)
+    cursor.setPosition(base + plan.select_end, QTextCursor.MoveMode.KeepAnchor)
+    return plan.start == plan.end and plan.text == marker * 2
 
 
 _LIST_PREFIX = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])[ \t]+")

@@ -43,6 +43,8 @@ class MarkdownEdit(QTextEdit):
         self.document().setDocumentMargin(2)
         self._shortcut_keys: set[int] = set()
         self._column_px = 640
+        self._empty_pairs: list[tuple[int, int]] = []  # (cursor position, mark width)
+        self.cursorPositionChanged.connect(self._left_empty_pair)
 
     # -- typography
 
@@ -63,6 +65,7 @@ class MarkdownEdit(QTextEdit):
     def set_plain_text(self, text: str) -> None:
         """Replace the text; the undo history starts afresh."""
         doc = self.document()
+        self._empty_pairs = []
         doc.setUndoRedoEnabled(False)
         self.setPlainText(text)
         self.apply_line_height()
@@ -141,6 +144,35 @@ class MarkdownEdit(QTextEdit):
             self._shortcut_keys.add(first.toCombined())
 
     # -- typing
+
+    def take_empty_pairs(self) -> list[tuple[int, int]]:
+        """The empty pairs held for typing into, no longer watched (see ``hold_empty_pairs``)."""
+        pairs, self._empty_pairs = self._empty_pairs, []
+        return pairs
+
+    def hold_empty_pairs(self, pairs: list[tuple[int, int]]) -> None:
+        """Watch empty ``**|**`` (or ``*|*``) pairs made for typing into, as (the
+        cursor's position in the pair, the width of its marks), outermost first:
+        if the cursor leaves with nothing typed, they go as if never there."""
+        self._empty_pairs = list(pairs)
+
+    def drop_empty_pair(self) -> None:
+        """Take away the empty pairs the cursor sits in, if any (before a save)."""
+        self._left_empty_pair(leaving=True)
+
+    def _left_empty_pair(self, *, leaving: bool = False) -> None:
+        if not self._empty_pairs:
+            return
+        if self.textCursor().position() == self._empty_pairs[-1][0] and not leaving:
+            return
+        pairs, self._empty_pairs = self._empty_pairs, []
+        doc = self.document()
+        for pos, width in reversed(pairs):
+            marks = "*" * (2 * width)
+            if pos < width or doc.toPlainText()[pos - width : pos + width] != marks:
+                return  # words were typed into it, or it was undone
+            # The pair was the last edit: undoing it leaves no trace, not even an undo step.
+            doc.undo()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if (
