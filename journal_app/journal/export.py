@@ -65,7 +65,7 @@ version; removing or changing the meaning of one raises ``version``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -296,20 +296,25 @@ def json_document_pieces(document: dict[str, Any]) -> Iterator[bytes]:
     text (an encode, or a join) holds the interpreter for long.
     """
     head = {key: value for key, value in document.items() if key != "entries"}
+    entries = document["entries"]
+    return _json_pieces(head, entries, len(entries))
+
+
+def _json_pieces(head: Mapping[str, Any], items: Iterable[object], count: int) -> Iterator[bytes]:
+    """``head``'s fields, then the ``count`` ``items`` as the list "entries"."""
     lines = ["{"]
     lines.extend(
         f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},"
         for key, value in head.items()
     )
-    entries = document["entries"]
-    if not entries:
+    if not count:
         lines.append('  "entries": []\n}\n')
         yield "\n".join(lines).encode("utf-8")
         return
     lines.append('  "entries": [\n')
     yield "\n".join(lines).encode("utf-8")
-    last = len(entries) - 1
-    for index, item in enumerate(entries):
+    last = count - 1
+    for index, item in enumerate(items):
         line = f"    {json.dumps(item, ensure_ascii=False)}{',' if index < last else ''}\n"
         yield line.encode("utf-8")
     yield b"  ]\n}\n"
@@ -318,6 +323,16 @@ def json_document_pieces(document: dict[str, Any]) -> Iterator[bytes]:
 def json_document_bytes(document: dict[str, Any]) -> bytes:
     """:func:`json_document_pieces` as one ``bytes`` (the command line's stdout)."""
     return b"".join(json_document_pieces(document))
+
+
+def _json_head(count: int, exported_at: datetime | None) -> dict[str, Any]:
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": (exported_at or now()).isoformat(),
+        "app": {"name": APP_NAME, "version": __version__},
+        "entry_count": count,
+    }
 
 
 def entries_to_json_document(
@@ -329,18 +344,10 @@ def entries_to_json_document(
     cancelled: CancelCheck | None = None,
 ) -> dict[str, Any]:
     """The JSON export as a Python object (see the module's docstring for the schema)."""
-    total = len(entries)
     items = []
     for _, entry in progress_loop(entries, progress, cancelled):
         items.append(entry_to_export_json(entry, prompt_text_of))
-    return {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "exported_at": (exported_at or now()).isoformat(),
-        "app": {"name": APP_NAME, "version": __version__},
-        "entry_count": total,
-        "entries": items,
-    }
+    return {**_json_head(len(entries), exported_at), "entries": items}
 
 
 def export_json(
@@ -358,10 +365,13 @@ def export_json(
         VaultExists: ``path`` is a Tend journal (never written over).
         OSError: the file could not be written; an old file there is untouched.
     """
-    document = entries_to_json_document(
-        entries, prompt_text_of=prompt_text_of, progress=progress, cancelled=cancelled
+    # Each entry made, encoded and written in turn, so progress moves all the way.
+    items = (
+        entry_to_export_json(entry, prompt_text_of)
+        for _, entry in progress_loop(entries, progress, cancelled)
     )
-    size = atomic_write_pieces(Path(path), json_document_pieces(document))
+    pieces = _json_pieces(_json_head(len(entries), None), items, len(entries))
+    size = atomic_write_pieces(Path(path), pieces)
     return ExportResult(Path(path), len(entries), size)
 
 

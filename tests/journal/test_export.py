@@ -311,3 +311,22 @@ def test_exports_are_written_a_block_at_a_time_never_joined_whole(fmt, out, monk
     assert target.read_bytes() == expected and result.size == len(expected)
     assert len(writes) > 4 and max(writes) < 2 * (64 << 10)
     assert [p.name for p in out.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize("writer", [export_markdown, export_json])
+def test_progress_keeps_moving_while_the_file_is_written(writer, out, monkeypatch):
+    """The JSON export built every entry first and then wrote for seconds at 10,000
+    entries with its progress bar standing still; now each entry is made, encoded
+    and written in turn."""
+    monkeypatch.setattr(files, "WRITE_BLOCK", 16 << 10)
+    events: list[str] = []
+    real_write = os.write
+
+    def noting_write(fd: int, data: bytes) -> int:
+        events.append("write")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", noting_write)
+    writer(many(3_000), out / "export", progress=lambda done, total: events.append("progress"))
+    first_write = events.index("write")
+    assert events[first_write:].count("progress") >= 5
