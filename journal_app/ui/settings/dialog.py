@@ -2,8 +2,14 @@
 code, the journal file and backups.
 
 Each page has ``load()`` (from AppSettings into its controls), ``save()`` (back)
-and a ``changed`` signal. Changing the passphrase and making a recovery code act
-at once, on their own buttons, as they change the vault rather than a setting.
+and a ``changed`` signal. A change is kept the moment it is made, as in the best
+desktop apps: there is no OK, Cancel or Apply, only Close (Escape), and going back is
+choosing the old value again. Only the page that changed is saved, so a choice made
+elsewhere meanwhile (a country picked in Support) is never undone. The window hears
+``applied`` a moment after the last change, so holding an arrow on the font size
+restyles it once, not at every step. Changing the passphrase and making a recovery
+code act on their own buttons, with their own confirmation, as they change the vault
+rather than a setting.
 
 The Backups page belongs to the transfer part beside this one; the window, which
 sees both, builds it and hands it in (``backups=``), so Settings never imports it.
@@ -13,7 +19,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal, SignalInstance, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal, SignalInstance, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -57,6 +63,7 @@ from journal_app.ui.settings.page import CONTROL_HEIGHT, SettingsPage, form_labe
 from journal_app.ui.settings.recovery import RecoveryCodeDialog
 
 FONT_PREVIEW = "A few quiet words, written at my own pace."
+APPLY_AFTER_MS = 150  # a pause in changes before the window restyles
 
 
 class HandedPage(Protocol):
@@ -451,7 +458,7 @@ class JournalFilePage(SettingsPage):
 
 
 class SettingsDialog(QDialog):
-    """Pages on the left, the chosen page on the right; OK, Cancel and Apply."""
+    """Pages on the left, the chosen page on the right; changes kept as made, and Close."""
 
     applied = Signal()
     open_other_requested = Signal()
@@ -500,26 +507,18 @@ class SettingsDialog(QDialog):
             # A handed page is a widget as well as a HandedPage (a type cannot say both).
             assert isinstance(page, QWidget)
             self.stack.addWidget(page)
-            page.changed.connect(self._on_page_changed)
+            page.changed.connect(lambda page=page: self._on_page_changed(page))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok
-            | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.Apply
-        )
-        for which, tip in (
-            (QDialogButtonBox.StandardButton.Ok, "Keep these settings and close"),
-            (QDialogButtonBox.StandardButton.Cancel, "Close without keeping changes"),
-            (QDialogButtonBox.StandardButton.Apply, "Keep these settings now"),
-        ):
-            widget = self.buttons.button(which)
-            widget.setToolTip(tip)
-            widget.setAccessibleName(widget.text().replace("&", ""))
-        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
-        self.buttons.accepted.connect(self.accept)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setToolTip("Close Settings; every change is already kept")
+        self.close_button.setAccessibleName("Close")
         self.buttons.rejected.connect(self.reject)
-        self.apply_button.clicked.connect(self.apply)
+        self._apply_soon = QTimer(self)
+        self._apply_soon.setSingleShot(True)
+        self._apply_soon.setInterval(APPLY_AFTER_MS)
+        self._apply_soon.timeout.connect(self.apply)
 
         body = QHBoxLayout()
         body.setSpacing(20)
@@ -541,23 +540,18 @@ class SettingsDialog(QDialog):
             page.blockSignals(True)
             page.load()
             page.blockSignals(False)
-        self.apply_button.setEnabled(False)
 
-    @Slot()
-    def _on_page_changed(self) -> None:
-        self.apply_button.setEnabled(True)
+    def _on_page_changed(self, page: SettingsPage | HandedPage) -> None:
+        """Keep the page's values now; the window follows after a short pause."""
+        page.save()
+        self.settings.sync()
+        self._apply_soon.start()
 
     @Slot()
     def apply(self) -> None:
-        for page in self.pages:
-            page.save()
-        self.settings.sync()
-        self.apply_button.setEnabled(False)
+        """Tell the window now about what was kept (the pause cut short)."""
+        self._apply_soon.stop()
         self.applied.emit()
-
-    def accept(self) -> None:
-        self.apply()
-        super().accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the passphrase fields changes the passphrase; it does not close Settings."""
@@ -573,6 +567,8 @@ class SettingsDialog(QDialog):
         self.nav.setCurrentRow(self.pages.index(page))
 
     def done(self, result: int) -> None:
+        if self._apply_soon.isActive():
+            self.apply()
         self.passphrase.clear()
         super().done(result)
 

@@ -55,27 +55,29 @@ def test_dialog_pages_load_and_save(qtbot, app_settings, service):
     assert dialog.privacy.auto_lock.currentData() == 10
     assert dialog.appearance.selected_theme() is ThemeMode.LIGHT
     assert dialog.appearance.size_box.value() == 15
-    assert not dialog.apply_button.isEnabled()
+    texts = [button.text().replace("&", "") for button in dialog.buttons.buttons()]
+    assert texts == ["Close"], "no OK, Cancel or Apply: changes are kept as made"
 
-    with qtbot.waitSignal(dialog.privacy.changed):
-        dialog.privacy.auto_lock.setCurrentIndex(dialog.privacy.auto_lock.findData(2))
-    with qtbot.waitSignal(dialog.appearance.changed):
-        dialog.appearance.theme_buttons[ThemeMode.DARK].setChecked(True)
-    dialog.appearance.size_box.setValue(18)
-    assert dialog.apply_button.isEnabled()
-    with qtbot.waitSignal(dialog.applied):
-        dialog.apply_button.click()
-    assert not dialog.apply_button.isEnabled()
+    with qtbot.waitSignal(dialog.applied):  # once, after the last of the changes
+        with qtbot.waitSignal(dialog.privacy.changed):
+            dialog.privacy.auto_lock.setCurrentIndex(dialog.privacy.auto_lock.findData(2))
+        assert AppSettings().auto_lock_minutes == 2  # on disk at once
+        with qtbot.waitSignal(dialog.appearance.changed):
+            dialog.appearance.theme_buttons[ThemeMode.DARK].setChecked(True)
+        dialog.appearance.size_box.setValue(18)
 
     stored = AppSettings()
     assert stored.auto_lock_minutes == 2
     assert stored.theme is ThemeMode.DARK
     assert stored.editor_font_size == 18
 
-    # Cancel keeps nothing.
+    # Going back is choosing the old value again; Escape closes and keeps it.
+    dialog.show()
     dialog.privacy.auto_lock.setCurrentIndex(dialog.privacy.auto_lock.findData(60))
-    dialog.reject()
-    assert AppSettings().auto_lock_minutes == 2
+    with qtbot.waitSignal(dialog.applied):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert AppSettings().auto_lock_minutes == 60
 
 
 def test_settings_reach_the_window(qtbot, make_window, existing_journal, app_settings):
@@ -89,7 +91,8 @@ def test_settings_reach_the_window(qtbot, make_window, existing_journal, app_set
     dialog.privacy.auto_lock.setCurrentIndex(dialog.privacy.auto_lock.findData(1))
     dialog.appearance.theme_buttons[ThemeMode.DARK].setChecked(True)
     dialog.appearance.size_box.setValue(20)
-    dialog.accept()
+    qtbot.waitUntil(lambda: bool(calls) and calls[-1][1] == 20, timeout=WAIT_MS)  # no button
+    assert dialog.isVisible()
     try:
         assert window.idle_watcher.timeout_ms == 60_000
         assert calls and calls[-1][1] == 20
