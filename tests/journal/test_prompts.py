@@ -155,3 +155,64 @@ def test_a_malformed_theme_file_names_what_is_wrong(text: str, where: str) -> No
         parse_theme_file(text, "broken.toml")
     assert "broken.toml" in str(error.value)
     assert where in str(error.value)
+
+
+IMPERATIVES = {"describe", "write", "list", "tell", "name", "think", "let", "share", "explain"}
+
+
+def test_no_prompt_ends_as_a_command() -> None:
+    """An invitation may open with "Think back…", but it never closes on an order."""
+    for prompt in builtin_catalogue().prompts:
+        for text in (prompt.text, prompt.follow_up):
+            marked = text.replace("?", "?|").replace(".", ".|")
+            sentences = [s for s in marked.split("|") if s.strip()]
+            if sentences:
+                first_word = sentences[-1].split()[0].strip(",:").lower()
+                assert first_word not in IMPERATIVES, (prompt.id, text)
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        "How has your understanding of yourself grown since the hardest times?",
+        "If self-injury was once a way of meeting a need",
+        "Describe it in your own words.",
+        "Write about them.",
+        "Think of someone who believed in you.",
+        "the people close to you",
+        "Let yourself write it",
+        "your friendships",
+    ],
+)
+def test_wordings_that_assume_recovery_or_a_supporter_are_gone(old: str) -> None:
+    assert not [p.id for p in builtin_catalogue().prompts if old in p.text]
+
+
+def test_the_voice_one_is_hard_on_oneself_with_is_marked_heavy() -> None:
+    (prompt,) = [p for p in builtin_catalogue().prompts if p.id == "understanding-kinder-voice"]
+    assert prompt.heavy
+
+
+@pytest.mark.parametrize(
+    ("prompt_id", "theme", "facet"),
+    [
+        ("understanding-harder-weeks", "understanding", "kindness toward oneself"),
+        ("coping-pain-days", "coping", "living with pain"),
+        ("people-pain-understood", "people", "living with pain"),
+        ("values-who-i-am", "values", "who I am"),
+        ("values-known-first", "values", "who I am"),
+        ("people-next-session", "people", "asking for support"),
+    ],
+)
+def test_the_new_prompts_are_there_in_their_theme(prompt_id: str, theme: str, facet: str) -> None:
+    (prompt,) = [p for p in builtin_catalogue().prompts if p.id == prompt_id]
+    assert (prompt.theme, prompt.facet) == (theme, facet)
+
+
+def test_prompts_about_pain_point_to_a_doctor_and_never_to_medicine() -> None:
+    pain = [p for p in builtin_catalogue().prompts if p.facet == "living with pain"]
+    assert len(pain) >= 2
+    words = " ".join(f"{p.text} {p.follow_up}" for p in pain).lower()
+    assert "doctor" in words
+    for medicine in ("medic", "pill", "tablet", "dose", "painkiller", "prescri"):
+        assert medicine not in words
