@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from journal_app.journal.search import (
     SCAN_CHUNK,
     Narrowing,
+    as_bytes,
     find_spans,
     fold,
+    fold_bytes,
     matches,
     query_terms,
     refines,
@@ -196,6 +198,18 @@ def _fold_by_definition(text: str) -> str:
 @given(st.text())
 def test_the_fast_fold_equals_folding_by_its_definition(text: str) -> None:
     assert fold(text) == _fold_by_definition(text)
+
+
+@settings(max_examples=500)
+@given(text=st.text(), query=st.text(), start=st.integers(0, 50), length=st.integers(0, 8))
+def test_searching_folded_bytes_finds_what_searching_folded_text_finds(
+    text: str, query: str, start: int, length: int
+) -> None:
+    """The journal keeps folded text as UTF-8 and looks for the words as UTF-8."""
+    assert fold_bytes(text) == fold(text).encode("utf-8", "surrogatepass")
+    for words in (query, text[start : start + length], f"{query} {text[start:]}"):
+        terms = query_terms(words)
+        assert matches(fold_bytes(text), as_bytes(terms)) == matches(fold(text), terms)
 
 
 # ------------------------------------------------------------ narrowing while typing
