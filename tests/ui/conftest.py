@@ -72,10 +72,12 @@ class FileDialogs:
 
     calls: list[tuple[str, str]] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
+    starts: list[str] = field(default_factory=list)  # where each dialog would open
 
     def static(self, kind: str) -> Callable[..., tuple[str, str]]:
         def ask(parent: QWidget | None = None, caption: str = "", *args: Any, **kw: Any) -> Any:
             self.calls.append((kind, caption))
+            self.starts.append(args[0] if args else kw.get("dir", ""))
             answer = self.answers.pop(0) if self.answers else ""
             # getExistingDirectory returns the folder alone; the others (name, filter).
             return answer if kind == "getExistingDirectory" else (answer, "")

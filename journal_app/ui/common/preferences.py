@@ -48,6 +48,7 @@ class AppSettings:
     BACKUP_KEEP = "backup/keep"
     BACKUP_FOLDER = "backup/folder"  # a folder path; it names no content
     COUNTRY = "help/country"  # "GB", or "" for a place with no lines: not content
+    FOLDERS = "folders"  # the last folder chosen per purpose; never a file's name
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         if qsettings is None:
@@ -232,6 +233,19 @@ class AppSettings:
     @window_geometry.setter
     def window_geometry(self, geometry: QByteArray) -> None:
         self._s.setValue(self.GEOMETRY, geometry)
+
+    # ----------------------------------------------------------------- folders
+
+    def last_folder(self, purpose: str) -> Path | None:
+        """The folder last chosen for ``purpose`` (export, import, backup), if any.
+
+        Only the folder is kept, never a file's name: a name may be the person's words.
+        """
+        value = self._s.value(f"{self.FOLDERS}/{purpose}")
+        return Path(value) if isinstance(value, str) and value else None
+
+    def set_last_folder(self, purpose: str, folder: Path) -> None:
+        self._s.setValue(f"{self.FOLDERS}/{purpose}", str(folder))
 
     def sync(self) -> None:
         self._s.sync()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.journal.files import atomic_write_bytes
 from journal_app.ui.common.clipboard import DEFAULT_CLEAR_MS, SecretClipboard
-from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.ui.common.files import FILE_DIALOG, documents_folder
 from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.widgets import button, label, row
 from journal_app.vault.errors import VaultExists
@@ -171,7 +171,8 @@ class RecoveryCodeWidget(QWidget):
     def save_code(self) -> None:
         if not self._code:
             return
-        start = str(Path.home() / SAVE_FILE_NAME)
+        # Always Documents: where a recovery code was saved is not remembered anywhere.
+        start = str(documents_folder() / SAVE_FILE_NAME)
         name, _ = QFileDialog.getSaveFileName(
             self,
             "Save the recovery code",

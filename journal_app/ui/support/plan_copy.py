@@ -12,14 +12,14 @@ import errno
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QStandardPaths
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from journal_app.journal.personal import PLAN_TITLE, PersonalTemplate, Plan
 from journal_app.ui.common.country import help_lines, uses_letter_paper
-from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.ui.common.files import Purpose, save_file_name
 from journal_app.ui.common.questions import Answer, Button, Question, ask
 from journal_app.vault import VaultExists
 
@@ -130,10 +130,8 @@ def ask_where_to_save(parent: QWidget) -> Path | None:
     )
     if ask(parent, question) != Button.Save:
         return None
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder or Path.home()) / f"{EXPORT_NAME}.md")
-    name, chosen = QFileDialog.getSaveFileName(
-        parent, EXPORT_TITLE, start, EXPORT_FILTERS, "", FILE_DIALOG
+    name, chosen = save_file_name(
+        parent, Purpose.EXPORT, EXPORT_TITLE, f"{EXPORT_NAME}.md", EXPORT_FILTERS
     )
     if not name:
         return None
