@@ -189,7 +189,15 @@ class EntryEditor(EditorPrompts, RestyleOnPaletteChange, QWidget):
 
     def new_entry(self) -> None:
         self.load(None)
-        self.focus_body()
+        self.focus_start()
+
+    def focus_start(self) -> None:
+        """Where a person begins: a blank new page at its title (Tab or Return goes
+        on to the text), any other page in its text, at the end."""
+        if self._entry_id is None and self.is_blank() and not self.prompt_live:
+            self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_body()
 
     def focus_body(self, *, at_end: bool = True) -> None:
         self.body.setFocus(Qt.FocusReason.OtherFocusReason)

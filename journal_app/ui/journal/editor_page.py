@@ -51,6 +51,18 @@ def from_qdatetime(value: QDateTime) -> datetime:
     return datetime.fromtimestamp(value.toSecsSinceEpoch()).astimezone()
 
 
+class EntryDateEdit(QDateTimeEdit):
+    """The entry's date: one Tab stop, like every other field.
+
+    QDateTimeEdit's Tab walks its sections (day, month, year, hour, minute), five
+    stops before the next control; here the arrow keys move between the sections
+    and Up/Down change them, and Tab leaves.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 if TYPE_CHECKING:
     _Widget = QWidget
 else:
@@ -185,12 +197,15 @@ class EditorPage(_Widget):
         raise NotImplementedError
 
     def _build_date(self) -> None:
-        self.date = QDateTimeEdit(self.footer)
+        self.date = EntryDateEdit(self.footer)
         self.date.setObjectName("entryDate")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy, HH:mm")
         self.date.setAccessibleName("Date")
-        self.date.setToolTip("The date of this entry; change it if it belongs to another day")
+        self.date.setToolTip(
+            "The date of this entry; change it if it belongs to another day. "
+            "Left and Right choose the day, month, year or time; Up and Down change it"
+        )
         self.date.setDateTime(QDateTime.currentDateTime())
         self.date.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
@@ -291,6 +306,7 @@ __all__ = [
     "STATUS_SAVED",
     "STATUS_SAVING",
     "EditorPage",
+    "EntryDateEdit",
     "from_qdatetime",
     "to_qdatetime",
 ]
