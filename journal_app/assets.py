@@ -1,7 +1,8 @@
-"""Locate the data in ``resources/``, installed or in a source checkout.
+"""Locate the data in ``resources/`` and the guide in ``docs/``, installed or not.
 
-An installed Tend carries it as the package ``journal_app.resources``; a source
-checkout run without installing has it beside the package.
+An installed Tend carries them as the packages ``journal_app.resources`` and
+``journal_app.guide``; a source checkout run without installing has them beside
+the package.
 """
 
 from __future__ import annotations
@@ -31,3 +32,17 @@ def resource(*parts: str) -> Traversable:
 
 def read_text(*parts: str) -> str:
     return resource(*parts).read_text(encoding="utf-8")
+
+
+GUIDE_FOR_THERAPISTS = "therapists.md"
+
+
+def guide_text(name: str = GUIDE_FOR_THERAPISTS) -> str:
+    """A guide kept in docs/ (the one for therapists), as Markdown."""
+    try:
+        installed = resources.files("journal_app.guide").joinpath(name)
+        if installed.is_file():
+            return installed.read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        pass
+    return (Path(__file__).resolve().parent.parent / "docs" / name).read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""The menu bar's menus, the keyboard shortcuts window and the journal without its list.
+"""The menu bar's menus, the keyboard shortcuts window, the guide for therapists and
+the journal without its list.
 
 Called by render_screens.py for each size and theme, with an unlocked window.
 """
@@ -28,6 +29,11 @@ def render(
     settle(120)
     shot(dialog, f"12-keyboard-shortcuts-{size}", theme)
     dialog.close()
+    window.show_guide()
+    guide = window.guide_dialog
+    settle(120)
+    shot(guide, f"12-guide-for-therapists-{size}", theme)
+    guide.close()
     window.view_choices.list_action.trigger()  # View > Show the list, off
     shot(window, f"13-journal-without-list-{size}", theme)
     window.view_choices.list_action.trigger()

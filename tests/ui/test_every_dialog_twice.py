@@ -41,6 +41,7 @@ from journal_app.ui.transfer.progress import TaskDialog
 from journal_app.ui.transfer.restore_dialog import RestoreDialog
 from journal_app.ui.window.about import AboutDialog
 from journal_app.ui.window.changed_file import FileChangedDialog
+from journal_app.ui.window.guide import GuideDialog
 from journal_app.ui.window.main_window import MainWindow
 from journal_app.ui.window.shortcuts_dialog import ShortcutsDialog, bar_menus
 from tests.ui.conftest import PASSPHRASE
@@ -251,6 +252,7 @@ DOORS = [
     Door("about (Help menu)", AboutDialog, menu("about_action"), works=about_works),
     Door("keyboard shortcuts (Ctrl+/, locked)", ShortcutsDialog, keys("Ctrl+/"), False),
     Door("keyboard shortcuts (Help menu)", ShortcutsDialog, menu("shortcuts_action")),
+    Door("guide for therapists (Help menu, locked)", GuideDialog, menu("guide_action"), False),
     Door("my people (Ctrl+Shift+P)", PeopleDialog, keys("Ctrl+Shift+P")),
     Door("my plan (Ctrl+Shift+M)", PlanDialog, keys("Ctrl+Shift+M")),
     Door("write with a prompt", PromptChooserDialog, keys(SHORTCUT_WRITE_WITH_PROMPT)),

@@ -1,5 +1,6 @@
 """The windows the main window opens and keeps: Support, My people, My plan, Settings,
-prompt packs, Keyboard shortcuts and About; and the appearance the View menu sets.
+prompt packs, Keyboard shortcuts, the guide for therapists and About; and the
+appearance the View menu sets.
 
 Each is made on first use and raised when asked for again, never opened twice (the
 :class:`KeptDialog` attributes forget one as soon as Qt deletes it). My people and
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from journal_app.ui.support.support import SupportDialog
     from journal_app.ui.transfer.controller import TransferController
     from journal_app.ui.window.about import AboutDialog
+    from journal_app.ui.window.guide import GuideDialog
     from journal_app.ui.window.idle import IdleWatcher
     from journal_app.ui.window.pages import WelcomePage
     from journal_app.ui.window.shortcuts_dialog import ShortcutsDialog
@@ -52,6 +54,7 @@ class WindowDialogs(WindowMixin):
     packs_dialog: KeptDialog[PacksDialog] = KeptDialog()
     about_dialog: KeptDialog[AboutDialog] = KeptDialog()
     shortcuts_dialog: KeptDialog[ShortcutsDialog] = KeptDialog()
+    guide_dialog: KeptDialog[GuideDialog] = KeptDialog()
 
     service: JournalService
     settings: AppSettings
@@ -262,6 +265,15 @@ class WindowDialogs(WindowMixin):
             window = self._window()
             self.shortcuts_dialog = ShortcutsDialog(window.menuBar(), window)
         self._present(self.shortcuts_dialog)
+
+    @Slot()
+    def show_guide(self) -> None:
+        """Help > A guide for therapists: made once, then raised."""
+        if self.guide_dialog is None:
+            from journal_app.ui.window.guide import GuideDialog
+
+            self.guide_dialog = GuideDialog(self._window())
+        self._present(self.guide_dialog)
 
     # -------------------------------------------------------- prompt packs
 

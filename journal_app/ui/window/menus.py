@@ -70,6 +70,7 @@ class WindowMenus(WindowMixin):
         def show_plan(self) -> None: ...
         def show_about(self) -> None: ...
         def show_shortcuts(self) -> None: ...
+        def show_guide(self) -> None: ...
         def show_list(self, shown: bool) -> None: ...
         def choose_theme(self, mode: ThemeMode) -> None: ...
         def zoom_text(self, steps: int) -> None: ...
@@ -189,6 +190,12 @@ class WindowMenus(WindowMixin):
             self.show_shortcuts,
             [QKeySequence(SHORTCUTS_KEYS)],
         )
+        self.guide_action = window_action(
+            window,
+            "A &guide for therapists",
+            "One page on what Tend is and is not, to read, print or save as a PDF",
+            self.show_guide,
+        )
         self.about_action = window_action(window, "&About Tend", "About Tend", self.show_about)
         self.quit_action = window_action(
             window,
@@ -260,6 +267,7 @@ class WindowMenus(WindowMixin):
             self.help_menu.addAction(action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.about_action)
 
     def _fill_file_menu(self) -> None:
