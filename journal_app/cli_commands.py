@@ -4,7 +4,8 @@ Each ``cmd_*`` takes the parsed arguments and returns an exit code; failures are
 raised (:class:`~journal_app.cli_common.UsageError`, a vault error) and turned into
 a sentence and a code by :func:`journal_app.cli.main`, in one place. Their
 options are declared in :mod:`journal_app.cli_parser`, which names each handler
-without importing this module: it loads the journal, and so SQLAlchemy.
+without importing this module. The journal and its store load only when a command
+opens one (see :func:`~journal_app.cli_secrets.open_journal`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from journal_app.cli_secrets import (
     passphrase,
     secret,
 )
-from journal_app.vault import KdfParams, NotAVault, Vault, crypto
+from journal_app.vault import KdfParams, NotAVault, crypto
 
 if TYPE_CHECKING:
     # Loaded by open_journal while the key is derived, or by 'init' when it runs.
@@ -149,6 +150,8 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     path = vault_path(args)
     if not path.exists():
         raise NotAVault(f"There is no journal at {path}.")
+    from journal_app.vault.store import Vault
+
     with Vault.open(path) as vault:
         if args.recovery_code:
             code = secret(RECOVERY_CODE_ENV, args.recovery_code_file, "Recovery code")

@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app.cli_common import UsageError, vault_path
-from journal_app.journal.passphrase import assess
-from journal_app.vault import NotAVault, Vault
+from journal_app.vault import NotAVault
 
 if TYPE_CHECKING:
     from journal_app.journal import Journal
@@ -82,6 +81,8 @@ def new_passphrase(env_name: str, file_name: str | None, nothing_done: str) -> s
     line can never give a journal a passphrase the window would refuse. When typed,
     it is judged before being asked again: nobody types a refused passphrase twice.
     """
+    from journal_app.journal.passphrase import assess
+
     typed = file_name is None and os.environ.get(env_name) is None
     value = _prompt("New passphrase") if typed else secret(env_name, file_name, "")
     assessment = assess(value)
@@ -98,17 +99,28 @@ def open_journal(args: argparse.Namespace, given: str | None = None) -> Journal:
 
     A missing file is refused before anything is created, so a mistyped ``--vault``
     never leaves an empty journal behind. While the key is derived (Argon2id, the
-    slowest step, on its own thread: see ``Vault.unlocking``), the journal's code
-    is imported: a command pays for the longer of the two, not for both.
+    slowest step, on its own thread: see ``journal_app.vault.opening``), the store
+    and the journal are imported and the file's rows read: a command pays for the
+    longer of the two, not for both. This module imports neither at its top.
     """
+    from journal_app.vault.opening import Opening
+
     path = vault_path(args)
     if not path.exists():
         raise NotAVault(f"There is no journal at {path} yet. Create one with 'tend init'.")
-    vault = Vault.open(path)
+    opening = Opening.of(path)
     try:
-        with vault.unlocking(passphrase(args) if given is None else given):
-            from journal_app.journal.service import Journal
+        opening.begin_unlock(passphrase(args) if given is None else given)
+        from journal_app.journal.service import Journal
+        from journal_app.vault.store import Vault
+
+        opening.prefetch()
+        vault = Vault.opened(opening)
+    except BaseException:
+        opening.abandon()  # a journal that did not open must not keep the file locked
+        raise
+    try:
         return Journal(vault)
     except BaseException:
-        vault.close()  # a journal that did not load must not keep the file locked
+        vault.close()
         raise

@@ -171,6 +171,27 @@ def configure_for_writing(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys=ON")
 
 
+def open_exclusive(path: Path) -> sqlite3.Connection:
+    """A vault file, checked, held with SQLite's exclusive lock and set up for writing.
+
+    Refuses what is not a Tend vault before anything is written; closes the
+    connection again if any step fails.
+    """
+    precheck_file(path)
+    conn: sqlite3.Connection | None = None
+    try:
+        with vault_errors():
+            conn = connect(path)
+            if not has_vault_tables(conn):
+                raise NotAVault()
+            configure_for_writing(conn)
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+    return conn
+
+
 def connect_for_reading(path: Path) -> sqlite3.Connection:
     """A connection that only reads a vault file (a backup), holding it for its life.
 

@@ -155,6 +155,7 @@ class Unwrapping:
     """
 
     def __init__(self, header: HeaderRow, passphrase: str) -> None:
+        self.header = header
         self._key: bytearray | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(

@@ -27,13 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app.vault import crypto
-from journal_app.vault.connection import (
-    configure_for_writing,
-    connect,
-    has_vault_tables,
-    precheck_file,
-    vault_errors,
-)
+from journal_app.vault.connection import vault_errors
 from journal_app.vault.copies import count_records
 from journal_app.vault.copies import vault_id_of as vault_id_of  # re-exported
 from journal_app.vault.copy_methods import VaultCopies
@@ -43,7 +37,6 @@ from journal_app.vault.errors import (
     DamagedRecords,
     DamagedVault,
     NoRecoveryCode,
-    NotAVault,
     VaultChanged,
     VaultLocked,
     WrongRecoveryCode,
@@ -62,6 +55,7 @@ from journal_app.vault.keys import (
 )
 from journal_app.vault.layout import FORMAT_VERSION
 from journal_app.vault.manifest import MANIFEST_KIND, Manifest, is_reserved, listable
+from journal_app.vault.opening import Opening
 from journal_app.vault.reading import checked, data_rows, load_manifest
 from journal_app.vault.records import (
     ROWS_SQL,
@@ -69,6 +63,7 @@ from journal_app.vault.records import (
     PlainRecord,
     ReadResult,
     RecordSealer,
+    Row,
     SealedRow,
     VaultCheck,
     new_record_id,
@@ -95,6 +90,9 @@ class Vault(VaultCopies):
         self.path = path
         self._conn = conn
         self._sessions: Sessions | None = None  # made on the first write (writing.py)
+        # Rows read while the key was derived (see opening.py), for the first read_all
+        # only: any write, or locking, drops them.
+        self._prefetched: list[Row] | None = None
         self._mutex = threading.RLock()
         self._key: bytearray | None = None
         self._records: RecordSealer | None = None
@@ -129,19 +127,30 @@ class Vault(VaultCopies):
     @classmethod
     def open(cls, path: Path) -> Vault:
         """Open a vault file, locked, after checking it is one. Writes nothing."""
-        path = Path(path)
-        precheck_file(path)
-        conn: sqlite3.Connection | None = None
+        opening = Opening.of(Path(path))
         try:
-            with vault_errors():
-                conn = connect(path)
-                if not has_vault_tables(conn):
-                    raise NotAVault()
-                configure_for_writing(conn)
-                vault = cls(path, conn)
+            return cls(opening.path, opening.conn)
         except BaseException:
-            if conn is not None:
-                conn.close()
+            opening.abandon()
+            raise
+
+    @classmethod
+    def opened(cls, opening: Opening) -> Vault:
+        """The vault of an :class:`Opening` whose unlock was begun, unlocked.
+
+        Waits for the key and finishes the unlock as :meth:`unlock` does, raising
+        what it would; the rows ``opening`` read early serve the first
+        :meth:`read_all`. On failure the file is closed and the key wiped.
+        """
+        if opening.unwrapping is None:
+            raise ValueError("the opening's unlock was not begun")
+        try:
+            vault = cls(opening.path, opening.conn)
+            vault._prefetched = opening.rows
+            opening.rows = None
+            vault.unlock_with(opening.unwrapping)
+        except BaseException:
+            opening.abandon()
             raise
         return vault
 
@@ -183,13 +192,24 @@ class Vault(VaultCopies):
         raising what it would (WrongPassphrase...). If the block raises, the key
         is wiped and the vault stays locked.
         """
-        header = self._read_header()
-        unwrapping = Unwrapping(header, passphrase)
+        unwrapping = Unwrapping(self._read_header(), passphrase)
         try:
             yield
         except BaseException:
             unwrapping.discard()
             raise
+        self.unlock_with(unwrapping)
+
+    def unlock_with(self, unwrapping: Unwrapping) -> None:
+        """Finish an unlock begun on a thread: wait for the key, then as :meth:`unlock`.
+
+        The header it was begun with must still be this vault's (the lock is ours,
+        so only a mistake could make it differ); otherwise its key is wiped.
+        """
+        header = self._read_header()
+        if unwrapping.header != header:
+            unwrapping.discard()
+            raise VaultChanged()
         self._set_key(unwrapping.key())
         self._after_unlock(header)
 
@@ -256,6 +276,7 @@ class Vault(VaultCopies):
             self._records = None
             self._manifest = None
             self._unverified = None
+            self._prefetched = None
 
     def close(self) -> None:
         with self._mutex:
@@ -299,6 +320,7 @@ class Vault(VaultCopies):
         """
         if self.changed_on_disk():
             raise VaultChanged()
+        self._prefetched = None
         if self._sessions is None:
             from journal_app.vault.writing import Sessions
 
@@ -458,8 +480,10 @@ class Vault(VaultCopies):
         """
         with self._mutex:
             sealer = self._require_sealer()
+            prefetched, self._prefetched = self._prefetched, None
             with vault_errors():
-                opened = sealer.open_rows(data_rows(self._conn, kind))
+                rows = data_rows(self._conn, kind) if prefetched is None or kind else prefetched
+                opened = sealer.open_rows(rows)
             return checked(opened, self._manifest, self._unverified, kind)
 
     def read(self, record_id: str) -> PlainRecord | None:
