@@ -65,11 +65,14 @@ class EntryEditor(EditorPrompts, RestyleOnPaletteChange, QWidget):
         saved(str): the entry's id after it reached the vault.
         status_message(str): quiet news for the window's status bar.
         save_failed(str): a save did not work (the words stay on screen).
+        new_page_started(): the editor began a new entry by itself (with a prompt
+            offered for one); the entry shown before was saved first.
     """
 
     saved = Signal(str)
     status_message = Signal(str)
     save_failed = Signal(str)
+    new_page_started = Signal()
 
     def __init__(
         self,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from journal_app.ui.journal.flag import FlagButton
 from journal_app.ui.journal.markdown import MarkdownHighlighter
 from journal_app.ui.journal.markdown_edit import MIN_SIDE_MARGIN, MarkdownEdit
+from journal_app.ui.journal.prompt_offer import PromptOffer
 from journal_app.ui.journal.prompts import CARD_PAD_X, PromptCard
 from journal_app.ui.journal.tags_edit import TagsEdit
 from journal_app.ui.services.journal_service import JournalService
@@ -89,16 +90,25 @@ class EditorPage(_Widget):
         layout.setSpacing(0)
         self._build_notice_row()
         self._build_prompt_row()
+        self._build_offer_row()
         self._build_header()
         self._build_body()
         self._build_rule()
         self._build_footer(service)
-        rows = (self.notice_row, self.prompt_row, self.header, self.rule, self.footer)
+        rows = (
+            self.notice_row,
+            self.prompt_row,
+            self.offer_row,
+            self.header,
+            self.rule,
+            self.footer,
+        )
         for widget in rows:
             # Ignored: their side margins (see _align_column) set no minimum width.
             widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
         layout.addWidget(self.notice_row)
         layout.addWidget(self.prompt_row)
+        layout.addWidget(self.offer_row)
         layout.addWidget(self.header)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.rule)
@@ -132,6 +142,15 @@ class EditorPage(_Widget):
         self.prompt_card = PromptCard(self.prompt_row)
         self._prompt_layout.addWidget(self.prompt_card)
         self.prompt_row.hide()
+
+    def _build_offer_row(self) -> None:
+        """Another prompt, offered for a new entry, under the page's own prompt."""
+        self.offer_row = QWidget(self)
+        self._offer_layout = QHBoxLayout(self.offer_row)
+        self._offer_layout.setContentsMargins(0, 10, 0, 0)
+        self.prompt_offer = PromptOffer(self.offer_row)
+        self._offer_layout.addWidget(self.prompt_offer)
+        self.offer_row.hide()
 
     def _build_header(self) -> None:
         self.header = QWidget(self)
@@ -227,6 +246,7 @@ class EditorPage(_Widget):
             card.another_button,
             card.freely_button,
             card.remove_button,
+            *self.prompt_offer.offer_buttons(),
             self.title,
             self.body,
             self.tags,
@@ -289,9 +309,18 @@ class EditorPage(_Widget):
         self._prompt_layout.setContentsMargins(
             left + doc_margin - CARD_PAD_X, 22, right - CARD_PAD_X, 0
         )
+        self._offer_layout.setContentsMargins(
+            left + doc_margin - CARD_PAD_X, 10, right - CARD_PAD_X, 0
+        )
         self._footer_layout.setContentsMargins(left + doc_margin, 8, right, 10)
         self._notice_layout.setContentsMargins(left - 8, 14, right - 8, 0)
         self._rule_layout.setContentsMargins(left + doc_margin, 0, right, 0)
+
+    def _show_offer_row(self, shown: bool) -> None:
+        if self.offer_row.isHidden() == (not shown):
+            return
+        self.offer_row.setVisible(shown)
+        self._align_column()
 
     def _show_prompt_row(self, shown: bool) -> None:
         if self.prompt_row.isHidden() == (not shown):

@@ -5,6 +5,10 @@ its gentle note, putting it away, and the prompt an entry was written with.
 one waits behind a gentle note until the person asks to see it.
 ``_prompt_changed``: what the saved entry holds differs from what the page shows,
 so the next save sets it.
+
+Once words are written, "Another prompt" never touches the prompt they answer:
+the new one is offered for a new entry (``_offered``), and only comes to this
+entry if the person says so.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from journal_app.ui.journal.prompts import (
     SHORTCUT_WRITE_FREELY,
     TEXT_ANOTHER,
     TEXT_FROM_PACK,
+    TEXT_HEAVY_NOTE,
     TEXT_NO_PROMPTS,
     TEXT_REMOVE_QUESTION,
     TEXT_REMOVE_TITLE,
@@ -44,6 +49,7 @@ class EditorPrompts(EditorFormatting):
     """The prompt above the page; mixed into the editor, which saves it with the entry."""
 
     status_message: Signal
+    new_page_started: Signal
     _service: JournalService
     _session: EditSession
     _entry_id: str | None
@@ -54,6 +60,9 @@ class EditorPrompts(EditorFormatting):
     def focus_body(self, *, at_end: bool = True) -> None:
         raise NotImplementedError
 
+    def load(self, entry: Entry | None) -> None:
+        raise NotImplementedError
+
     def _init_prompts(self) -> None:
         self._prompt: Prompt | None = None
         self._prompt_live = False
@@ -61,12 +70,16 @@ class EditorPrompts(EditorFormatting):
         self._prompt_theme: str | None = None
         self._prompt_changed = False
         self._kept_prompt_id: str | None = None  # the prompt of the entry as loaded
+        self._offered: Prompt | None = None  # another prompt, offered for a new entry
 
     def _connect_prompt_card(self) -> None:
         self.prompt_card.another_requested.connect(self.another_prompt)
         self.prompt_card.write_freely_requested.connect(self.write_freely)
         self.prompt_card.show_requested.connect(self.reveal_prompt)
         self.prompt_card.remove_requested.connect(self.remove_kept_prompt)
+        self.prompt_offer.new_entry_requested.connect(self.new_entry_with_offered)
+        self.prompt_offer.use_requested.connect(self.use_offered_here)
+        self.prompt_offer.dismissed.connect(self.dismiss_offer)
 
     def _make_prompt_actions(self) -> None:
         """ "Another prompt" and "Write freely instead" from anywhere in the editor."""
@@ -132,26 +145,89 @@ class EditorPrompts(EditorFormatting):
 
     @Slot()
     def another_prompt(self) -> None:
-        """A different prompt of the same theme ("Skip" on a gentle note does this too)."""
-        if self._prompt_live and not self._read_only:
-            self._offer_next()
+        """A different prompt of the same theme ("Skip" on a gentle note does this too).
+
+        On a page with words, the prompt they answer stays: the new one is offered
+        for a new entry instead, without a question.
+        """
+        if not self._prompt_live or self._read_only:
+            return
+        if not self._has_words():
+            if (prompt := self._next_prompt()) is not None:
+                self.show_prompt(prompt)
+            return
+        focus = QApplication.focusWidget()
+        on_cards = focus is not None and (
+            self.prompt_card.isAncestorOf(focus) or self.prompt_offer.isAncestorOf(focus)
+        )
+        if (prompt := self._next_prompt()) is None:
+            return
+        self._offered = prompt
+        self.prompt_offer.offer(TEXT_HEAVY_NOTE if prompt.heavy else prompt.text)
+        self._show_offer_row(True)
+        if on_cards:
+            self.prompt_offer.focus_first_button()  # keyboard users stay on the cards
+
+    def _has_words(self) -> bool:
+        return bool(self.title.text().strip() or self.body.toPlainText().strip())
 
     def _offer_next(self) -> bool:
-        current = self._prompt.id if self._prompt is not None else None
+        prompt = self._next_prompt()
+        if prompt is None:
+            return False
+        self.show_prompt(prompt)
+        return True
+
+    def _next_prompt(self) -> Prompt | None:
+        """The next prompt of the theme, never the one shown or offered just now."""
+        seen = {p.id for p in (self._prompt, self._offered) if p is not None}
         try:
             prompt = self._service.next_prompt(self._prompt_theme)
             for _ in range(3):  # never the same prompt twice in a row, if there is another
-                if prompt is None or prompt.id != current:
+                if prompt is None or prompt.id not in seen:
                     break
                 prompt = self._service.next_prompt(self._prompt_theme)
         except VaultError as exc:
             self.status_message.emit(str(exc))
-            return False
+            return None
         if prompt is None:
             self.status_message.emit(TEXT_NO_PROMPTS)
-            return False
+        return prompt
+
+    @Slot()
+    def new_entry_with_offered(self) -> None:
+        """Keep this entry as it is and begin a new one with the offered prompt."""
+        prompt, theme = self._offered, self._prompt_theme
+        if prompt is None or self._read_only or not self.flush():
+            return  # a save that did not work says so; the words stay on screen
+        self.load(None)
+        self._prompt_theme = theme
         self.show_prompt(prompt)
-        return True
+        self.new_page_started.emit()
+        if prompt.heavy:
+            self.prompt_card.focus_first_button()  # the gentle note is read first
+        else:
+            self.focus_body()
+
+    @Slot()
+    def use_offered_here(self) -> None:
+        """The person chose the offered prompt for this entry, in place of its own."""
+        prompt = self._offered
+        if prompt is None or self._read_only:
+            return
+        self._put_offer_away()
+        self.show_prompt(prompt)
+        self.focus_body()
+
+    @Slot()
+    def dismiss_offer(self) -> None:
+        self._put_offer_away()
+        self.focus_body()
+
+    def _put_offer_away(self) -> None:
+        self._offered = None
+        self.prompt_offer.clear()
+        self._show_offer_row(False)
 
     def show_prompt(self, prompt: Prompt) -> None:
         """Offer this prompt on the page; a heavy one behind its gentle note first."""
@@ -193,6 +269,7 @@ class EditorPrompts(EditorFormatting):
         self._prompt_waiting = False
         self.prompt_card.clear()
         self._show_prompt_row(False)
+        self._put_offer_away()
         if had:
             self._prompt_page_changed()
         self.focus_body()
@@ -234,6 +311,7 @@ class EditorPrompts(EditorFormatting):
         self._kept_prompt_id = None
         self.prompt_card.clear()
         self._show_prompt_row(False)
+        self._put_offer_away()
         for action in (self.another_prompt_action, self.write_freely_action):
             action.setEnabled(False)
 
