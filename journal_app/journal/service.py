@@ -30,7 +30,7 @@ from journal_app.journal.entry import (
     clean_tags,
     now,
 )
-from journal_app.journal.entry_batch import read_entries
+from journal_app.journal.entry_batch import collection_paused, read_entries
 from journal_app.journal.library import PromptLibrary
 from journal_app.journal.ordering import move_entry, newest_first_key
 from journal_app.journal.personal import PersonalStore
@@ -134,6 +134,10 @@ class Journal:
 
     def load(self) -> LoadReport:
         """Decrypt everything once. Records that fail are listed, never dropped."""
+        with collection_paused():
+            return self._load()
+
+    def _load(self) -> LoadReport:
         result = self.vault.read_all()
         drafts: dict[str, Draft] = {}
         damaged = list(result.damaged)
