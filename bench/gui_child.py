@@ -283,9 +283,9 @@ def unlock(vault: str, count: int) -> None:
 
     on_unlocked = JournalService._on_unlocked
 
-    def timed_on_unlocked(self: JournalService, journal: Journal) -> None:
+    def timed_on_unlocked(self: JournalService, loaded: Any) -> None:
         marks.setdefault("handed_over", time.perf_counter())
-        on_unlocked(self, journal)
+        on_unlocked(self, loaded)
 
     make_view = mw.default_journal_view
 
@@ -385,12 +385,16 @@ def _until(done: Callable[[], bool], timeout_s: float) -> float:
     return moment[0]
 
 
-def _stall_of(action: Callable[[], object], after_ms: int = 200) -> float:
-    """The longest stall from 50 ms before ``action()`` to ``after_ms`` after it."""
+def _stall_of(
+    action: Callable[[], object], done: Callable[[], bool] = lambda: True, after_ms: int = 200
+) -> float:
+    """The longest stall from 50 ms before ``action()`` to ``after_ms`` after ``done()``
+    (the window may finish the action on a later turn of its event loop)."""
     probe = _StallProbe()
     probe.start()
     _spin(50)
     action()
+    _until(done, 60)
     _spin(after_ms)
     return probe.stall()
 
@@ -489,14 +493,15 @@ def stalls(vault: str, count: int) -> None:
             _open_row(view, model.first_entry_row())
             result["autosave_search"] = _autosave_stall(view)
         result["clear_search"] = {
-            "stall_s": _stall_of(lambda: QTest.keyClick(view.filters.search, Qt.Key.Key_Escape))
+            "stall_s": _stall_of(
+                lambda: QTest.keyClick(view.filters.search, Qt.Key.Key_Escape),
+                lambda: not view.filters.query and model.entry_count() == count,
+            )
         }
-        if view.filters.query:
-            raise RuntimeError("Escape did not clear the search")
         _open_row(view, model.rowCount() // 2)
-        result["trash"] = {"stall_s": _stall_of(view.trash_current)}
-        if model.entry_count() != count - 1:
-            raise RuntimeError("moving an entry to the trash did not take it off the list")
+        result["trash"] = {
+            "stall_s": _stall_of(view.trash_current, lambda: model.entry_count() == count - 1)
+        }
         return result
 
     _run_tend(vault, scenario)

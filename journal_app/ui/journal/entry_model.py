@@ -5,6 +5,9 @@ the list view's arrow keys step over them (QListView skips disabled rows) and
 every row keeps the same height, which lets the view lay out 100,000 rows in a
 blink (``setUniformItemSizes``). The model never holds anything but dataclasses
 and a few display strings; ``clear()`` drops all of it.
+
+The rows themselves are worked out by :class:`~journal_app.ui.journal.entry_rows.Listing`,
+which needs no Qt: a long list is built on a worker and only swapped in here.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import IntEnum
-from itertools import pairwise
 
 from PySide6.QtCore import (
     QByteArray,
@@ -29,6 +31,7 @@ from PySide6.QtCore import (
 from journal_app.journal import Entry
 from journal_app.journal.ordering import first_at_or_below, first_below
 from journal_app.journal.search import find_spans
+from journal_app.ui.journal.entry_rows import Listing, Month, Row, is_month, month_key, shape_of
 
 UNTITLED = "Untitled"
 
@@ -59,10 +62,6 @@ IsUntitledRole = Roles.IsUntitled
 ThemeNameRole = Roles.ThemeName
 
 
-def month_key(moment: datetime) -> tuple[int, int]:
-    return (moment.year, moment.month)
-
-
 def month_label(key: tuple[int, int], locale: QLocale | None = None) -> str:
     """ "March 2025", in the person's language."""
     return (locale or QLocale()).toString(QDate(key[0], key[1], 1), "MMMM yyyy")
@@ -76,22 +75,20 @@ def date_label(moment: datetime, locale: QLocale | None = None) -> str:
     return f"{day} · {time}"
 
 
-# ("header", (year, month)) above each month's entries, or ("entry", the entry).
-_Row = tuple[str, tuple[int, int] | Entry]
+_Row = Row
 # Where a row stands in the newest-first order: an entry's date and id, and 0; a
 # header's are those of the first entry below it, and 1, so it goes just above.
 _RowKey = tuple[datetime, str, int]
 
 
-def _month_of(row: _Row) -> tuple[int, int]:
-    value = row[1]
-    return month_key(value.created) if isinstance(value, Entry) else value
+def _month_of(row: _Row) -> Month:
+    return month_key(row.created) if isinstance(row, Entry) else row
 
 
 class EntryListModel(QStringListModel):
     """Entries newest first, with a header row above the first entry of each month.
 
-    Each row is either ``("header", (year, month), label)`` or ``("entry", entry)``.
+    Each row is either an entry or, for a month's header, its ``(year, month)``.
     The entries must arrive in the order they should be shown; a header is put
     wherever the month changes.
 
@@ -110,6 +107,7 @@ class EntryListModel(QStringListModel):
         self.rowsRemoved.connect(self._apply_pending)
         self.modelReset.connect(self._apply_pending)
         self._rows: list[_Row] = []
+        self._shape: list[object] = []  # each row's shape_of, kept in step with _rows
         self._shown: dict[str, Entry] = {}  # by id, as listed now
         # Each entry's row, kept only for a list not in newest-first order; in
         # order (as the journal always lists), a binary search finds the row, so
@@ -129,48 +127,28 @@ class EntryListModel(QStringListModel):
 
     # ---------------------------------------------------------------- filling
 
-    def _build(self, entries: Sequence[Entry]) -> list[_Row]:
-        rows: list[_Row] = []
-        last: tuple[int, int] | None = None
-        for entry in entries:
-            key = month_key(entry.created)
-            if key != last:
-                rows.append(("header", key))
-                last = key
-            rows.append(("entry", entry))
-        return rows
-
-    @staticmethod
-    def _shape(rows: list[_Row]) -> list[object]:
-        return [value if isinstance(value, tuple) else value.id for _, value in rows]
-
     def set_entries(self, entries: Sequence[Entry]) -> None:
-        """Show these entries. If only their contents changed (same rows in the same
-        places) the rows are updated in place, so selection and scroll stay put."""
-        rows = self._build(entries)
+        """Show these entries (see :meth:`set_listing`)."""
+        self.set_listing(Listing.of(entries))
+
+    def set_listing(self, listing: Listing) -> None:
+        """Show these rows. If only their entries' words changed (the same rows in
+        the same places) the rows are updated in place, so selection and scroll stay
+        put; else one reset. Either way the window's thread does no per-row work in
+        Python: the listing was worked out before (on a worker, when it is long)."""
         self._spans.clear()
-        if (
-            self._rows
-            and len(rows) == len(self._rows)
-            and self._shape(rows) == self._shape(self._rows)
-        ):
-            self._rows, self._shown, self._row_of = rows, *self._index(rows)
+        rows = listing.rows
+        if self._rows and listing.shape == self._shape:
+            self._rows, self._shape = rows, listing.shape
+            self._shown, self._row_of = listing.shown, listing.row_of
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
             return
-        shown, row_of = self._index(rows)
 
         def change() -> None:
-            self._rows, self._shown, self._row_of = rows, shown, row_of
+            self._rows, self._shape = rows, listing.shape
+            self._shown, self._row_of = listing.shown, listing.row_of
 
         self._change_rows(change, lambda: self.setStringList([""] * len(rows)))
-
-    @staticmethod
-    def _index(rows: list[_Row]) -> tuple[dict[str, Entry], dict[str, int] | None]:
-        """The entries by id, and their rows unless they are newest first."""
-        entries = [(row, value) for row, (_, value) in enumerate(rows) if isinstance(value, Entry)]
-        ordered = all((a.created, a.id) > (b.created, b.id) for (_, a), (_, b) in pairwise(entries))
-        row_of = None if ordered else {entry.id: row for row, entry in entries}
-        return {entry.id: entry for _, entry in entries}, row_of
 
     def _change_rows(self, change: Callable[[], None], signal: Callable[[], object]) -> None:
         """Run ``signal`` (the string list's own insert, remove or reset), with
@@ -197,7 +175,7 @@ class EntryListModel(QStringListModel):
         save costs a few rows, not a rebuild of 100,000."""
         row = self.row_of(entry.id)
         if row >= 0 and self._still_fits(row, entry):
-            self._rows[row] = ("entry", entry)
+            self._rows[row] = entry
             self._shown[entry.id] = entry
             self._spans.pop(entry.id, None)
             self.dataChanged.emit(self.index(row), self.index(row))
@@ -213,13 +191,13 @@ class EntryListModel(QStringListModel):
             self._remove_row(row)
 
     def _entry_key(self, row: int) -> tuple[datetime, str] | None:
-        value = self._rows[row][1] if 0 <= row < len(self._rows) else None
+        value = self._rows[row] if 0 <= row < len(self._rows) else None
         return (value.created, value.id) if isinstance(value, Entry) else None
 
     def _still_fits(self, row: int, entry: Entry) -> bool:
         """Whether the saved entry belongs in the row it has (same month, same
         neighbours); a header is skipped to find the entry above."""
-        old = self._rows[row][1]
+        old = self._rows[row]
         assert isinstance(old, Entry)
         if month_key(old.created) != month_key(entry.created):
             return False
@@ -229,10 +207,10 @@ class EntryListModel(QStringListModel):
         return (above is None or above > key) and (below is None or key > below)
 
     def _row_key(self, row: int) -> _RowKey:
-        value = self._rows[row][1]
+        value = self._rows[row]
         if isinstance(value, Entry):
             return (value.created, value.id, 0)
-        first = self._rows[row + 1][1]  # a heading always has an entry below it
+        first = self._rows[row + 1]  # a heading always has an entry below it
         assert isinstance(first, Entry)
         return (first.created, first.id, 1)
 
@@ -241,16 +219,17 @@ class EntryListModel(QStringListModel):
         rows = self._rows
         place = first_below(range(len(rows)), (entry.created, entry.id, 0), self._row_key)
         month = month_key(entry.created)
-        new: list[_Row] = [("entry", entry)]
-        if place < len(rows) and rows[place] == ("header", month):
+        new: list[_Row] = [entry]
+        if place < len(rows) and is_month(rows[place]) and rows[place] == month:
             place += 1  # newer than every entry of its month: just below the heading
         elif place == 0 or _month_of(rows[place - 1]) != month:
-            new.insert(0, ("header", month))
-            if place < len(rows) and rows[place][0] == "entry":
-                new.append(("header", _month_of(rows[place])))  # it splits a month
+            new.insert(0, month)
+            if place < len(rows) and not is_month(rows[place]):
+                new.append(_month_of(rows[place]))  # it splits a month
 
         def change() -> None:
             rows[place:place] = new
+            self._shape[place:place] = [shape_of(row) for row in new]
             self._shown[entry.id] = entry
             self._renumber(place)
 
@@ -262,17 +241,18 @@ class EntryListModel(QStringListModel):
         first, last = row, row + 1
         if (
             row > 0
-            and rows[row - 1][0] == "header"
-            and (last == len(rows) or rows[last][0] == "header")
+            and is_month(rows[row - 1])
+            and (last == len(rows) or is_month(rows[last]))
         ):
             first -= 1
-            if first > 0 and last < len(rows) and _month_of(rows[first - 1]) == rows[last][1]:
+            if first > 0 and last < len(rows) and _month_of(rows[first - 1]) == rows[last]:
                 last += 1  # the months around it are one month again
-        value = rows[row][1]
+        value = rows[row]
         assert isinstance(value, Entry)
 
         def change() -> None:
             del rows[first:last]
+            del self._shape[first:last]
             del self._shown[value.id]
             if self._row_of is not None:
                 del self._row_of[value.id]
@@ -287,7 +267,7 @@ class EntryListModel(QStringListModel):
         if row_of is None:
             return  # in order: rows are found by binary search
         for row in range(start, len(self._rows)):
-            value = self._rows[row][1]
+            value = self._rows[row]
             if isinstance(value, Entry):
                 row_of[value.id] = row
 
@@ -295,7 +275,7 @@ class EntryListModel(QStringListModel):
         """Forget every entry and the search words (on lock)."""
 
         def change() -> None:
-            self._rows, self._shown, self._row_of = [], {}, None
+            self._rows, self._shape, self._shown, self._row_of = [], [], {}, None
             self._spans, self._query = {}, ""
 
         self._change_rows(change, lambda: self.setStringList([]))
@@ -321,7 +301,7 @@ class EntryListModel(QStringListModel):
         return len(self._shown)
 
     def entry_ids(self) -> list[str]:
-        return [value.id for _, value in self._rows if isinstance(value, Entry)]
+        return [value.id for value in self._rows if isinstance(value, Entry)]
 
     def row_of(self, entry_id: str | None) -> int:
         """The row showing this entry, or -1."""
@@ -332,7 +312,7 @@ class EntryListModel(QStringListModel):
             return self._row_of[entry.id]
         key = (entry.created, entry.id, 0)
         row = first_at_or_below(range(len(self._rows)), key, self._row_key)
-        return row if row < len(self._rows) and self._rows[row][1] is entry else -1
+        return row if row < len(self._rows) and self._rows[row] is entry else -1
 
     def index_of(self, entry_id: str | None) -> QModelIndex:
         row = self.row_of(entry_id)
@@ -340,13 +320,13 @@ class EntryListModel(QStringListModel):
 
     def entry_at(self, row: int) -> Entry | None:
         if 0 <= row < len(self._rows):
-            _, value = self._rows[row]
+            value = self._rows[row]
             if isinstance(value, Entry):
                 return value
         return None
 
     def is_header(self, row: int) -> bool:
-        return 0 <= row < len(self._rows) and self._rows[row][0] == "header"
+        return 0 <= row < len(self._rows) and is_month(self._rows[row])
 
     def neighbour_entry_id(self, entry_id: str) -> str | None:
         """The entry below this one, else the one above: what to show after it goes."""
@@ -370,7 +350,7 @@ class EntryListModel(QStringListModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()][0] == "header":
+        if is_month(self._rows[index.row()]):
             return Qt.ItemFlag.NoItemFlags
         return (
             Qt.ItemFlag.ItemIsEnabled
@@ -381,8 +361,8 @@ class EntryListModel(QStringListModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        _, entry = self._rows[index.row()]
-        if isinstance(entry, tuple):  # a month's header: (year, month)
+        entry = self._rows[index.row()]
+        if not isinstance(entry, Entry):  # a month's header: (year, month)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return month_label(entry, self._locale)
             if role == Roles.IsHeader:

@@ -3,9 +3,11 @@
 Given the journal's search, each key searches at once on a worker thread
 (``search_worker.py``): the window never waits for it, and the list follows with
 the newest words' results only. Without it, the search waits a moment after typing
-stops. Down or Enter searches at once, here, and goes on to the list; Escape
-clears the words (or, with none, goes to the list). The tag filter appears once an
-entry has a tag, the theme filter once an entry was written with a prompt.
+stops. A long journal is listed on that worker too (:meth:`FilterBar.relist`):
+``changed`` then follows once the rows are ready. Down or Enter searches at once,
+here, and goes on to the list; Escape clears the words (or, with none, goes to the
+list). The tag filter appears once an entry has a tag, the theme filter once an
+entry was written with a prompt.
 """
 
 from __future__ import annotations
@@ -78,11 +80,13 @@ class FilterBar(QWidget):
         self.theme: str | None = None  # only entries written with this theme's prompts
         self._trash = False
         self._found: SearchResult | None = None  # only while the list takes it in
+        self._relisting: SearchRequest | None = None  # asked of the worker by relist()
+        self._failed: SearchRequest | None = None  # the worker could not list it
         self.worker: SearchWorker | None = None
         if search is not None:
             self.worker = SearchWorker(search, self)
             self.worker.found.connect(self._on_found)
-            self.worker.failed.connect(lambda _request: self.apply_search())
+            self.worker.failed.connect(self._on_failed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -147,10 +151,29 @@ class FilterBar(QWidget):
     def found(self, include_trash: bool) -> list[Entry] | None:
         """The results the worker found for exactly these filters, while the list
         follows them; None when the caller should search itself."""
+        result = self.found_result(include_trash)
+        return result.entries if result is not None else None
+
+    def found_result(self, include_trash: bool) -> SearchResult | None:
+        """As :meth:`found`, with the rows the worker built for them, if it did."""
         result = self._found
         if result is None or result.request != self._request(include_trash):
             return None
-        return result.entries
+        return result
+
+    def relist(self) -> bool:
+        """Have the worker find what these filters let through, and build its rows;
+        ``changed`` follows when they are ready. False if there is no worker."""
+        if self.worker is None or self._failed == self._request(self._trash):
+            return False
+        self._relisting = self._request(self._trash)
+        self.worker.find(self._relisting)
+        return True
+
+    @property
+    def relisting(self) -> bool:
+        """Whether a list asked for by :meth:`relist` is still on its way."""
+        return self._relisting is not None
 
     def _request(self, include_trash: bool) -> SearchRequest:
         return SearchRequest(self.query, self.tag, self.theme, include_trash)
@@ -191,6 +214,7 @@ class FilterBar(QWidget):
     def reset(self) -> None:
         """Back to no filter at all, without a signal (the journal is locking)."""
         self._timer.stop()
+        self._relisting = None
         if self.worker is not None:
             self.worker.forget()
         for widget in (self.search, self.tag_filter, self.theme_filter):
@@ -232,7 +256,7 @@ class FilterBar(QWidget):
         now, so that the list the caller is about to show follows both."""
         if self.worker is None:
             return
-        self.worker.drop()
+        self._drop()
         query = self.search.text().strip()
         if query != self.query:
             self.query = query
@@ -244,24 +268,41 @@ class FilterBar(QWidget):
         request = result.request
         if request != SearchRequest(self.search.text().strip(), self.tag, self.theme, self._trash):
             return  # stale: the words, a filter or the trash moved on meanwhile
-        if request.query == self.query:
+        relisted, self._relisting, self._failed = request == self._relisting, None, None
+        if request.query == self.query and not relisted:
             return  # already searched here (Enter)
+        words_changed = request.query != self.query
         self.query = request.query
         self._found = result
         try:
-            self.query_changed.emit(request.query)
+            if words_changed:
+                self.query_changed.emit(request.query)
             self.changed.emit()
         finally:
             self._found = None
 
+    @Slot(object)
+    def _on_failed(self, request: SearchRequest) -> None:
+        """The worker could not search: here, then, where an error can be shown."""
+        if request != self._relisting:
+            self.apply_search()
+            return
+        self._relisting, self._failed = None, request
+        self.changed.emit()  # the list is made here this time (relist() says no)
+
+    def _drop(self) -> None:
+        assert self.worker is not None
+        self.worker.drop()
+        self._relisting = None
+
     @Slot()
     def apply_search(self) -> None:
         """Search for the words in the field now (the list follows)."""
-        if self.worker is not None:
-            self.worker.drop()
         query = self.search.text().strip()
         if query == self.query:
-            return
+            return  # a search for other words is stale already; a list on its way comes
+        if self.worker is not None:
+            self._drop()
         self.query = query
         self.query_changed.emit(query)
         self.changed.emit()

@@ -208,7 +208,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
             return
         self._refresh_timer.stop()
         self._refresh_tags()
-        self._refresh_list()
+        self._refresh_list(now=True)
         target = self._remember_id
         entry = self._lookup(target)
         if entry is not None and entry.in_trash == self.in_trash_view:
@@ -474,10 +474,10 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         return self.editor.entry_id if self.pages.currentWidget() is self.editor else None
 
     @Slot()
-    def _refresh_list(self) -> None:
+    def _refresh_list(self, *, now: bool = False) -> None:
         self._refresh_timer.stop()
         self._saved, self._all_changed = {}, False
-        self.sidebar.refresh(self._shown_id())
+        self.sidebar.refresh(self._shown_id(), now=now)
         if self.pages.currentWidget() is self.placeholder:
             self._fill_placeholder()
 
@@ -497,9 +497,9 @@ class JournalView(RestyleOnPaletteChange, QWidget):
 
     def _catch_up(self) -> None:
         """Show what was saved since the list last caught up: only the saved entries'
-        rows change, unless many entries changed or a search decides what is listed."""
+        rows change, unless many entries changed."""
         self._refresh_tags()
-        if self._all_changed or not self.sidebar.can_follow_saves():
+        if self._all_changed:
             self._refresh_list()
             return
         self._refresh_timer.stop()
@@ -534,7 +534,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         self.placeholder.fill(
             unlocked=unlocked,
             trash=self.in_trash_view,
-            empty_journal=not unlocked or not self._service.entries(),
+            empty_journal=not unlocked or not self._service.tally().live,
         )
 
     def _show_placeholder(self) -> None:

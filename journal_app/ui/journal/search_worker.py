@@ -7,6 +7,13 @@ under way stale: it stops at its next check (within a millisecond's work, see
 shown only if they are still the newest query's: a slow early search can never
 overwrite a quick later one.
 
+The worker also works out the list's rows for what it found, when that is long (a
+:class:`~journal_app.ui.journal.entry_rows.Listing`: months, and the entries by
+id), which at 100,000 entries is as slow as the search itself; the window's
+thread then only swaps the rows in. An empty query lists the whole journal the
+same way, so clearing the words, or unlocking a long journal, never freezes the
+window either.
+
 The worker keeps a :class:`Narrowing`, so a word typed one key at a time looks
 only at what the key before it found. It holds entries, so it is emptied when the
 journal locks (:meth:`SearchWorker.forget`); only the worker thread touches it
@@ -23,6 +30,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from journal_app.journal import Entry
 from journal_app.journal.search import Narrowing
+from journal_app.ui.journal.entry_rows import LONG_LIST, Listing
 from journal_app.vault import Cancelled
 
 
@@ -53,14 +61,17 @@ class SearchRequest:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
+    """What was found, and the list's rows for it, built beside it on the worker."""
+
     request: SearchRequest
     entries: list[Entry]
+    listing: Listing | None = None
 
 
 class _Relay(QObject):
     """Carries a finished search from the pool thread to the window's thread."""
 
-    done = Signal(int, object)  # generation, list[Entry] | None
+    done = Signal(int, object)  # generation, SearchResult | None
 
 
 class SearchWorker(QObject):
@@ -127,7 +138,7 @@ class SearchWorker(QObject):
             return self._generation != generation
 
         def run() -> None:
-            entries: list[Entry] | None
+            result: SearchResult | None
             try:
                 entries = search(
                     request.query,
@@ -137,16 +148,19 @@ class SearchWorker(QObject):
                     narrowing=narrowing,
                     cancelled=stale,
                 )
+                long = len(entries) >= LONG_LIST and not stale()
+                listing = Listing.of(entries, stale) if long else None
+                result = SearchResult(request, entries, listing)
             except Cancelled:
-                entries = []  # never shown: its generation is stale
+                result = SearchResult(request, [])  # never shown: its generation is stale
             except Exception:  # searched again on the window's thread, which reports it
-                entries = None
-            relay.done.emit(generation, entries)
+                result = None
+            relay.done.emit(generation, result)
 
         self._pool.start(run)
 
     @Slot(int, object)
-    def _on_done(self, generation: int, entries: list[Entry] | None) -> None:
+    def _on_done(self, generation: int, result: SearchResult | None) -> None:
         request, self._running = self._running, None
         if self._forget:
             self._forget = False
@@ -157,7 +171,7 @@ class SearchWorker(QObject):
             return
         if request is None or generation != self._generation:
             return
-        if entries is None:
+        if result is None:
             self.failed.emit(request)
         else:
-            self.found.emit(SearchResult(request, entries))
+            self.found.emit(result)

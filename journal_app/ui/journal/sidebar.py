@@ -5,6 +5,12 @@ It knows which entries are listed (the journal or the trash, narrowed by the
 filters) and which one is selected, and says why the list is empty when it is.
 What is open in the editor is the page's business: the page tells the sidebar
 which entry to select, and hears from it which one the person chose.
+
+A long journal (:data:`~journal_app.ui.journal.entry_rows.LONG_LIST` entries or
+more) is listed on the search worker, rows and all, so the window never stops
+for it: :meth:`Sidebar.refresh` then returns at once and runs again when the
+rows are ready. A save with words, a tag or a theme set asks the worker whether
+the saved entries still match, and changes only their rows.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from journal_app.ui.common.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
 from journal_app.ui.journal.entry_delegate import mix
 from journal_app.ui.journal.entry_list import ListPane
 from journal_app.ui.journal.entry_model import EntryIdRole, EntryListModel
+from journal_app.ui.journal.entry_rows import LONG_LIST, Listing
 from journal_app.ui.journal.filter_bar import FilterBar
 from journal_app.ui.journal.page_words import (
     TEXT_LIST_EMPTY_JOURNAL,
@@ -35,6 +42,7 @@ from journal_app.ui.journal.page_words import (
     TEXT_TRASH_EMPTY,
     TEXT_TRASH_NO_MATCHES,
 )
+from journal_app.ui.journal.search_worker import SearchRequest
 from journal_app.ui.journal.trash_bars import TrashBar, UndoBar
 from journal_app.ui.services.journal_service import JournalService
 
@@ -58,6 +66,9 @@ class Sidebar(QWidget):
         self.model = model
         self.trash_mode = False
         self._syncing = False
+        # Saved while the worker lists or searches: followed once its rows arrive.
+        self._following: dict[str, Entry] = {}
+        self._listed: SearchRequest | None = None  # what the worker's rows shown were for
         self.setObjectName("journalSidebar")
         self.setAutoFillBackground(True)
         self.setMinimumWidth(240)
@@ -171,30 +182,81 @@ class Sidebar(QWidget):
             filters.query, tag=filters.tag, theme=filters.theme, include_trash=include_trash
         )
 
-    def refresh(self, shown: str | None) -> None:
-        """List what the filters let through, with ``shown`` (open in the editor) selected."""
+    def refresh(self, shown: str | None, *, now: bool = False) -> None:
+        """List what the filters let through, with ``shown`` (open in the editor) selected.
+
+        A long journal is listed on the worker, unless ``now``: this returns at once,
+        and runs again (through the filters' ``changed``) when the rows are ready.
+        Just after unlock, the whole journal's rows were built on the unlock worker."""
+        found = self.filters.found_result(self.trash_mode)
+        as_found = self._as_found()
+        if found is not None and as_found and self._following and found.request == self._listed:
+            self.follow_saves((), shown, found.listing or Listing.of(found.entries))
+            return
+        prepared = self._service.take_prepared() if as_found else None
+        if found is not None and found.listing is not None and as_found:
+            listing = found.listing
+        elif isinstance(prepared, Listing) and not self.filters.narrows():
+            listing = prepared
+        elif found is None and not now and self._on_worker() and self.filters.relist():
+            return
+        else:
+            listing = Listing.of(self.filters.apply(self._entries()))
         with self.quiet():
-            self.model.set_entries(self.filters.apply(self._entries()))
+            self.model.set_listing(listing)
             self.model.set_highlight(self.filters.query)
+        self._listed = found.request if found is not None and as_found else None
+        saved, self._following = list(self._following.values()), {}
+        self._follow(saved, listing.shown if self.filters.narrows() else None)
         self.select(shown)
         self._update_empty_states()
 
-    def can_follow_saves(self) -> bool:
-        """Whether the entry alone says if it is listed: so without search words, a
-        tag or a theme, which only the journal's search can answer."""
-        return not self.filters.narrows()
+    def _as_found(self) -> bool:
+        """Whether the list shows just what the worker finds (not the trash, nor only
+        the marked entries)."""
+        return not self.trash_mode and not self.filters.flag_filter.isChecked()
 
-    def follow_saves(self, entries: Iterable[Entry], shown: str | None) -> None:
+    def _on_worker(self) -> bool:
+        """Whether the journal is long enough to be listed on the worker."""
+        return (
+            self._as_found()
+            and self._service.is_unlocked
+            and self._service.tally().live >= LONG_LIST
+        )
+
+    def follow_saves(
+        self, entries: Iterable[Entry], shown: str | None, found: Listing | None = None
+    ) -> None:
         """Put each saved entry in its place, or take it out of a list it no longer
-        belongs to (trashed, restored, unmarked), leaving every other row alone."""
+        belongs to (trashed, restored, unmarked, no longer matching the words),
+        leaving every other row alone. With words, a tag or a theme set, whether it
+        still belongs is the journal's search to say: asked here of a short journal,
+        of the worker for a long one (the rows change when it answers, ``found``)."""
+        self._following.update((entry.id, entry) for entry in entries)
+        if found is None and self.filters.narrows():
+            if self._on_worker() and self.filters.relist():
+                return
+            found = Listing.of(self.filters.apply(self._entries()))
+        saved, self._following = list(self._following.values()), {}
+        self._follow(saved, found.shown if found is not None else None)
+        self.select(shown)
+        self._update_empty_states()
+
+    def _follow(self, saved: list[Entry], listed: dict[str, Entry] | None) -> None:
+        """Each saved entry put in its row or dropped: by the entries ``listed`` (what
+        the search finds now), else by the entry itself."""
         with self.quiet():
-            for entry in entries:
-                if entry.in_trash == self.trash_mode and self.filters.apply([entry]):
-                    self.model.put(entry)
+            for entry in saved:
+                if listed is not None:
+                    keep = entry if entry.id in listed else None
+                elif entry.in_trash == self.trash_mode and self.filters.apply([entry]):
+                    keep = entry
+                else:
+                    keep = None
+                if keep is not None:
+                    self.model.put(keep)
                 else:
                     self.model.drop(entry.id)
-        self.select(shown)
-        self._update_empty_states()
 
     def refresh_tags(self) -> list[str]:
         """Bring the filters up to date with the journal; the tags in use.
@@ -235,9 +297,14 @@ class Sidebar(QWidget):
             self.pane.show_note(note)
         else:
             self.pane.show_list()
-        self.trash_bar.empty_button.setEnabled(
-            self.trash_mode and self._service.is_unlocked and bool(self._service.trash_entries())
-        )
+        self.trash_bar.empty_button.setEnabled(self.trash_mode and self._has_trash())
+
+    def _has_trash(self) -> bool:
+        if not self._service.is_unlocked:
+            return False
+        if self.trash_mode and not self.filters.anything_set():
+            return self.model.entry_count() > 0  # the whole trash is listed
+        return self._service.has_trash()
 
     # ---------------------------------------------------------------- the keyboard
 

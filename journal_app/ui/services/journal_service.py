@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import Enum
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,8 @@ class JournalService(QObject):
         self._journal: Journal | None = None
         self._state = VaultState.ABSENT if not self._path.exists() else VaultState.CLOSED
         self._kept = KeptCopies()
+        self._prepare: Callable[[Journal], object] | None = None
+        self._prepared: object = None  # what _prepare made of the journal just unlocked
         self._watch = FileWatch(lambda: self._vault, self._may_look_at_file, self)
         self._watch.file_changed.connect(self.file_changed)
         self._watch.save_refused.connect(self.save_refused)
@@ -92,6 +95,8 @@ class JournalService(QObject):
         self.transfer.entries_changed.connect(self.entries_changed)
         self.transfer.personal_changed.connect(self.personal_changed)
         self.transfer.packs_changed.connect(self.packs_changed)
+        self.entry_saved.connect(self._drop_prepared)
+        self.entries_changed.connect(self._drop_prepared)
 
     # ------------------------------------------------------------------ state
 
@@ -173,12 +178,15 @@ class JournalService(QObject):
             return
         vault = self._vault
         assert vault is not None
+        prepare = self._prepare
 
-        def work() -> Journal:
+        def work() -> tuple[Journal, object]:
             unlock_step(vault)
             journal = Journal(vault)
             self._kept.bring_in(journal, passphrase)
-            return journal
+            journal.entries(include_trash=True)  # sorted here, not on the window's thread
+            import_module("journal_app.vault.writing")  # the first save's imports, here too
+            return journal, prepare(journal) if prepare is not None else None
 
         self._runner.run(work, self._on_unlocked, self.unlock_failed)
 
@@ -218,8 +226,24 @@ class JournalService(QObject):
         self.created.emit(code)
         self.unlocked.emit(journal.report)
 
+    def prepare_on_unlock(self, prepare: Callable[[Journal], object]) -> None:
+        """Have ``prepare`` run on the unlock worker once the journal is loaded (the
+        entry list's rows, say, which at 100,000 entries would freeze the window);
+        its result is :meth:`take_prepared`'s until an entry is saved or the journal
+        locks. It must only read the journal."""
+        self._prepare = prepare
+
+    def take_prepared(self) -> object:
+        """What ``prepare_on_unlock``'s function made, once; None if nothing is kept."""
+        prepared, self._prepared = self._prepared, None
+        return prepared
+
+    def _drop_prepared(self, *_signal_args: object) -> None:
+        self._prepared = None
+
     @Slot(object)
-    def _on_unlocked(self, journal: Journal) -> None:
+    def _on_unlocked(self, loaded: tuple[Journal, object]) -> None:
+        journal, self._prepared = loaded
         self._journal = journal
         heap.settle()  # the loaded entries: out of the way of full collections
         self._set_state(VaultState.UNLOCKED)
@@ -241,6 +265,7 @@ class JournalService(QObject):
         Long tasks (export, backup, import) are asked to stop first.
         """
         self._runner.cancel_all()
+        self._prepared = None
         if self._journal is not None:
             self._journal.lock()
             self._journal = None
@@ -304,6 +329,11 @@ class JournalService(QObject):
 
     def trash_entries(self) -> list[Entry]:
         return self._require().trash()
+
+    def has_trash(self) -> bool:
+        """Whether anything is in the trash, without walking every entry to find out."""
+        journal = self._require()
+        return len(journal.entries(include_trash=True)) > len(journal)
 
     def get(self, entry_id: str) -> Entry:
         return self._require().get(entry_id)

@@ -10,6 +10,7 @@ passphrase first. The journal itself is entered by the window (``_enter_journal`
 from __future__ import annotations
 
 from enum import Enum
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
@@ -17,11 +18,12 @@ from PySide6.QtWidgets import QWidget
 
 from journal_app.ui.common import errors
 from journal_app.ui.common.errors import advice_for
+from journal_app.ui.journal.entry_rows import Listing, journal_listing
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.ui.window.mixin import WindowMixin
 
 if TYPE_CHECKING:
-    from journal_app.journal import LoadReport
+    from journal_app.journal import Journal, LoadReport
     from journal_app.ui.common.preferences import AppSettings
     from journal_app.ui.window.pages import (
         CreatePassphrasePage,
@@ -33,6 +35,14 @@ if TYPE_CHECKING:
     )
 
 CODE_STATUS_MS = 4000
+
+
+def _ready_the_journal(journal: Journal) -> Listing:
+    """Run on the unlock worker, so the window's thread is spared both: the journal
+    page's code imported (the first time, most of a second at unlock) and the rows of
+    the whole journal's list built (as long again at 100,000 entries)."""
+    import_module("journal_app.ui.journal.journal_view")
+    return journal_listing(journal)
 
 
 class Mode(Enum):
@@ -70,6 +80,7 @@ class PassphraseFlow(WindowMixin):
         def _enter_journal(self, report: LoadReport | None, notice: str | None = None) -> None: ...
 
     def _connect_flow(self, service: JournalService) -> None:
+        service.prepare_on_unlock(_ready_the_journal)
         service.created.connect(self._on_created)
         service.create_failed.connect(self._on_create_failed)
         service.unlocked.connect(self._on_unlocked)
