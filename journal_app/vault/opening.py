@@ -16,11 +16,13 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal_app.vault.connection import open_exclusive, vault_errors
 from journal_app.vault.keys import HeaderRow, Unwrapping, checked_header, read_header
-from journal_app.vault.reading import data_rows
-from journal_app.vault.records import Row
+
+if TYPE_CHECKING:
+    from journal_app.vault.records import Row
 
 
 @dataclass(slots=True)
@@ -54,8 +56,11 @@ class Opening:
 
         The rows are the same the first ``read_all`` would fetch (nothing can write
         to the file in between: the lock is ours), and are opened and checked by
-        it exactly as those would be.
+        it exactly as those would be. (The reading code loads here, once the key
+        is on its way, not before.)
         """
+        from journal_app.vault.reading import data_rows
+
         with vault_errors():
             self.rows = list(data_rows(self.conn))
 
