@@ -55,7 +55,13 @@ from journal_app.journal.export import (
 )
 from journal_app.journal.files import CancelCheck, Progress, atomic_write_bytes, check_cancel
 from journal_app.ui.common.slices import LONG_STEP, Steps, run_steps
-from journal_app.ui.services.pdf_flow import CHUNK_CHARS, CHUNK_ENTRIES, chunks, flow_steps
+from journal_app.ui.services.pdf_flow import (
+    CHUNK_CHARS,
+    CHUNK_ENTRIES,
+    chunks,
+    fits_one_batch,
+    flow_steps,
+)
 from journal_app.ui.services.pdf_page import (
     FOOTER_PT,
     PDF_RESOLUTION,
@@ -257,25 +263,28 @@ def _painted_steps(
     *,
     title: str,
     exported_at: datetime,
-    pages: int,
+    pages: int | None,
     progress: Progress | None,
     cancelled: CancelCheck | None,
 ) -> Steps[int]:
-    """Typeset ``entries`` again, a batch at a time, and paint every page on
-    ``writer`` numbered "n of ``pages``"; the painter is ended however it stops."""
+    """Typeset ``entries`` (again), a batch at a time, and paint every page on
+    ``writer`` numbered "n of ``pages``" (None: they fit one batch, whose own page
+    count it is); the painter is ended however it stops."""
     painter, paint_rect, scale = _begin_painting(writer)
     total = max(len(entries), 1)
-    rest = PROGRESS_TOTAL - _COUNT_SHARE
+    start = 0 if pages is None else _COUNT_SHARE
+    known = [pages or 1]  # the number of pages, once known
 
     def paint(document: PrintDocument, page: int, number: int) -> None:
         if number:
             writer.newPage()
-        paint_page(painter, document, page, paint_rect, scale, number=(number + 1, pages))
+        known[0] = pages if pages is not None else document.pageCount()
+        paint_page(painter, document, page, paint_rect, scale, number=(number + 1, known[0]))
 
     def report(read: int, painted: int) -> None:
         if progress is not None:
-            done = _TYPESET_PART * read / total + (1 - _TYPESET_PART) * painted / max(pages, 1)
-            progress(_COUNT_SHARE + int(rest * done), PROGRESS_TOTAL)
+            done = _TYPESET_PART * read / total + (1 - _TYPESET_PART) * painted / known[0]
+            progress(start + int((PROGRESS_TOTAL - start) * done), PROGRESS_TOTAL)
 
     try:
         painted = yield from flow_steps(
@@ -308,7 +317,8 @@ def pdf_steps(
     value is its bytes.
 
     Only a batch of entries is ever typeset at once (:mod:`journal_app.ui.services.pdf_flow`),
-    twice: first to count the pages, then to paint them, each numbered "n of N".
+    twice: first to count the pages, then to paint them, each numbered "n of N";
+    entries that fit one batch are typeset once.
     """
     layout = page_layout or default_page_layout()
     moment = exported_at or now()  # the same date under the title in both runs
@@ -318,14 +328,16 @@ def pdf_steps(
         if progress is not None:
             progress(read * _COUNT_SHARE // total, PROGRESS_TOTAL)
 
-    pages = yield from flow_steps(
-        entries,
-        title=title,
-        exported_at=moment,
-        page_layout=layout,
-        report=counted,
-        cancelled=cancelled,
-    )
+    pages: int | None = None  # counted first, unless they fit one batch
+    if not fits_one_batch(len(entries)):
+        pages = yield from flow_steps(
+            entries,
+            title=title,
+            exported_at=moment,
+            page_layout=layout,
+            report=counted,
+            cancelled=cancelled,
+        )
     data = QByteArray()
     try:
         buffer = QBuffer(data)

@@ -51,6 +51,12 @@ PageSink = Callable[[PrintDocument, int, int], None]
 FlowReport = Callable[[int, int], None]
 
 
+def fits_one_batch(count: int) -> bool:
+    """Whether ``count`` entries are typeset as one document, never cut: then the
+    number of pages is known before the first is handed on, without counting."""
+    return count < BATCH_ENTRIES
+
+
 def chunks(pieces: Iterator[str]) -> Iterator[tuple[str, int]]:
     """The entries' Markdown pieces joined into steps of :data:`CHUNK_ENTRIES` entries
     or :data:`CHUNK_CHARS` characters, whichever comes first (one long entry is a
@@ -215,4 +221,11 @@ def flow_steps(
     return batches.handed_on
 
 
-__all__ = ["BATCH_ENTRIES", "CHUNK_CHARS", "CHUNK_ENTRIES", "chunks", "flow_steps"]
+__all__ = [
+    "BATCH_ENTRIES",
+    "CHUNK_CHARS",
+    "CHUNK_ENTRIES",
+    "chunks",
+    "fits_one_batch",
+    "flow_steps",
+]

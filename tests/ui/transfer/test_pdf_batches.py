@@ -169,9 +169,20 @@ def test_the_export_holds_a_batch_of_text_not_every_entry(monkeypatch):
     assert max(held) < whole / 10  # a batch and a page or so, of 40 batches
 
 
-def test_every_page_of_the_pdf_says_n_of_all(monkeypatch):
+@pytest.mark.parametrize(("batch", "typesettings"), [(7, 2), (151, 1)])
+def test_every_page_of_the_pdf_says_n_of_all(monkeypatch, batch, typesettings):
+    """Counted first when the entries take several batches; typeset once when they
+    fit one."""
     pdf.ensure_gui_application()
-    monkeypatch.setattr(pdf_flow, "BATCH_ENTRIES", 7)
+    monkeypatch.setattr(pdf_flow, "BATCH_ENTRIES", batch)
+    runs: list[int] = []
+    flow = pdf.flow_steps
+
+    def counting_flow(*args, **kwargs):
+        runs.append(1)
+        return flow(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "flow_steps", counting_flow)
     numbers: list[tuple[int, int]] = []
     original = pdf.paint_page
 
@@ -188,6 +199,7 @@ def test_every_page_of_the_pdf_says_n_of_all(monkeypatch):
     pages = pdf.build_document(entries, exported_at=MOMENT).pageCount()
     assert pdf.page_count(data) == pages > 5
     assert numbers == [(n, pages) for n in range(1, pages + 1)]
+    assert len(runs) == typesettings
     assert reports == sorted(reports) and reports[-1] == pdf.PROGRESS_TOTAL
 
 
