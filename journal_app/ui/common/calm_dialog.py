@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.ui.common.focus_return import return_focus_on_close
 from journal_app.ui.common.theme import current_colors
 from journal_app.ui.common.widgets import label, leaf_pixmap
 
@@ -84,6 +85,7 @@ class CalmDialog(QDialog):
         leaf: bool = True,
     ) -> None:
         super().__init__(parent)
+        return_focus_on_close(self)
         self.setWindowTitle(title)
         self.setObjectName("CalmDialog")
         self.kind = tone.value

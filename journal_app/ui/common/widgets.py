@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, SignalInstance, Slot
-from PySide6.QtGui import QIcon, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -84,6 +84,27 @@ def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
     return widget
 
 
+class PushButton(QPushButton):
+    """A push button that Enter presses while it has the focus, as Space does.
+
+    Qt's button answers Enter only as a dialog's (auto-)default; but an auto-default
+    button in a dialog becomes the default whenever it has had the focus, so Enter in
+    a field would press whichever button was last visited. Tend's buttons stay out of
+    that (``autoDefault`` off) and take Enter themselves, and only when focused.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.isEnabled()
+        ):
+            event.accept()
+            self.animateClick()
+            return
+        super().keyPressEvent(event)
+
+
 def button(
     text: str,
     tooltip: str,
@@ -92,7 +113,9 @@ def button(
     accessible_name: str | None = None,
     on_click: Callable[[], object] | SignalInstance | None = None,
 ) -> QPushButton:
-    widget = QPushButton(text)
+    """A button with its words, tooltip and accessible name, which Enter presses
+    while it has the focus (see :class:`PushButton`)."""
+    widget = PushButton(text)
     widget.setToolTip(tooltip)
     widget.setAccessibleName(accessible_name or text.replace("&", "").rstrip("…. "))
     widget.setAccessibleDescription(tooltip)

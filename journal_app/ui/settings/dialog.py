@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.ui.common.errors import advice_for
+from journal_app.ui.common.focus_return import return_focus_on_close
 from journal_app.ui.common.kept import KeptDialog
+from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.preferences import (
     AUTO_LOCK_CHOICES_MINUTES,
     MAX_EDITOR_FONT_SIZE,
@@ -474,10 +476,12 @@ class SettingsDialog(QDialog):
     ) -> None:
         """``backups``: the Backups page, last, if the window hands one in."""
         super().__init__(parent)
+        return_focus_on_close(self)
         self.setWindowTitle("Settings")
         self.setObjectName("SettingsDialog")
         self.settings = settings
         self.resize(780, 600)
+        open_over_parent(self)
         self.privacy = PrivacyPage(settings)
         self.appearance = AppearancePage(settings)
         self.prompts = PromptsPage(settings)

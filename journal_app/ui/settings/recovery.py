@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from journal_app.journal.files import atomic_write_bytes
 from journal_app.ui.common.clipboard import DEFAULT_CLEAR_MS, SecretClipboard
 from journal_app.ui.common.files import FILE_DIALOG, documents_folder
+from journal_app.ui.common.focus_return import return_focus_on_close
 from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.widgets import button, label, row
 from journal_app.vault.errors import VaultExists
@@ -257,6 +258,7 @@ class RecoveryCodeDialog(QDialog):
 
     def __init__(self, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        return_focus_on_close(self)
         self.setWindowTitle("New recovery code")
         self.widget = RecoveryCodeWidget(self, skip_text="Close without keeping it")
         self.widget.heading.setText("Your new recovery code")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.journal.personal import PersonalTemplate, load_template
 from journal_app.ui.common.debounce import Debouncer
+from journal_app.ui.common.focus_return import return_focus_on_close
 from journal_app.ui.common.theme import set_role
 from journal_app.ui.common.widgets import button, label
 from journal_app.ui.services.journal_service import JournalService
@@ -99,6 +100,7 @@ class PersonalDialog(QDialog):
         template: PersonalTemplate | None,
     ) -> None:
         super().__init__(parent)
+        return_focus_on_close(self)
         self.service = service
         self.template = template or load_template()
         self._dirty = False

@@ -56,6 +56,8 @@ from journal_app.ui.common.country import (
     emergency_sentence,
     system_country,
 )
+from journal_app.ui.common.focus_return import return_focus_on_close
+from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.theme import set_role
 from journal_app.ui.common.widgets import button, clear_layout, label
 from journal_app.ui.services.journal_service import JournalService
@@ -336,10 +338,12 @@ class SupportDialog(QDialog):
         clipboard: SecretClipboard | None = None,
     ) -> None:
         super().__init__(parent)
+        return_focus_on_close(self)
         self.setWindowTitle("Support")
         self.setObjectName("SupportDialog")
         self.setMinimumSize(560, 560)
         self.resize(640, 780)
+        open_over_parent(self)
         self._error = ""
         if catalogue is None:
             try:

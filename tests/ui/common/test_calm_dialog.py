@@ -112,3 +112,21 @@ def test_every_notice_and_question_goes_through_the_one_seam(message_boxes) -> N
         "question",
         "question",
     ]
+
+
+def test_focus_goes_back_where_it_was(qtbot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    with qtbot.waitActive(field):
+        field.activateWindow()
+    field.setFocus()
+    dialog = CalmDialog(field, "Exported", "Saved as notes.md.")
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert not field.hasFocus()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(field.hasFocus)
