@@ -29,6 +29,7 @@ from journal_app.journal.personal import (
     PersonalTemplate,
 )
 from journal_app.ui.common.errors import advice_for
+from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.theme import set_role
 from journal_app.ui.common.widgets import button, label
@@ -82,6 +83,7 @@ class PeopleDialog(PersonalDialog):
         self.setObjectName("PeopleDialog")
         self.setMinimumSize(640, 480)
         self.resize(780, 560)
+        open_over_parent(self)
         self._build()
         self.reload()
 

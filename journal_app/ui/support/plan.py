@@ -23,6 +23,7 @@ from journal_app.journal.personal import (
 from journal_app.ui.common.calm_dialog import warn
 from journal_app.ui.common.country import help_lines, system_country
 from journal_app.ui.common.errors import advice_for
+from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.preferences import AppSettings
 from journal_app.ui.common.widgets import button, label
 from journal_app.ui.services.journal_service import JournalService
@@ -161,6 +162,7 @@ class PlanDialog(PersonalDialog):
         self.setObjectName("PlanDialog")
         self.setMinimumSize(600, 520)
         self.resize(780, 820)
+        open_over_parent(self)
         self._build()
         self.reload()
 
