@@ -17,7 +17,14 @@ dateutil and is slower, which would flatter Tend.
 
 Tend's side is a vault of the same entries made with Tend's default key
 derivation (64 MiB, 3 passes, 4 lanes): here whole commands are timed, KDF and
-all. Both sides work on fresh copies of their pristine journal at each run of the
+all. Both programs run with a bytecode cache, as installed programs do: this
+environment may set PYTHONDONTWRITEBYTECODE, under which Tend (an editable
+install, never compiled by pip) would compile its own modules at every run, about
+0.17 s of each command, while jrnl's were compiled when pip installed it. So both
+get a cache of their own under bench/results/pycache (as bench/gui.py's children
+do), filled by the warm-up pair.
+
+Both sides work on fresh copies of their pristine journal at each run of the
 benchmark; each "add" run adds an entry to its copy.
 """
 
@@ -120,10 +127,13 @@ class JrnlSetup:
         self.done = self.root / "ok"
 
     def env(self) -> dict[str, str]:
+        """The environment of both programs' runs: jrnl's folders, and a bytecode
+        cache for each (see the module's docstring)."""
         from bench.measure import child_env
 
-        return child_env(
+        env = child_env(
             {
+                "PYTHONPYCACHEPREFIX": str(RESULTS / "pycache"),
                 "XDG_CONFIG_HOME": str(self.config_home),
                 "XDG_DATA_HOME": str(self.data_home),
                 "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
@@ -132,6 +142,8 @@ class JrnlSetup:
                 "NO_COLOR": "1",
             }
         )
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        return env
 
     def run(self, *args: str, stdin: str | None = None) -> ChildRun:
         return run_child([str(_jrnl_bin()), *args], env=self.env(), stdin=stdin)
