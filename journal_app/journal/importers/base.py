@@ -21,6 +21,7 @@ from typing import Protocol
 
 from journal_app.journal.entry import Entry, aware, clean_tags
 from journal_app.journal.files import CancelCheck, Progress, progress_loop
+from journal_app.journal.importers.gentle_json import NotJson, loads_utf8
 from journal_app.vault.store import new_record_id
 
 MIB = 1024 * 1024
@@ -168,13 +169,22 @@ def human_size(count: int) -> str:
 
 
 def load_json(data: bytes, source: str) -> object:
-    """Parse JSON bytes (UTF-8, a byte-order mark allowed), or say plainly why not."""
+    """Parse JSON bytes (UTF-8, a byte-order mark allowed), or say plainly why not.
+
+    Read in short steps (:mod:`journal_app.journal.importers.gentle_json`), so the
+    window keeps moving while a worker reads a large export; what is not JSON is
+    handed to ``json.loads`` to say exactly where it goes wrong.
+    """
     try:
-        text = data.decode("utf-8-sig")
+        return loads_utf8(data)
     except UnicodeDecodeError:
         raise ImportFormatError(source, "is not UTF-8 text, so it is not a JSON export.") from None
+    except NotJson:
+        pass
+    except RecursionError:
+        raise ImportFormatError(source, "is nested too deeply to be a journal export.") from None
     try:
-        return json.loads(text)
+        return json.loads(data.decode("utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise ImportFormatError(
             source, f"is not valid JSON (line {exc.lineno}, column {exc.colno})."
