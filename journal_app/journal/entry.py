@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import Enum
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
 
 ENTRY_KIND = "entry"
@@ -72,10 +73,16 @@ TAGS_MARK = b',"tags":['
 
 
 def _body_text(payload: bytes) -> str:
-    """The body of a payload in ``to_payload``'s shape, decoded from its JSON string."""
+    """The body of a payload in ``to_payload``'s shape, decoded from its JSON string.
+
+    The JSON decoder's own C string reader, without ``json.loads``'s Python
+    steps around it, which cost as much as the reading at this size.
+    """
     start = payload.index(BODY_MARK) + len(BODY_MARK)
-    text = json.loads(payload[start : payload.index(TAGS_MARK, start)])
-    assert isinstance(text, str)
+    literal = payload[start : payload.index(TAGS_MARK, start)].decode("utf-8")
+    text, end = scanstring(literal, 1)
+    if literal[0] != '"' or end != len(literal) or type(text) is not str:
+        raise ValueError("the body is not one JSON string")
     return text
 
 

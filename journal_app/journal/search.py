@@ -9,11 +9,13 @@ Searching while typing, at 100,000 entries, rests on three things:
 - The index is each entry's folded text, built once in memory (on a worker just
   after unlock, and again for an entry when it is saved) and never written
   anywhere: the journal keeps it beside the entry it came from. It is kept as
-  UTF-8 bytes (:func:`fold_bytes`) and searched with the query's words encoded
-  the same way: in UTF-8 one character's bytes never start inside another's, so
-  a word is a substring of the bytes exactly when it is one of the text. A
-  ``str`` holding a single character beyond Latin-1 spends two or four bytes on
-  every character, so bytes hold the index of a journal in a third less memory.
+  its UTF-8 bytes, one character for each byte (:func:`fold_utf8`), and searched
+  with the query's words made the same way: in UTF-8 one character's bytes never
+  start inside another's, so a word is a substring of the bytes exactly when it
+  is one of the text. A ``str`` holding a single character beyond Latin-1 spends
+  two or four bytes on every character, so this holds the index of the journal
+  in a quarter less memory. It stays a ``str`` (not ``bytes``) because ``in``
+  between two strings is the quicker test.
 - Narrowing. Whatever matches "quiet mo" matches "quiet m" too, so once "quiet m"
   was searched, "quiet mo" need only look at what "quiet m" found. The rule
   (:func:`refines`): every word of the earlier query lies inside some word of the
@@ -47,8 +49,6 @@ SCAN_CHUNK = 1024
 REMEMBERED_SEARCHES = 8
 
 T = TypeVar("T")
-# Folded text, as text or as UTF-8 bytes (see the module's docstring).
-Folded = TypeVar("Folded", str, bytes)
 
 
 @lru_cache(maxsize=1)
@@ -79,19 +79,24 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return fold_bytes(text).decode("utf-8", "surrogatepass")
+    return _folded_utf8(text).decode("utf-8", "surrogatepass")
 
 
-def fold_bytes(text: str) -> bytes:
-    """``fold(text)`` as UTF-8 (lone surrogates as they are): what search keeps."""
+def fold_utf8(text: str) -> str:
+    """``fold(text)`` as its UTF-8 bytes (lone surrogates as they are), one
+    character for each byte: what search keeps (see the module's docstring)."""
     if text.isascii():
-        return text.encode("ascii").lower()
+        return text.lower()
+    return _folded_utf8(text).decode("latin-1")
+
+
+def utf8_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded words made as :func:`fold_utf8` makes text, to look for in it."""
+    return tuple(term.encode("utf-8", "surrogatepass").decode("latin-1") for term in terms)
+
+
+def _folded_utf8(text: str) -> bytes:
     return text.encode("ascii", _ERROR_HANDLER).lower()
-
-
-def as_bytes(terms: tuple[str, ...]) -> tuple[bytes, ...]:
-    """Folded words, to look for in :func:`fold_bytes` text."""
-    return tuple(term.encode("utf-8", "surrogatepass") for term in terms)
 
 
 @lru_cache(maxsize=256)
@@ -99,11 +104,11 @@ def query_terms(query: str) -> tuple[str, ...]:
     return tuple(term for term in fold(query).split() if term)
 
 
-def matches(haystack_folded: Folded, terms: tuple[Folded, ...]) -> bool:
+def matches(haystack_folded: str, terms: tuple[str, ...]) -> bool:
     return all(term in haystack_folded for term in terms)
 
 
-def refines(terms: tuple[Folded, ...], earlier: tuple[Folded, ...]) -> bool:
+def refines(terms: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
     """Whether everything ``terms`` matches is matched by ``earlier`` too.
 
     True when each earlier word lies inside some word of the new query: a text
@@ -115,8 +120,8 @@ def refines(terms: tuple[Folded, ...], earlier: tuple[Folded, ...]) -> bool:
 
 def scan(
     items: Sequence[T],
-    haystack: Callable[[T], Folded],
-    terms: tuple[Folded, ...],
+    haystack: Callable[[T], str],
+    terms: tuple[str, ...],
     cancelled: Callable[[], bool] | None = None,
 ) -> list[T]:
     """The items whose folded text holds every term, in their order.
@@ -157,8 +162,8 @@ class Narrowing:
     def search(
         self,
         items: Sequence[T],
-        haystack: Callable[[T], Folded],
-        terms: tuple[Folded, ...],
+        haystack: Callable[[T], str],
+        terms: tuple[str, ...],
         cancelled: Callable[[], bool] | None = None,
     ) -> list[T]:
         """As :func:`scan`, looking only at an earlier result when the query refines it."""
@@ -177,7 +182,7 @@ class Narrowing:
         known = self._items
         return items is known or (len(items) == len(known) and all(map(operator.is_, items, known)))
 
-    def _candidates(self, terms: tuple[Folded, ...], items: Sequence[T]) -> Sequence[T]:
+    def _candidates(self, terms: tuple[str, ...], items: Sequence[T]) -> Sequence[T]:
         """The smallest remembered result that ``terms`` refines, else every item."""
         best: Sequence[T] = items
         for earlier, found in self._found.items():

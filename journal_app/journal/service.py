@@ -35,7 +35,7 @@ from journal_app.journal.library import PromptLibrary
 from journal_app.journal.ordering import move_entry, newest_first_key
 from journal_app.journal.personal import PersonalStore
 from journal_app.journal.prompts import Prompt
-from journal_app.journal.search import Narrowing, as_bytes, fold, fold_bytes, query_terms, scan
+from journal_app.journal.search import Narrowing, fold, fold_utf8, query_terms, scan, utf8_terms
 from journal_app.journal.tally import EntryTally
 from journal_app.vault import Cancelled, DamagedRecords, KdfParams, Vault
 from journal_app.vault.records import Problem, RecordProblem
@@ -75,12 +75,12 @@ class LoadReport:
         return DamagedRecords(list(self.damaged), self.problems)
 
 
-def _searchable(entry: Entry) -> bytes:
-    """Everything search looks at in one entry, folded, as UTF-8."""
-    return fold_bytes("\n".join((entry.title, entry.body, " ".join(entry.tags), entry.prompt_text)))
+def _searchable(entry: Entry) -> str:
+    """Everything search looks at in one entry, folded, as UTF-8 (see ``fold_utf8``)."""
+    return fold_utf8("\n".join((entry.title, entry.body, " ".join(entry.tags), entry.prompt_text)))
 
 
-def _cached_fold(cache: dict[str, tuple[Entry, bytes]], entry: Entry) -> bytes:
+def _cached_fold(cache: dict[str, tuple[Entry, str]], entry: Entry) -> str:
     """The entry's searchable text, folded once and cached for this very entry.
 
     The cache is keyed by the entry object too, so a fold computed on another
@@ -103,7 +103,7 @@ class Journal:
         self.vault = vault
         self._entries: dict[str, Entry] = {}
         self._drafts: dict[str, Draft] = {}
-        self._folded: dict[str, tuple[Entry, bytes]] = {}
+        self._folded: dict[str, tuple[Entry, str]] = {}
         self._sorted: list[Entry] | None = None
         # Saves so far, and the lock under which a save moves an entry within
         # ``_sorted`` and a sort made on another thread is kept (see ``entries``).
@@ -290,8 +290,8 @@ class Journal:
             return scope
         haystack = partial(_cached_fold, self._folded)
         if narrowing is None:
-            return scan(scope, haystack, as_bytes(terms), cancelled)
-        return narrowing.search(scope, haystack, as_bytes(terms), cancelled)
+            return scan(scope, haystack, utf8_terms(terms), cancelled)
+        return narrowing.search(scope, haystack, utf8_terms(terms), cancelled)
 
     def warm_search(self, cancelled: Callable[[], bool] | None = None) -> int:
         """Fold every entry ahead of the first search; meant for a worker thread.
