@@ -9,7 +9,6 @@ kept (inside the encrypted journal) only when the person says "Import".
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
@@ -72,12 +71,9 @@ def _prompts_phrase(count: int) -> str:
 
 
 def describe_problem(error: PackError) -> str:
-    """The refusal, for the person: where, then what. Never echoes a refused word."""
-    problem = re.sub(r": '[^']*'", "", error.problem).replace("illegal", "unexpected")
-    where = "[pack]" if error.where == "pack" else error.where
-    if not where:
-        return f"{problem[:1].upper()}{problem[1:]}."
-    return f"At {where}: {problem}."
+    """The refusal, for the person: where ("Prompt 3"), then what. The refused words
+    travel apart from the sentence, so they are never echoed back to the person."""
+    return error.finding.sentence(show_word=False)
 
 
 def _theme_names(service: JournalService) -> dict[str, str]:

@@ -147,14 +147,26 @@ HEADER = b'[pack]\nname = "N"\nauthor = "A"\n\n'
 BAD_PACKS = {
     "bad TOML": (b'[pack]\nname = "N\nauthor = "A"\n', "line 2, column 10"),
     "a missing field": (b'[pack]\nname = "N"\n\n' + GOOD_PROMPT, "'author' is missing"),
-    "a missing prompt text": (HEADER + b'[[prompts]]\nid = "a"\n', "prompts[1]"),
+    "a missing prompt text": (
+        HEADER + b'[[prompts]]\nid = "a"\n',
+        "Prompt 1: the field 'text' is missing.",
+    ),
     "duplicate ids": (
         HEADER + GOOD_PROMPT + b'\n[[prompts]]\nid = "a"\ntext = "What else helped you?"\n',
-        "prompts[2].id",
+        "Prompt 2: 'a' is already the id of prompt 1.",
     ),
-    "a wrong type": (HEADER + b'[[prompts]]\nid = "a"\ntext = 42\n', "prompts[1].text"),
-    "a wrong flag": (HEADER + GOOD_PROMPT + b'heavy = "yes"\n', "prompts[1].heavy"),
-    "an unknown theme": (HEADER + GOOD_PROMPT + b'theme = "urges"\n', "prompts[1].theme"),
+    "a wrong type": (
+        HEADER + b'[[prompts]]\nid = "a"\ntext = 42\n',
+        "Prompt 1: 'text' must be text in quotes.",
+    ),
+    "a wrong flag": (
+        HEADER + GOOD_PROMPT + b'heavy = "yes"\n',
+        "Prompt 1: 'heavy' must be true or false.",
+    ),
+    "an unknown theme": (
+        HEADER + GOOD_PROMPT + b'theme = "urges"\n',
+        "Prompt 1: its theme must be one of",
+    ),
     "enormous text": (
         HEADER + b'[[prompts]]\nid = "a"\ntext = "What ' + b"so " * 200 + b'you?"\n',
         "the most is 300",
@@ -164,7 +176,7 @@ BAD_PACKS = {
     "not UTF-8": ('[pack]\nname = "Café"\n'.encode("latin-1"), "line 2"),
     "forbidden wording": (
         HEADER + b'[[prompts]]\nid = "a"\ntext = "How many times did you count the days?"\n',
-        "prompts[1].text",
+        "Prompt 1: It uses a word that counts or tracks",
     ),
 }
 
