@@ -103,6 +103,7 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--only-sync", action="store_true", help="only two computers' screens")
     parser.add_argument("--only-about", action="store_true", help="only About, at two sizes")
     parser.add_argument("--only-dialogs", action="store_true", help="only the calm dialogs")
+    parser.add_argument("--only-editor", action="store_true", help="only the editor, two sizes")
     return parser.parse_args()
 
 
@@ -461,6 +462,11 @@ def main() -> int:
 
         lent = (shot, settle, wait_for, window_for, make_journal, args.outdir, written)
         helpers = render_sync_screens.Helpers(*lent, SAMPLE_PASSPHRASE)
+        from tools import render_editor_screens
+
+        render_editor_screens.render(helpers, folder, theme)  # tags, bold, another prompt
+        if args.only_editor:
+            continue
         if not (args.only_sync or args.only_country):
             render_about_screens.render(helpers, folder, theme)  # Help > About, two sizes
         if args.only_about:

@@ -173,7 +173,7 @@ class EntryEditor(EditorPrompts, RestyleOnPaletteChange, QWidget):
             self._draft_id = None
             self.title.setText(entry.title if entry else "")
             self.body.set_plain_text(entry.body if entry else "")
-            self.tags.setText(", ".join(entry.tags) if entry else "")
+            self.tags.set_tags(entry.tags if entry else ())
             moment = to_qdatetime(entry.created) if entry else QDateTime.currentDateTime()
             self.date.setDateTime(moment)
             self._loaded_created = self.date.dateTime()

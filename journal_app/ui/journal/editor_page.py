@@ -190,26 +190,70 @@ class EditorPage(_Widget):
         self._rule_layout.addWidget(self.rule_line)
 
     def _build_footer(self, service: JournalService) -> None:
+        """Tags, date, the "next session" mark and the save status: one row where
+        there is room, else the tags on a row of their own (see ``_arrange_footer``)."""
         self.footer = QWidget(self)
-        self._footer_layout = QHBoxLayout(self.footer)
-        self._footer_layout.setSpacing(10)
+        self._footer_layout = QVBoxLayout(self.footer)
+        self._footer_layout.setSpacing(0)
+        self._footer_top = QHBoxLayout()
+        self._footer_top.setSpacing(10)
+        self._footer_bottom = QHBoxLayout()
+        self._footer_bottom.setSpacing(10)
+        self._footer_layout.addLayout(self._footer_top)
+        self._footer_layout.addLayout(self._footer_bottom)
+        self._footer_narrow = False
         self.tags_label = QLabel("Tags", self.footer)
         self.tags = TagsEdit(self.footer)
         self.tags.setObjectName("entryTags")
         self.tags.setPlaceholderText("Add tags, separated by commas")
         self.tags.setAccessibleName("Tags")
-        self.tags.setToolTip("Tags for this entry, separated by commas")
+        self.tags.setToolTip(
+            "Tags for this entry: type one, then Enter or a comma. "
+            "Backspace in the empty field removes the last; Left reaches the others"
+        )
         self.tags_label.setBuddy(self.tags)
         self._build_date()
         self._build_status()
-        self._footer_layout.addWidget(self.tags_label)
-        self._footer_layout.addWidget(self.tags, 1)
-        self._footer_layout.addWidget(self.date)
         # "Bring to my next session" (Ctrl+D), for the entry shown.
         self.flag = self._make_flag(service, self.footer)
         self.addAction(self.flag.action)
-        self._footer_layout.addWidget(self.flag)
-        self._footer_layout.addWidget(self.status)
+        self._footer_top.addWidget(self.tags_label)
+        self._footer_top.addWidget(self.tags, 1)
+        for widget in self._footer_rest():
+            self._footer_top.addWidget(widget)
+
+    def _footer_rest(self) -> tuple[QWidget, ...]:
+        return (self.date, self.flag, self.status)
+
+    def _arrange_footer(self, width: int) -> None:
+        """Keep the tags wide enough for their placeholder: below ``width`` pixels
+        for the whole row, the date, mark and status move to a second row."""
+        rest = self._footer_rest()
+        needed = (
+            self.tags_label.sizeHint().width()
+            + self.tags.minimumSizeHint().width()
+            + sum(max(w.sizeHint().width(), w.minimumWidth()) for w in rest)
+            + 10 * (len(rest) + 1)
+        )
+        narrow = width < needed
+        if narrow == self._footer_narrow:
+            return
+        self._footer_narrow = narrow
+        for widget in rest:
+            self._footer_top.removeWidget(widget)
+        while self._footer_bottom.count():
+            self._footer_bottom.takeAt(0)  # the spacing and stretch; widgets stay put
+        if narrow:  # the date under the field, the status at the right
+            indent = self.tags_label.sizeHint().width() + self._footer_top.spacing()
+            self._footer_bottom.addSpacing(indent)
+            self._footer_bottom.addWidget(self.date)
+            self._footer_bottom.addWidget(self.flag)
+            self._footer_bottom.addStretch(1)
+            self._footer_bottom.addWidget(self.status)
+        else:
+            for widget in rest:
+                self._footer_top.addWidget(widget)
+        self._footer_layout.setSpacing(6 if narrow else 0)
 
     def _make_flag(self, service: JournalService, parent: QWidget) -> FlagButton:
         """The editor makes its flag: the button asks it for the entry it shows."""
@@ -313,6 +357,7 @@ class EditorPage(_Widget):
             left + doc_margin - CARD_PAD_X, 10, right - CARD_PAD_X, 0
         )
         self._footer_layout.setContentsMargins(left + doc_margin, 8, right, 10)
+        self._arrange_footer(self.width() - left - doc_margin - right)
         self._notice_layout.setContentsMargins(left - 8, 14, right - 8, 0)
         self._rule_layout.setContentsMargins(left + doc_margin, 0, right, 0)
 
