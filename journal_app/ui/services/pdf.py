@@ -88,7 +88,7 @@ _TYPESET_PART = 1 / 3  # of what follows the count
 PROGRESS_TOTAL = 1000
 
 DISPOSE_BLOCKS = 2_000  # blocks removed in one step when a document is emptied
-COPY_BYTES = 4 << 20  # bytes of the finished PDF copied out of Qt in one step
+COPY_BYTES = 1 << 20  # bytes of the finished PDF copied out of Qt in one step (a few ms)
 
 # --------------------------------------------------------------- document
 
