@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
@@ -259,11 +260,23 @@ def clear_layout(layout: QLayout, dispose: Callable[[QWidget], None] = _hide_and
 
 
 class Page(QWidget):
-    """A page of the main window: a centred column of comfortable reading width."""
+    """A page of the main window: a centred column of comfortable reading width.
+
+    In a window too short for it (a small screen, large text) the page scrolls rather
+    than squeeze its words until lines are cut off.
+    """
 
     def __init__(self, parent: QWidget | None = None, *, width: int = PAGE_WIDTH) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
+        inner = QWidget()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(inner)
+        holder = QVBoxLayout(self)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(self.scroll_area)
+        outer = QVBoxLayout(inner)
         outer.setContentsMargins(32, 24, 32, 24)
         outer.addStretch(2)
         middle = QHBoxLayout()
