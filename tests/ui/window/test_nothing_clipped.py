@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize
 
+from journal_app.ui.settings.dialog import SettingsDialog
 from tests.ui.clipping import clipped
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import WAIT_MS, unlock_through_ui
@@ -47,4 +48,8 @@ def test_unlock_and_journal(qtbot, make_window, existing_journal, size) -> None:
         qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
         qtbot.wait(50)
         assert clipped(dialog) == [], dialog.windowTitle()
+        for page in dialog.pages if isinstance(dialog, SettingsDialog) else []:
+            dialog.show_page(page)
+            qtbot.wait(20)
+            assert clipped(dialog) == [], page.title
         dialog.close()
