@@ -9,7 +9,6 @@ length-prefixed fields so that no two different contexts can collide.
 from __future__ import annotations
 
 import os
-import secrets
 import struct
 import unicodedata
 from dataclasses import dataclass
@@ -119,6 +118,10 @@ def new_data_key() -> bytearray:
 
 
 def new_recovery_code() -> str:
+    # Imported here: every command that opens a journal loads this module before it
+    # starts deriving the key, and only a new recovery code needs ``secrets``.
+    import secrets
+
     symbols = "".join(
         secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LEN)
     )
