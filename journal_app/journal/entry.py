@@ -55,19 +55,8 @@ def _time(value: object) -> datetime | None:
     return aware(datetime.fromisoformat(str(value)))
 
 
-# The payload as ``Entry.to_payload`` writes it: its keys but the body, in this
-# order. The body sits between the two markers below; see entry_batch.py.
-KEYS_BESIDE_BODY = (
-    "created",
-    "updated",
-    "title",
-    "tags",
-    "prompt_id",
-    "trashed_at",
-    "prompt_text",
-    "prompt_theme",
-    "flagged",
-)
+# In a payload as ``Entry.to_payload`` writes it, the body's JSON string lies
+# between these two (see entry_batch.py).
 BODY_MARK = b',"body":'
 TAGS_MARK = b',"tags":['
 
@@ -92,11 +81,12 @@ class _SealedBody:
     Unlocking reads every entry, but the list shows only dates, titles and tags;
     decoding every body up front was most of the unlock time at 100,000 entries
     and kept each text twice (the payload and the ``str``). An entry read at
-    unlock (``entry_batch.read_entries``) leaves its ``body`` slot empty and keeps
-    the payload here; reading ``body`` then decodes it from the payload each time, and nothing
-    is cached, so the entry costs its UTF-8 payload and no more. Every other way
-    of making an entry fills the slot, and this room stays empty. Python asks
-    ``__getattr__`` only when a slot is empty, so filled entries pay nothing.
+    unlock (``entry_batch.read_entries``) leaves its ``body`` slot empty and
+    keeps the payload here; reading ``body`` decodes it from the payload each
+    time, and nothing is cached, so the entry costs its UTF-8 payload and no
+    more. Every other way of making an entry fills the slot, and this room stays
+    empty. Python asks ``__getattr__`` only when a slot is empty, so filled
+    entries pay nothing.
     """
 
     __slots__ = ("_payload",)
