@@ -59,7 +59,7 @@ from journal_app.ui.common.country import (
 from journal_app.ui.common.focus_return import return_focus_on_close
 from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.theme import set_role
-from journal_app.ui.common.widgets import button, clear_layout, label
+from journal_app.ui.common.widgets import PushButton, button, clear_layout, label
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.ui.support.dialog_parts import dialog_layout, scroll_area
 from journal_app.vault import VaultError
@@ -124,7 +124,7 @@ def wipe(widget: QWidget) -> None:
     widget.deleteLater()
 
 
-class CopyButton(QPushButton):
+class CopyButton(PushButton):
     """A small "Copy" beside a number: copies it, then says "Copied" for a moment.
 
     With a :class:`SecretClipboard` (the person's own people), the copy is marked

@@ -64,6 +64,19 @@ def test_enter_presses_add_a_person(qtbot, make_window, existing_journal) -> Non
     assert people.isVisible(), "Enter pressed Add a person, and did not close the dialog"
 
 
+def test_enter_on_copy_copies_and_support_stays_open(qtbot, make_window) -> None:
+    """Enter on a focused Copy used to press Support's default button, Close."""
+    window = make_window()
+    window.choose_country("GB")  # a country with numbers to copy
+    window.show_support()
+    support = window.support_dialog
+    assert support is not None
+    qtbot.waitUntil(support.isVisible, timeout=WAIT_MS)
+    copy = next(button for card in support.cards() for button in card.copy_buttons)
+    assert presses_on_enter(qtbot, copy)
+    assert support.isVisible()
+
+
 def test_escape_closes_dialogs_and_focus_returns(qtbot, make_window, existing_journal) -> None:
     window = make_window(existing_journal.path)
     unlock_through_ui(qtbot, window, PASSPHRASE)
