@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.exceptions import TimeoutError
 
 from tests.ui.conftest import PASSPHRASE
-from tests.ui.helpers import WAIT_MS, unlock_through_ui
+from tests.ui.helpers import WAIT_MS, create_through_ui, unlock_through_ui
 
 PRESS_MS = 1_000
 
@@ -42,6 +42,15 @@ def test_enter_presses_back_on_the_passphrase_page(qtbot, make_window) -> None:
     window.welcome_page.begin_button.click()
     assert presses_on_enter(qtbot, window.create_page.back_button, Qt.Key.Key_Enter)
     assert window.current_page() is window.welcome_page
+
+
+def test_enter_presses_continue_under_the_recovery_code(qtbot, make_window) -> None:
+    window = make_window()
+    create_through_ui(qtbot, window, PASSPHRASE)
+    widget = window.recovery_code_page.widget
+    widget.kept.setChecked(True)
+    assert presses_on_enter(qtbot, widget.continue_button)
+    qtbot.waitUntil(lambda: window.current_page() is window.journal_page, timeout=WAIT_MS)
 
 
 def test_enter_presses_the_unlock_pages_buttons(qtbot, make_window, existing_journal) -> None:
