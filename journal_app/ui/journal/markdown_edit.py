@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlockFormat,
     QTextCursor,
+    QTextDocument,
     QTextOption,
     QWheelEvent,
 )
@@ -171,8 +172,10 @@ class MarkdownEdit(QTextEdit):
             marks = "*" * (2 * width)
             if pos < width or doc.toPlainText()[pos - width : pos + width] != marks:
                 return  # words were typed into it, or it was undone
-            # The pair was the last edit: undoing it leaves no trace, not even an undo step.
+            # The pair was the last edit: undoing it leaves no trace, not even an undo
+            # step; and Redo must not bring it back.
             doc.undo()
+            doc.clearUndoRedoStacks(QTextDocument.Stacks.RedoStack)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if (

@@ -79,6 +79,8 @@ def test_an_empty_pair_goes_when_the_cursor_leaves_it(qtbot: Any, editor: EntryE
     assert shown(editor) == "|tea "
     editor.body.undo()
     assert editor.body.toPlainText() == "", "undo takes back the typing: the pair left no step"
+    editor.body.redo()
+    assert editor.body.toPlainText() == "tea ", "and redo does not bring the pair back"
 
 
 def test_nested_empty_pairs_go_together(qtbot: Any, editor: EntryEditor) -> None:
