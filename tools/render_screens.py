@@ -254,6 +254,9 @@ def main() -> int:
         window.service.set_pack_enabled(pack.id, True)
         shot(window.packs_dialog, "36-prompt-packs", theme)
         window.packs_dialog.done(QDialog.DialogCode.Rejected)
+        from tools import render_pack_screens
+
+        render_pack_screens.render(window, theme, shot, ROOT)  # samples, Check a pack…
         window.lock()
         window.close()
 

@@ -3,6 +3,10 @@
 Packs and the history of offered prompts say something about the person (which
 themes they write on, which therapist's prompts they use), so both live inside
 the vault as sealed records, like entries.
+
+Tend ships a few sample packs (``resources/packs/*.toml``). Turning one on imports
+it into the vault like any other pack, so the journal itself records which ones
+the person uses, sealed, and nothing about it is kept beside the journal.
 """
 
 from __future__ import annotations
@@ -10,8 +14,10 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 
-from journal_app.journal.packs import PACK_KIND, Pack
+from journal_app.assets import resource
+from journal_app.journal.packs import PACK_KIND, Pack, parse_pack
 from journal_app.journal.prompts import (
     Catalogue,
     Prompt,
@@ -24,6 +30,18 @@ from journal_app.vault import ReadResult, Vault
 from journal_app.vault.store import new_record_id
 
 STATE_KIND = "state"
+SAMPLE_FOLDER = "packs"
+
+
+@lru_cache(maxsize=1)
+def sample_packs() -> tuple[Pack, ...]:
+    """The packs that come with Tend, in their files' order; each passes the pack check
+    (a test holds them to it), so a broken one is a packaging mistake and raises."""
+    files = sorted(
+        (item for item in resource(SAMPLE_FOLDER).iterdir() if item.name.endswith(".toml")),
+        key=lambda item: item.name,
+    )
+    return tuple(parse_pack(item.read_bytes()) for item in files)
 
 
 class PackExists(ValueError):

@@ -61,12 +61,17 @@ class Finding:
     prompt: int | None = None
 
     def sentence(self, *, show_word: bool = True) -> str:
-        """"Prompt 3: …", or the problem alone when it is about the whole file."""
+        """ "Prompt 3: …", or the problem alone when it is about the whole file."""
         problem = self.discreet if self.discreet and not show_word else self.problem
         problem = problem.rstrip(".")
         if not self.place:
             return f"{problem[:1].upper()}{problem[1:]}."
         return f"{self.place}: {problem}."
+
+    def what(self, *, show_word: bool = True) -> str:
+        """The problem alone, as a sentence, for a list that shows the place apart."""
+        problem = self.discreet if self.discreet and not show_word else self.problem
+        return f"{problem[:1].upper()}{problem[1:].rstrip('.')}."
 
 
 class PackError(ValueError):
@@ -296,6 +301,26 @@ def check_pack(raw: bytes) -> PackCheck:
     if walk.findings:
         return PackCheck(tuple(walk.findings), len(items))
     return PackCheck((), len(items), header, prompts)
+
+
+def _prompts(count: int) -> str:
+    return "1 prompt" if count == 1 else f"{count} prompts"
+
+
+def verdict(check: PackCheck, file_name: str) -> str:
+    """The first line of a check's report, the same in the window and on the command line.
+
+    A pack with no problem is "ready to send", not "safe": the check reads wording,
+    not meaning, and says only that it sees no problem.
+    """
+    if check.ok and check.header is not None:
+        return (
+            f"“{check.header.name}” is ready to send: {_prompts(check.prompt_count)}, "
+            "and none has a problem Tend can see."
+        )
+    count = len(check.findings)
+    noun = "problem" if count == 1 else "problems"
+    return f"“{file_name}” has {count} {noun} to correct before it is sent."
 
 
 def read_pack_file(path: Path) -> bytes:

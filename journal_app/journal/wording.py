@@ -78,11 +78,11 @@ GROUPS = {
     "scales": Group("a scale or rating (rule 4)", "asks for a rating or a number"),
     "cravings": Group(
         "urges as something to measure (rules 4 and 10)",
-        "treats urges or cravings as something to measure",
+        "makes a longing into something to measure",
     ),
     "body": Group(
         "a part of the body (rule 1)",
-        "names a part of the body, which in a prompt can point to an injury",
+        "names a part of the body, which in a prompt can point to harm",
     ),
     "blame": Group("blame (rule 2)", "can sound like blame"),
     "medical": Group(

@@ -216,3 +216,24 @@ def test_a_file_that_cannot_be_read_is_one_finding(tmp_path: Path) -> None:
     [finding] = check_pack_file(tmp_path / "bad.toml").findings
     assert finding.sentence().startswith("At line 1, column 6")
     assert finding.sentence().endswith("(this is not valid TOML).")
+
+
+def test_the_sample_packs_that_ship_with_tend_pass_the_check() -> None:
+    from journal_app.assets import resource
+
+    files = [item for item in resource("packs").iterdir() if item.name.endswith(".toml")]
+    assert len(files) == 3
+    for item in files:
+        check = check_pack(item.read_bytes())
+        assert check.ok, (item.name, [finding.sentence() for finding in check.findings])
+        assert 6 <= check.prompt_count <= 10
+
+
+def test_every_reason_the_person_may_read_follows_the_rules_itself() -> None:
+    from journal_app.journal.wording import GROUPS, Violation
+
+    for key, group in GROUPS.items():
+        sentence = Violation(group.rule, "word", group.reason).explain(show_word=False)
+        assert check_text(sentence) == [], (key, sentence)
+    for violation in check_prompt("Rate it"):
+        assert check_text(violation.explain(show_word=False)) == [], violation

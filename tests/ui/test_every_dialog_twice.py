@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from journal_app.ui.common.errors import install_excepthook
 from journal_app.ui.common.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
+from journal_app.ui.journal.pack_check_dialog import PackCheckDialog
 from journal_app.ui.journal.packs import PackPreviewDialog, PacksDialog
 from journal_app.ui.journal.prompt_chooser import PromptChooserDialog
 from journal_app.ui.settings.dialog import SettingsDialog
@@ -116,6 +117,14 @@ def backup_path(qtbot: Any, window: MainWindow, env: Any) -> None:
 
 def pack_file(qtbot: Any, window: MainWindow, env: Any) -> None:
     env.file_dialogs.answers.append(str(EXAMPLE_PACK))
+
+
+def check_a_pack(qtbot: Any, window: MainWindow, env: Any) -> None:
+    """File > Prompt packs…, then its Check a pack… button (the window stays open)."""
+    menu("packs_action")(qtbot, window, env)
+    packs = window.packs_dialog
+    assert packs is not None
+    QTest.keyClick(packs.check_button, Qt.Key.Key_Space)
 
 
 def finish_backup(qtbot: Any, dialog: QWidget) -> None:
@@ -257,6 +266,7 @@ DOORS = [
     Door("my plan (Ctrl+Shift+M)", PlanDialog, keys("Ctrl+Shift+M")),
     Door("write with a prompt", PromptChooserDialog, keys(SHORTCUT_WRITE_WITH_PROMPT)),
     Door("prompt packs (File menu)", PacksDialog, menu("packs_action")),
+    Door("check a pack (Prompt packs)", PackCheckDialog, check_a_pack, prepare=pack_file),
     Door(
         "import prompt pack (File menu)",
         PackPreviewDialog,

@@ -1,5 +1,9 @@
 """Prompt packs: import one (after a preview), turn packs off and on, remove them.
 
+The Prompt packs window also offers the sample packs that come with Tend (one
+button each, :mod:`journal_app.ui.journal.sample_packs`) and "Check a pack…", the
+check a therapist runs before sending one (:mod:`journal_app.ui.journal.pack_check_dialog`).
+
 A therapist writes a pack as a TOML file (see the README); the person imports it
 from the File menu. The file is checked whole before anything is kept: a
 malformed pack is refused with a message naming the line or field, and nothing
@@ -31,6 +35,8 @@ from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.widgets import button, label
 from journal_app.ui.common.widgets import row as button_row
 from journal_app.ui.journal.card_list import CardList
+from journal_app.ui.journal.pack_check_dialog import check_pack_with_dialog
+from journal_app.ui.journal.sample_packs import SamplePacks
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.vault import VaultError
 
@@ -227,7 +233,7 @@ class PacksDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(TEXT_PACKS_TITLE)
         self.setObjectName("packsDialog")
-        self.resize(600, 480)
+        self.resize(600, 600)
         self.setMinimumWidth(440)
         self.service = service
         self._filling = False
@@ -261,6 +267,13 @@ class PacksDialog(QDialog):
             "Remove…", "Delete the chosen pack from your journal", on_click=self.remove_selected
         )
         self.remove_button.setAccessibleName("Remove the chosen pack")
+        self.check_button = button(
+            "Check a pack…",
+            "See every problem in a pack file before you send it; nothing is imported",
+            on_click=self.check_pack,
+        )
+        self.samples = SamplePacks(service, self)
+        self.samples.status_message.connect(self.status_message)
         self.close_button = button("Close", "Close this window", on_click=self.accept)
         self.close_button.setDefault(True)
 
@@ -271,7 +284,11 @@ class PacksDialog(QDialog):
         layout.addWidget(lead)
         layout.addSpacing(4)
         layout.addWidget(self.stack, 1)
-        buttons = button_row(self.import_button, self.remove_button, None, self.close_button)
+        layout.addSpacing(6)
+        layout.addWidget(self.samples)
+        buttons = button_row(
+            self.import_button, self.remove_button, self.check_button, None, self.close_button
+        )
         layout.addSpacing(4)
         layout.addLayout(buttons)
 
@@ -354,6 +371,11 @@ class PacksDialog(QDialog):
             item = self.list.item(row)
             if item.data(PackIdRole) == pack_id:
                 item.setCheckState(Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked)
+
+    @Slot()
+    def check_pack(self) -> None:
+        """A therapist's check of a pack file: the report names every problem."""
+        check_pack_with_dialog(self)
 
     @Slot()
     def remove_selected(self) -> None:
