@@ -198,15 +198,24 @@ class _StallProbe:
         return max(0.0, self.stop() - TICK_MS / 1000)
 
 
+def _settle_search(window: Any) -> None:
+    """The search index is folded on a pool thread, begun a moment after unlock: let
+    it begin, then finish, before anything is timed."""
+    from PySide6.QtCore import QThreadPool
+
+    from journal_app.ui.services.journal_service import WARM_SEARCH_AFTER_MS
+
+    _spin(WARM_SEARCH_AFTER_MS + 100)
+    QThreadPool.globalInstance().waitForDone()
+
+
 def _unlock(window: Any, passphrase: str) -> None:
     """Type the passphrase into the unlock page and wait until the journal shows."""
-    from PySide6.QtCore import QThreadPool
 
     page = window.unlock_page
     page.field.setText(passphrase)
     _wait(window.service.unlocked, 600, page.submit)
-    # The search index is folded on a pool thread after unlock: let it finish first.
-    QThreadPool.globalInstance().waitForDone()
+    _settle_search(window)
 
 
 # ------------------------------------------------------------------ start-up
@@ -354,25 +363,28 @@ KEY_GAP_MS = 120
 AUTOSAVE_KEYS = 8  # typed in a burst, then a pause long enough for the autosave
 
 
-def _until(done: Callable[[], bool], timeout_s: float) -> float:
-    """Run the event loop until ``done()`` (checked every millisecond); that moment."""
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+def _until(done: Callable[[], bool], timeout_s: float, *signals: Any) -> float:
+    """Run the event loop until ``done()``; that moment. It is asked whenever one of
+    ``signals`` is emitted (the model's, so the moment is exact) and every 20 ms
+    besides: a faster timer would take the GIL from the very worker being timed."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
-    check = QTimer()
-    check.setTimerType(Qt.TimerType.PreciseTimer)
-    check.setInterval(1)
     moment: list[float] = []
 
-    def look() -> None:
-        if done():
+    def look(*_args: object) -> None:
+        if not moment and done():
             moment.append(time.perf_counter())
             loop.quit()
 
+    check = QTimer()
+    check.setInterval(20)
     check.timeout.connect(look)
     limit = QTimer()
     limit.setSingleShot(True)
     limit.timeout.connect(loop.quit)
+    for signal in signals:
+        signal.connect(look)
     look()
     if not moment:
         check.start()
@@ -380,13 +392,23 @@ def _until(done: Callable[[], bool], timeout_s: float) -> float:
         loop.exec()
         check.stop()
         limit.stop()
+    for signal in signals:
+        signal.disconnect(look)
     if not moment:
         raise TimeoutError(f"not done in {timeout_s:.0f} s")
     return moment[0]
 
 
+def _model_signals(model: Any) -> tuple[Any, ...]:
+    """The signals by which the entry list model shows a change."""
+    return (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved)
+
+
 def _stall_of(
-    action: Callable[[], object], done: Callable[[], bool] = lambda: True, after_ms: int = 200
+    action: Callable[[], object],
+    done: Callable[[], bool] = lambda: True,
+    signals: tuple[Any, ...] = (),
+    after_ms: int = 200,
 ) -> float:
     """The longest stall from 50 ms before ``action()`` to ``after_ms`` after ``done()``
     (the window may finish the action on a later turn of its event loop)."""
@@ -394,7 +416,7 @@ def _stall_of(
     probe.start()
     _spin(50)
     action()
-    _until(done, 60)
+    _until(done, 60, *signals)
     _spin(after_ms)
     return probe.stall()
 
@@ -450,13 +472,17 @@ def _search_stall(view: Any, query: str) -> dict[str, Any]:
     probe.start()
     _spin(50)
     last = _type_keys(field, query)
-    shown = _until(lambda: view.filters.query == query and view.model.highlight == query, 30)
+    shown = _until(
+        lambda: view.filters.query == query and view.model.highlight == query,
+        30,
+        *_model_signals(view.model),
+    )
     _spin(200)
     return {"stall_s": probe.stall(), "shown_s": shown - last, "found": view.model.entry_count()}
 
 
 def stalls(vault: str, count: int) -> None:
-    from PySide6.QtCore import Qt, QThreadPool
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     passphrase = os.environ["BENCH_PASSPHRASE"]
@@ -474,10 +500,16 @@ def stalls(vault: str, count: int) -> None:
         _spin(50)
         began = time.perf_counter()
         _wait(window.service.unlocked, 600, page.submit)
-        listed = _until(lambda: window.journal_view.model.entry_count() == count, 60)
+        listed = _until(
+            lambda: (
+                window.journal_view is not None and window.journal_view.model.entry_count() == count
+            ),
+            60,
+            window.service.state_changed,
+        )
         _spin(300)
         result["unlock"] = {"stall_s": probe.stall(), "listed_s": listed - began}
-        QThreadPool.globalInstance().waitForDone()  # the search warm-up, as in _unlock
+        _settle_search(window)
         view = window.journal_view
         model = view.model
 
@@ -496,11 +528,16 @@ def stalls(vault: str, count: int) -> None:
             "stall_s": _stall_of(
                 lambda: QTest.keyClick(view.filters.search, Qt.Key.Key_Escape),
                 lambda: not view.filters.query and model.entry_count() == count,
+                _model_signals(model),
             )
         }
         _open_row(view, model.rowCount() // 2)
         result["trash"] = {
-            "stall_s": _stall_of(view.trash_current, lambda: model.entry_count() == count - 1)
+            "stall_s": _stall_of(
+                view.trash_current,
+                lambda: model.entry_count() == count - 1,
+                _model_signals(model),
+            )
         }
         return result
 

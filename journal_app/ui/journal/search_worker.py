@@ -29,7 +29,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from journal_app.journal import Entry
-from journal_app.journal.search import Narrowing
+from journal_app.journal.search import Narrowing, query_terms, refines
 from journal_app.ui.journal.entry_rows import LONG_LIST, Listing
 from journal_app.vault import Cancelled
 
@@ -71,11 +71,25 @@ class SearchResult:
 class _Relay(QObject):
     """Carries a finished search from the pool thread to the window's thread."""
 
-    done = Signal(int, object)  # generation, SearchResult | None
+    done = Signal(object, bool)  # SearchResult or None if it stopped; whether it failed
+
+
+def _narrows(newer: SearchRequest, earlier: SearchRequest) -> bool:
+    """Whether the earlier search's results are where the newer one will look."""
+    return (
+        bool(earlier.query)
+        and (newer.tag, newer.theme, newer.include_trash)
+        == (earlier.tag, earlier.theme, earlier.include_trash)
+        and refines(query_terms(newer.query), query_terms(earlier.query))
+    )
 
 
 class SearchWorker(QObject):
     """Runs one search at a time off the window's thread; only the newest is reported.
+
+    A search under way that the newest words only narrow ("quiet m" when "quiet mo"
+    is typed) is left to finish, unreported: the newest then looks only at what it
+    found. Any other is stopped at its next check.
 
     Signals:
         found(SearchResult): the newest request's results, on the window's thread.
@@ -94,8 +108,12 @@ class SearchWorker(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
         self._narrowing = Narrowing()
-        # Read by the pool thread to know it is stale; only the window's thread writes it.
+        # Only the window's thread writes these; the pool thread reads them to know
+        # whether to stop (the search's own flag) or to skip building rows no one
+        # will see (a newer request came).
         self._generation = 0
+        self._answers = 0  # the generation of the search under way
+        self._stop = [False]
         self._running: SearchRequest | None = None
         self._waiting: SearchRequest | None = None
         self._forget = False
@@ -107,15 +125,19 @@ class SearchWorker(QObject):
     def find(self, request: SearchRequest) -> None:
         """Search for this now; whatever was asked before is dropped."""
         self._generation += 1
-        if self._running is not None:
-            self._waiting = request  # the running search notices and stops
-        else:
+        running = self._running
+        if running is None:
             self._start(request)
+            return
+        if not _narrows(request, running):
+            self._stop[0] = True  # of no use to the newest: it stops at its next check
+        self._waiting = request  # searched afresh: the journal may have changed meanwhile
 
     def drop(self) -> None:
         """Drop every search asked for: none of them is reported."""
         self._generation += 1
         self._waiting = None
+        self._stop[0] = True
 
     def forget(self) -> None:
         """Drop every search, and the results remembered to narrow from (on lock)."""
@@ -130,15 +152,20 @@ class SearchWorker(QObject):
         self._pool.waitForDone()
 
     def _start(self, request: SearchRequest) -> None:
-        generation = self._generation
+        self._answers = self._generation
         self._running = request
+        self._stop = stop = [False]
         narrowing, search, relay = self._narrowing, self._search, self._relay
 
-        def stale() -> bool:
-            return self._generation != generation
+        def stopped() -> bool:
+            return stop[0]
+
+        def unseen() -> bool:
+            return stop[0] or self._answers != self._generation
 
         def run() -> None:
-            result: SearchResult | None
+            result: SearchResult | None = None
+            failed = False
             try:
                 entries = search(
                     request.query,
@@ -146,22 +173,23 @@ class SearchWorker(QObject):
                     theme=request.theme,
                     include_trash=request.include_trash,
                     narrowing=narrowing,
-                    cancelled=stale,
+                    cancelled=stopped,
                 )
-                long = len(entries) >= LONG_LIST and not stale()
-                listing = Listing.of(entries, stale) if long else None
+                long = len(entries) >= LONG_LIST and not unseen()
+                listing = Listing.of(entries, unseen) if long else None
                 result = SearchResult(request, entries, listing)
             except Cancelled:
-                result = SearchResult(request, [])  # never shown: its generation is stale
+                pass  # stopped, or its rows are not wanted: nothing to show
             except Exception:  # searched again on the window's thread, which reports it
-                result = None
-            relay.done.emit(generation, result)
+                failed = True
+            relay.done.emit(result, failed)
 
         self._pool.start(run)
 
-    @Slot(int, object)
-    def _on_done(self, generation: int, result: SearchResult | None) -> None:
+    @Slot(object, bool)
+    def _on_done(self, result: SearchResult | None, failed: bool) -> None:
         request, self._running = self._running, None
+        newest = self._answers == self._generation and not self._stop[0]
         if self._forget:
             self._forget = False
             self._narrowing.forget()
@@ -169,9 +197,9 @@ class SearchWorker(QObject):
             waiting, self._waiting = self._waiting, None
             self._start(waiting)
             return
-        if request is None or generation != self._generation:
+        if request is None or not newest:
             return
-        if result is None:
+        if failed:
             self.failed.emit(request)
-        else:
+        elif result is not None:
             self.found.emit(result)

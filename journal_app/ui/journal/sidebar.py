@@ -233,7 +233,7 @@ class Sidebar(QWidget):
         still belongs is the journal's search to say: asked here of a short journal,
         of the worker for a long one (the rows change when it answers, ``found``)."""
         self._following.update((entry.id, entry) for entry in entries)
-        if found is None and self.filters.narrows():
+        if found is None and self._following and self.filters.narrows():
             if self._on_worker() and self.filters.relist():
                 return
             found = Listing.of(self.filters.apply(self._entries()))

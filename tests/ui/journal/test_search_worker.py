@@ -99,3 +99,56 @@ def test_found_results_are_handed_over_only_while_the_list_follows_them(qtbot, b
     bar.search.setText("second")
     qtbot.waitUntil(lambda: bar.query == "second", timeout=2_000)
     assert bar.found(False) is None  # a later refresh (after a save) searches again
+
+
+class HeldSearch:
+    """Holds every search at a gate, and notes whether it was asked to stop."""
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.asked: list[str] = []
+        self.stopped: dict[str, bool] = {}
+
+    def __call__(
+        self,
+        query: str,
+        *,
+        tag: str | None = None,
+        theme: str | None = None,
+        include_trash: bool = False,
+        narrowing: Narrowing | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[Any]:
+        self.asked.append(query)
+        assert self.gate.wait(5)
+        assert cancelled is not None
+        self.stopped[query] = cancelled()
+        return [f"found {query}"]
+
+
+def test_a_search_the_newer_words_narrow_is_left_to_finish(qtbot) -> None:
+    held = HeldSearch()
+    bar = FilterBar([], search=held)
+    qtbot.addWidget(bar)
+    shown = shown_by(bar)
+    bar.search.setText("quiet m")
+    qtbot.waitUntil(lambda: held.asked == ["quiet m"], timeout=2_000)
+    bar.search.setText("quiet mo")  # narrows "quiet m": that one goes on, for narrowing
+    held.gate.set()
+    qtbot.waitUntil(lambda: bar.query == "quiet mo", timeout=2_000)
+    settle(qtbot, bar)
+    assert held.stopped == {"quiet m": False, "quiet mo": False}
+    assert shown == [("quiet mo", ["found quiet mo"])]  # only the newest is shown
+
+
+def test_a_search_the_newer_words_do_not_narrow_is_stopped(qtbot) -> None:
+    held = HeldSearch()
+    bar = FilterBar([], search=held)
+    qtbot.addWidget(bar)
+    bar.search.setText("quiet")
+    qtbot.waitUntil(lambda: held.asked == ["quiet"], timeout=2_000)
+    bar.search.setText("garden")
+    held.gate.set()
+    qtbot.waitUntil(lambda: bar.query == "garden", timeout=2_000)
+    settle(qtbot, bar)
+    assert held.stopped == {"quiet": True, "garden": False}
