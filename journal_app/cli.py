@@ -8,7 +8,8 @@ users of the machine could read them.
 This module holds :func:`main`; the command line's shape is in
 :mod:`journal_app.cli_parser`, and the commands live beside it:
 :mod:`journal_app.cli_commands` (inside one journal), :mod:`journal_app.cli_transfer`
-(export, backup, restore, import), :mod:`journal_app.cli_secrets` (passphrases) and
+(export, backup, restore, import), :mod:`journal_app.cli_secrets` (passphrases),
+:mod:`journal_app.cli_pack` (``tend pack check``, which needs no journal) and
 :mod:`journal_app.cli_common` (exit codes and what the commands share). None of
 them imports PySide6: only :func:`start_gui` does, when the window is asked for.
 A command's module, and with it the journal, SQLAlchemy and the cryptography, is

@@ -139,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_transfers(add)
     _add_import(add)
     _add_marks(add)
+    _add_pack(add)
     return parser
 
 
@@ -320,3 +321,17 @@ def _add_marks(add: AddCommand) -> None:
     unflag = add("unflag", "journal_app.cli_commands:cmd_flag", "remove that mark from an entry")
     unflag.add_argument("id", help="the entry's id (or its first few characters)")
     unflag.set_defaults(flag=False)
+
+
+def _add_pack(add: AddCommand) -> None:
+    """pack check (:mod:`journal_app.cli_pack`): a therapist's check of a prompt pack."""
+    check_handler = "journal_app.cli_pack:cmd_pack_check"
+    pack = add("pack", check_handler, "prompt packs: check one before you send it")
+    actions = pack.add_subparsers(dest="pack_action", metavar="ACTION", required=True)
+    text = "list every problem in a prompt pack file, with each prompt's number"
+    # It needs no journal, but takes the shared options like every command, anywhere.
+    shared = _shared_options(after_command=True)
+    check = actions.add_parser("check", help=text, description=text, parents=[shared])
+    check.set_defaults(handler=check_handler)
+    check.add_argument("file", metavar="FILE", help="the pack, a .toml file")
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")

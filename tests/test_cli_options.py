@@ -156,6 +156,12 @@ def _backup_to_restore(place: Place) -> list[str]:
     return [str(backup)]
 
 
+def _pack_check(place: Place, result: Result) -> None:
+    assert "is ready to send" in result.out
+
+
+EXAMPLE_PACK = Path(__file__).resolve().parent / "data" / "example_pack.toml"
+
 CASES = [
     Case("init", lambda p: FAST, _init_check, lambda p: p.root / "new.tend"),
     Case("add", lambda p: ["A line for the named journal."], _add_check),
@@ -170,6 +176,7 @@ CASES = [
     Case("import", _notes, _import_check),
     Case("flag", lambda p: [p.ids["herons"]], _flag_check),
     Case("unflag", lambda p: [p.ids["otters"]], _unflag_check),
+    Case("pack", lambda p: ["check", str(EXAMPLE_PACK)], _pack_check),
 ]
 
 

@@ -79,3 +79,28 @@ def test_a_file_that_cannot_be_read_is_an_error_not_a_pack_to_correct(tmp_path, 
     said = capsys.readouterr()
     assert said.out == ""
     assert "could not be read (no such file or directory)" in said.err
+
+
+def test_tend_pack_check_on_the_command_line(tend, tmp_path) -> None:
+    path = tmp_path / "draft.toml"
+    path.write_text(DRAFT, encoding="utf-8")
+    result = tend("pack", "check", str(path))
+    assert result.code == EXIT_PACK_PROBLEMS == 7
+    assert result.out.startswith("“draft.toml” has 6 problems")
+    good = tend("pack", "check", "--json", str(EXAMPLE))
+    assert good.code == 0 and json.loads(good.out)["ok"] is True
+    assert tend("pack").code == 2, "pack needs an action"
+    assert "list every problem in a prompt pack file" in tend("pack", "--help").out
+
+
+def test_checking_a_pack_loads_no_journal_store_and_no_cryptography() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from journal_app.cli import main; "
+        f"main(['pack', 'check', {str(EXAMPLE)!r}]); "
+        "print(sorted(m for m in ('sqlalchemy', 'cryptography', 'PySide6') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
