@@ -164,3 +164,16 @@ def test_ticking_a_sample_pack_in_the_list_updates_its_button(qtbot, open_servic
     dialog.samples.buttons[pack.id].click()
     dialog.set_enabled(pack.id, False)
     assert dialog.samples.buttons[pack.id].text() == "Turn on"
+
+
+def test_tab_reaches_the_sample_buttons_in_reading_order(qtbot, open_service) -> None:
+    dialog = packs_dialog(qtbot, open_service)
+    order = []
+    widget = dialog.list.nextInFocusChain()
+    while widget is not dialog.list:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    samples = [dialog.samples.buttons[pack.id] for pack in sample_packs()]
+    positions = [order.index(item) for item in (*samples, dialog.import_button)]
+    assert positions == sorted(positions), "the sample buttons come before Import"
