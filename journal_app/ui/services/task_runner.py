@@ -27,6 +27,9 @@ from journal_app.ui.common.worker import Worker
 
 # On the GUI thread, when a task's work succeeded: may change the result it reports.
 OnSuccess = Callable[[Task, Any], Any]
+# On the GUI thread, after the work: steps run in short slices, whose value the task
+# reports (what the window must do with a large result, a little at a time).
+Settle = Callable[[Task, Any], Steps[Any]]
 
 
 class TaskRunner(QObject):
@@ -93,12 +96,21 @@ class TaskRunner(QObject):
         return task
 
     def start(
-        self, kind: str, work: Callable[[Task], Any], on_success: OnSuccess | None = None
+        self,
+        kind: str,
+        work: Callable[[Task], Any],
+        on_success: OnSuccess | None = None,
+        settle: Settle | None = None,
     ) -> Task:
         """Run ``work(task)`` on the worker; ``on_success(task, result)`` runs on the
-        GUI thread first and may change the result the task reports."""
+        GUI thread first and may change the result the task reports.
+
+        ``settle(task, result)``, if given, gives steps that run on the GUI thread in
+        short slices after the work, before ``on_success``; their value is the result.
+        The runner stays busy until they end.
+        """
         task = self.new_task(kind)
-        self._run_task(task, lambda: work(task), on_success)
+        self._run_task(task, lambda: work(task), on_success, settle)
         return task
 
     def start_sliced(
@@ -114,13 +126,23 @@ class TaskRunner(QObject):
         For Qt work that must not run on a worker (:mod:`journal_app.ui.common.slices`);
         ``then`` does plain Python only, never Qt. The runner is busy throughout.
         """
-        runner = SliceRunner(steps, task)  # lives, and stops, with its task
 
         def done_on_gui(value: object) -> None:
             if then is None:
                 self._end_task(task, value, on_success)
             else:  # the worker counts as running before the slices stop counting
                 self._run_task(task, lambda: then(task, value), on_success)
+
+        self._run_slices(task, steps, done_on_gui)
+        return task
+
+    def _run_slices(self, task: Task, steps: Steps[Any], done: Callable[[Any], None]) -> None:
+        """Run ``steps`` on the GUI thread in short slices, busy meanwhile; then
+        ``done(value)``, or ``task`` fails with what a step raised."""
+        runner = SliceRunner(steps, task)  # lives, and stops, with its task
+
+        def done_on_gui(value: object) -> None:
+            done(value)
             self._on_running_changed(False)
 
         def failed_on_gui(error: object) -> None:
@@ -133,10 +155,16 @@ class TaskRunner(QObject):
         runner.failed.connect(failed_on_gui)
         self._on_running_changed(True)
         runner.start()
-        return task
 
-    def _run_task(self, task: Task, work: Callable[[], Any], on_success: OnSuccess | None) -> None:
-        """Run ``work()`` on the worker and end ``task`` with what it gives."""
+    def _run_task(
+        self,
+        task: Task,
+        work: Callable[[], Any],
+        on_success: OnSuccess | None,
+        settle: Settle | None = None,
+    ) -> None:
+        """Run ``work()`` on the worker and end ``task`` with what it gives (after
+        ``settle``'s steps, if any)."""
         worker = Worker(self)
 
         def running_changed(running: bool) -> None:
@@ -144,7 +172,18 @@ class TaskRunner(QObject):
                 self._tasks.discard(task)
                 worker.deleteLater()
 
-        worker.succeeded.connect(lambda result: self._end_task(task, result, on_success))
+        def succeeded(result: object) -> None:
+            if settle is None:
+                self._end_task(task, result, on_success)
+                return
+            self._tasks.add(task)  # a lock still stops it while it settles
+            self._run_slices(
+                task,
+                settle(task, result),
+                lambda value: self._end_task(task, value, on_success),
+            )
+
+        worker.succeeded.connect(succeeded)
         worker.failed.connect(task._fail)
         worker.failed.connect(self.failed)
         worker.running_changed.connect(self._on_running_changed)

@@ -33,6 +33,7 @@ from journal_app.journal import Entry
 from journal_app.journal.export import ExportResult, export_json, export_markdown
 from journal_app.journal.files import atomic_write_bytes, check_cancel
 from journal_app.ui.common import heap
+from journal_app.ui.common.slices import Steps
 from journal_app.ui.common.tasks import Task
 from journal_app.ui.services.task_runner import TaskRunner
 from journal_app.vault import VaultLocked
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from journal_app.vault import CopyReport
 
 EXPORT_FORMATS = ("pdf", "md", "json")
+REMEMBER_AT_ONCE = 500  # imported entries taken into memory in one step
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,16 +290,21 @@ class TransferService(QObject):
             )
             return ImportDone(report, tuple(target.added))
 
-        def arrived(task: Task, done: ImportDone) -> ImportDone:
-            # Stored already; now into memory, here on the GUI thread. (If the journal
-            # locked meanwhile, the next unlock reads them from the file.)
+        def settle(task: Task, done: ImportDone) -> Steps[ImportDone]:
+            # Stored already; now into memory, here on the GUI thread, a few hundred
+            # at a time (10,000 at once held the window for over 100 ms). If the
+            # journal locks meanwhile, the next unlock reads them from the file.
+            for start in range(0, len(done.added), REMEMBER_AT_ONCE):
+                if self._journal() is not journal:
+                    return done
+                journal.remember(done.added[start : start + REMEMBER_AT_ONCE])
+                yield None
             if self._journal() is journal:
-                journal.remember(done.added)
                 heap.settle()  # the imported entries too
                 self.entries_changed.emit()
             return done
 
-        return self._runner.start("import", work, arrived)
+        return self._runner.start("import", work, settle=settle)
 
     # ----------------------------------------------- another Tend journal
 

@@ -12,6 +12,7 @@ import pytest
 from journal_app.journal import Journal
 from journal_app.journal.importers import ImportLimits
 from journal_app.journal.importers import base as importers_base
+from journal_app.ui.services import transfer_service
 from journal_app.ui.transfer import import_dialog
 from journal_app.ui.transfer.import_dialog import ImportDialog, done_message
 from tests.ui._transfer_fixtures import drain_deletes, rich_journal, wait_for_task, window
@@ -276,3 +277,52 @@ def test_lock_during_an_import_imports_nothing(qtbot, window, tmp_path):
     wait_for_task(qtbot, task, 60_000)
     unlock_through_ui(qtbot, window, PASSPHRASE)
     assert len(window.service.entries()) == before
+
+
+def test_a_large_import_is_taken_into_memory_a_little_at_a_time(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """All 1,200 at once held the window (over 100 ms at 10,000); now a few hundred
+    a step, and the import ends once every one is in the list's journal."""
+    monkeypatch.setattr(transfer_service, "REMEMBER_AT_ONCE", 100)
+    steps: list[int] = []
+    remember = Journal.remember
+
+    def counted(journal: Journal, entries) -> None:
+        entries = list(entries)
+        steps.append(len(entries))
+        remember(journal, entries)
+
+    monkeypatch.setattr(Journal, "remember", counted)
+    source = big_jrnl(tmp_path / "big.json", 1200)
+    dialog = open_import(window)
+    preview(qtbot, dialog, source)
+    before = len(window.service.entries())
+    import_now(qtbot, dialog)
+    assert steps == [100] * 12
+    assert len(window.service.entries()) == before + 1200
+
+
+def test_a_lock_while_the_import_is_taken_into_memory_keeps_every_entry(
+    qtbot, window, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(transfer_service, "REMEMBER_AT_ONCE", 100)
+    remember = Journal.remember
+    steps: list[int] = []
+
+    def lock_after_two(journal: Journal, entries) -> None:
+        remember(journal, entries)
+        steps.append(1)
+        if len(steps) == 2:
+            window.lock()
+
+    monkeypatch.setattr(Journal, "remember", lock_after_two)
+    source = big_jrnl(tmp_path / "big.json", 1200)
+    dialog = open_import(window)
+    preview(qtbot, dialog, source)
+    before = len(window.service.entries())
+    dialog.import_button.click()
+    wait_for_task(qtbot, dialog.task, 60_000)
+    assert len(steps) == 2  # no more once locked
+    unlock_through_ui(qtbot, window, PASSPHRASE)
+    assert len(window.service.entries()) == before + 1200  # stored, read at unlock
