@@ -114,6 +114,7 @@ class Rules:
     prompt_max_chars: int
     inside_words: dict[str, tuple[str, ...]]
     prompt_patterns: dict[str, tuple[str, ...]]
+    prompt_inside_words: dict[str, tuple[str, ...]]
     english_markers: frozenset[str]
 
 
@@ -131,6 +132,9 @@ def rules() -> Rules:
         prompt_max_chars=int(data["prompt_max_chars"]),
         inside_words={key: tuple(words) for key, words in data["inside_words"].items()},
         prompt_patterns={key: tuple(items) for key, items in data["prompt_patterns"].items()},
+        prompt_inside_words={
+            key: tuple(words) for key, words in data["prompt_inside_words"].items()
+        },
         english_markers=frozenset(data["english_markers"]),
     )
 
@@ -261,7 +265,8 @@ def _form_rules(stripped: str) -> list[Violation]:
 def _prompt_groups() -> Patterns:
     r = rules()
     groups = [("prompt_only", _pattern(r.prompt_only))]
-    return groups + [(group, _regex(items)) for group, items in r.prompt_patterns.items()]
+    groups += [(group, _regex(items)) for group, items in r.prompt_patterns.items()]
+    return groups + [(group, _inside(words)) for group, words in r.prompt_inside_words.items()]
 
 
 def check_prompt(text: str) -> list[Violation]:

@@ -161,6 +161,23 @@ def test_chinese_terms_to_avoid_are_found_inside_sentences(old: str, new: str, w
         parse_pack(raw)
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("你这周多少天睡得好？", "多少天"),
+        ("从一到十，你会给今天打分吗？", "打分"),
+        ("你的手臂今天感觉怎么样？", "手臂"),
+    ],
+)
+def test_the_prompt_only_groups_have_chinese_words_too(text: str, word: str) -> None:
+    assert word in [violation.word for violation in check_prompt(text)]
+    assert check_text(text) == [], "only prompts are held to them"
+
+
+def test_everyday_chinese_words_that_hold_them_pass() -> None:
+    assert check_prompt("这几天，有什么让你觉得温暖？为什么？") == []
+
+
 def test_chinese_prompts_speak_as_you_with_ni_or_nin() -> None:
     findings = check_prompt("这周有什么让人感到一点点安心的事吗？")
     assert any("'you'" in violation.rule for violation in findings)
