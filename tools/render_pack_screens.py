@@ -50,8 +50,8 @@ def render(window: Any, theme: str, shot: Callable[..., None], root: Path) -> No
         draft = Path(scratch) / "draft-for-jo.toml"
         draft.write_text(DRAFT, encoding="utf-8")
         for name, path in (
-            ("37-pack-check-problems", draft),
-            ("38-pack-check-ready", root / "tests" / "data" / "example_pack.toml"),
+            ("36-pack-check-problems", draft),
+            ("36-pack-check-ready", root / "tests" / "data" / "example_pack.toml"),
         ):
             report = PackCheckDialog(path, check_pack_file(path), packs)
             report.show()
