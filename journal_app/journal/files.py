@@ -27,6 +27,7 @@ STEP = 200
 # Pieces gathered before one write: big enough for few system calls, small enough
 # that joining them is a short copy.
 WRITE_BLOCK = 1 << 20
+Piece = bytes | bytearray | memoryview  # a part of a file, written as it comes
 
 T = TypeVar("T")
 
@@ -91,9 +92,7 @@ def atomic_write_bytes(path: Path, data: bytes | bytearray, *, mode: int = 0o600
     replace_bytes(path, data, mode=mode)
 
 
-def atomic_write_pieces(
-    path: Path, pieces: Iterable[bytes | bytearray], *, mode: int = 0o600
-) -> int:
+def atomic_write_pieces(path: Path, pieces: Iterable[Piece], *, mode: int = 0o600) -> int:
     """:func:`atomic_write_bytes` for data made a piece at a time; the bytes written.
 
     Each megabyte of pieces is written as it comes, so the whole never has to be
@@ -115,14 +114,14 @@ def replace_bytes(path: Path, data: bytes | bytearray, *, mode: int = 0o600) -> 
     _replace_with(Path(path), (data,), mode)
 
 
-def _write_all(fd: int, data: bytes | bytearray) -> None:
+def _write_all(fd: int, data: Piece) -> None:
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
         view = view[written:]
 
 
-def _replace_with(path: Path, pieces: Iterable[bytes | bytearray], mode: int) -> int:
+def _replace_with(path: Path, pieces: Iterable[Piece], mode: int) -> int:
     """Write ``pieces`` to a temporary file beside ``path``, fsync, rename it over
     ``path``, fsync the folder; the bytes written."""
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
@@ -131,7 +130,7 @@ def _replace_with(path: Path, pieces: Iterable[bytes | bytearray], mode: int) ->
     size = 0
     try:
         try:
-            block: list[bytes | bytearray] = []
+            block: list[Piece] = []
             gathered = 0
             for piece in pieces:
                 block.append(piece)

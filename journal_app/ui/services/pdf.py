@@ -27,7 +27,7 @@ afterwards in short steps (:func:`dispose_steps`). A PDF never does: it is
 typeset a batch of entries at a time (:mod:`journal_app.ui.services.pdf_flow`),
 once to count the pages and once to paint them, so its memory stays that of a
 batch whatever the number of entries. It is written into memory (``QBuffer``)
-and then to the chosen file with :func:`journal_app.journal.files.atomic_write_bytes`:
+and then to the chosen file with :func:`journal_app.journal.files.atomic_write_pieces`:
 no temporary copy of the text is ever put anywhere else.
 
 ``write_pdf(entries, path)`` is what ``tend export --format pdf`` calls. It works
@@ -39,7 +39,7 @@ so the rest of the command line never loads Qt.)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -53,7 +53,7 @@ from journal_app.journal.export import (
     ExportResult,
     markdown_document_pieces,
 )
-from journal_app.journal.files import CancelCheck, Progress, atomic_write_bytes, check_cancel
+from journal_app.journal.files import CancelCheck, Progress, atomic_write_pieces, check_cancel
 from journal_app.ui.common.slices import LONG_STEP, Steps, run_steps
 from journal_app.ui.services.pdf_flow import (
     CHUNK_CHARS,
@@ -84,8 +84,12 @@ from journal_app.ui.services.pdf_style import append_markdown, base_font
 _MARKDOWN_SHARE = 200
 _LAYOUT_SHARE = 150
 _COUNT_SHARE = 250
-_TYPESET_PART = 1 / 3  # of what follows the count
+_TYPESET_PART = 1 / 3  # of what follows the count, up to the last page
 PROGRESS_TOTAL = 1000
+# Then the bytes copied out of Qt, then written to the file (seconds for tens of
+# megabytes on a slow disk): progress keeps moving to the very end.
+COPIED_FROM = 940
+WRITTEN_FROM = 970
 
 DISPOSE_BLOCKS = 2_000  # blocks removed in one step when a document is emptied
 COPY_BYTES = 1 << 20  # bytes of the finished PDF copied out of Qt in one step (a few ms)
@@ -243,18 +247,36 @@ def render(
     return run_steps(render_steps(document, device, progress=progress, cancelled=cancelled))
 
 
-def _copy_steps(data: QByteArray) -> Steps[bytearray]:
-    """The finished PDF copied out of Qt's buffer a few MiB a step, then that emptied.
+def _copy_steps(data: QByteArray, progress: Progress | None) -> Steps[bytearray]:
+    """The finished PDF copied out of Qt's buffer a megabyte a step, then that emptied.
 
     One copy of tens of megabytes would be one long call; the value is a
-    ``bytearray`` (plain Python, so a worker thread may write it to disk).
+    ``bytearray`` (plain Python, so a worker thread may write it to disk), made
+    at its full size first so that it is never copied again as it grows.
     """
-    out = bytearray()
-    for offset in range(0, data.size(), COPY_BYTES):
-        out += data.mid(offset, COPY_BYTES).data()
+    size = data.size()
+    out = bytearray(size)
+    for offset in range(0, size, COPY_BYTES):
+        chunk = data.mid(offset, COPY_BYTES).data()
+        out[offset : offset + len(chunk)] = chunk
+        if progress is not None:
+            share = (WRITTEN_FROM - COPIED_FROM) * (offset + len(chunk)) // max(size, 1)
+            progress(COPIED_FROM + share, PROGRESS_TOTAL)
         yield None
     data.clear()
     return out
+
+
+def written_pieces(data: bytes | bytearray, progress: Progress | None) -> Iterator[memoryview]:
+    """``data`` a megabyte at a time for :func:`journal_app.journal.files.atomic_write_pieces`,
+    reporting progress from :data:`WRITTEN_FROM` to the end. Plain Python: a worker
+    thread may run it."""
+    view = memoryview(data)
+    for offset in range(0, len(view), COPY_BYTES):
+        yield view[offset : offset + COPY_BYTES]
+        if progress is not None:
+            share = (PROGRESS_TOTAL - WRITTEN_FROM) * min(offset + COPY_BYTES, len(view))
+            progress(WRITTEN_FROM + share // max(len(view), 1), PROGRESS_TOTAL)
 
 
 def _painted_steps(
@@ -284,7 +306,7 @@ def _painted_steps(
     def report(read: int, painted: int) -> None:
         if progress is not None:
             done = _TYPESET_PART * read / total + (1 - _TYPESET_PART) * painted / known[0]
-            progress(start + int((PROGRESS_TOTAL - start) * done), PROGRESS_TOTAL)
+            progress(start + int((COPIED_FROM - start) * done), PROGRESS_TOTAL)
 
     try:
         painted = yield from flow_steps(
@@ -364,7 +386,7 @@ def pdf_steps(
         data.clear()
         raise
     yield None  # ending the painter (fonts, index) was the long step: no more in this slice
-    return (yield from _copy_steps(data))
+    return (yield from _copy_steps(data, progress))
 
 
 def pdf_bytes(
@@ -378,18 +400,19 @@ def pdf_bytes(
 ) -> bytes:
     """The PDF of ``entries``, made in memory only (:func:`pdf_steps` all at once)."""
     ensure_gui_application()
-    return bytes(
-        run_steps(
-            pdf_steps(
-                entries,
-                title=title,
-                exported_at=exported_at,
-                page_layout=page_layout,
-                progress=progress,
-                cancelled=cancelled,
-            )
+    data = run_steps(
+        pdf_steps(
+            entries,
+            title=title,
+            exported_at=exported_at,
+            page_layout=page_layout,
+            progress=progress,
+            cancelled=cancelled,
         )
     )
+    if progress is not None:
+        progress(PROGRESS_TOTAL, PROGRESS_TOTAL)  # nothing is left to write
+    return bytes(data)
 
 
 def write_pdf(
@@ -407,10 +430,11 @@ def write_pdf(
         VaultExists: ``path`` is a Tend journal (never written over).
         OSError: the file could not be written; an old file there is untouched.
     """
-    data = pdf_bytes(entries, title=title, progress=progress, cancelled=cancelled)
+    ensure_gui_application()
+    data = run_steps(pdf_steps(entries, title=title, progress=progress, cancelled=cancelled))
     check_cancel(cancelled)
-    atomic_write_bytes(Path(path), data)
-    return ExportResult(Path(path), len(entries), len(data))
+    size = atomic_write_pieces(Path(path), written_pieces(data, progress))
+    return ExportResult(Path(path), len(entries), size)
 
 
 def page_count(data: bytes) -> int:
@@ -436,4 +460,5 @@ __all__ = [
     "render",
     "render_steps",
     "write_pdf",
+    "written_pieces",
 ]

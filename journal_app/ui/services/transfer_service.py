@@ -31,7 +31,7 @@ from PySide6.QtCore import QObject, Signal
 
 from journal_app.journal import Entry
 from journal_app.journal.export import ExportResult, export_json, export_markdown
-from journal_app.journal.files import atomic_write_bytes, check_cancel
+from journal_app.journal.files import atomic_write_pieces, check_cancel
 from journal_app.ui.common import heap
 from journal_app.ui.common.slices import Steps
 from journal_app.ui.common.tasks import Task
@@ -163,7 +163,7 @@ class TransferService(QObject):
 
         The same steps and the same file as :func:`journal_app.ui.services.pdf.write_pdf`.
         """
-        from journal_app.ui.services.pdf import ensure_gui_application, pdf_steps
+        from journal_app.ui.services.pdf import ensure_gui_application, pdf_steps, written_pieces
 
         ensure_gui_application()
         task = self._runner.new_task("export")
@@ -171,8 +171,8 @@ class TransferService(QObject):
 
         def write(task: Task, data: bytearray) -> ExportResult:
             check_cancel(task.is_cancelled)
-            atomic_write_bytes(target, data)
-            return ExportResult(target, len(entries), len(data))
+            size = atomic_write_pieces(target, written_pieces(data, task.report))
+            return ExportResult(target, len(entries), size)
 
         return self._runner.start_sliced(task, steps, write)
 

@@ -224,3 +224,26 @@ def test_late_pages_are_painted_where_the_layout_put_them():
         assert page.top() <= top and top + height <= page.bottom(), (top, page)
     # Pages placed at the height as given would have cut some lines in two.
     assert any(int(top // given) != int((top + height) // given) for top, height in lines)
+
+
+def test_progress_moves_after_the_last_page_while_the_pdf_is_copied_and_written(
+    monkeypatch, tmp_path
+):
+    """Copying tens of megabytes out of Qt and writing them took seconds with the
+    progress bar full and still; now both report as they go, to the end."""
+    pdf.ensure_gui_application()
+    monkeypatch.setattr(pdf, "COPY_BYTES", 4096)
+    reports: list[int] = []
+    last_page_at: list[int] = []
+    original = pdf.paint_page
+
+    def paint_page(*args, **kwargs):
+        original(*args, **kwargs)
+        last_page_at[:] = [len(reports)]
+
+    monkeypatch.setattr(pdf, "paint_page", paint_page)
+    target = tmp_path / "journal.pdf"
+    pdf.write_pdf(many_entries(40), target, progress=lambda done, _total: reports.append(done))
+    after = reports[last_page_at[0] :]
+    assert len(set(after)) > 5 and after == sorted(after)
+    assert after[-1] == pdf.PROGRESS_TOTAL and target.stat().st_size > 4096 * 5
