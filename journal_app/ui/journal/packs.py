@@ -61,7 +61,7 @@ TEXT_PACKS_LEAD = (
 )
 TEXT_NO_PACKS = (
     "No prompt packs yet. If your therapist has written one for you, choose "
-    "Import prompt pack… to add it."
+    "Import prompt pack… to add it, or turn on one of Tend’s sample packs below."
 )
 TEXT_REMOVE_TITLE = "Remove the prompt pack"
 TEXT_REMOVE_QUESTION = (

@@ -177,3 +177,10 @@ def test_tab_reaches_the_sample_buttons_in_reading_order(qtbot, open_service) ->
     samples = [dialog.samples.buttons[pack.id] for pack in sample_packs()]
     positions = [order.index(item) for item in (*samples, dialog.import_button)]
     assert positions == sorted(positions), "the sample buttons come before Import"
+
+
+def test_with_no_packs_yet_the_window_points_to_the_samples(qtbot, open_service) -> None:
+    dialog = packs_dialog(qtbot, open_service)
+    assert dialog.stack.currentIndex() == 1
+    assert "sample packs below" in dialog.empty_note.text()
+    assert dialog.samples.isVisible()
