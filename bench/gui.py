@@ -188,13 +188,17 @@ class StallResult:
 
 
 def measure_stalls(log: Callable[[str], None], count: int, runs: int = STALL_RUNS) -> StallResult:
-    """The stall scenarios at one size, ``runs`` fresh children on a copy of its vault."""
-    path = scratch_copy(ensure_vault(count, log=log), f".scratch-stalls-{count}.tend")
-    try:
-        log(f"  window: stalls at {count:,} entries x{runs}")
-        samples = [gui_child(["stalls", str(path), str(count)])[1] for _ in range(runs)]
-    finally:
-        remove_vault(path)
+    """The stall scenarios at one size, ``runs`` fresh children, each on a fresh copy of
+    its vault (a child saves, trashes and leaves a draft in the one it opens)."""
+    vault = ensure_vault(count, log=log)
+    log(f"  window: stalls at {count:,} entries x{runs}")
+    samples = []
+    for _ in range(runs):
+        path = scratch_copy(vault, f".scratch-stalls-{count}.tend")
+        try:
+            samples.append(gui_child(["stalls", str(path), str(count)])[1])
+        finally:
+            remove_vault(path)
     found = [name for name, _ in STALL_SCENARIOS if all(name in s for s in samples)]
     return StallResult(
         count=count,

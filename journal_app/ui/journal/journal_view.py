@@ -223,7 +223,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         self._refresh_timer.stop()
         self._saved, self._all_changed = {}, False  # no entry's words stay behind the lock
         with self.sidebar.quiet():
-            self.model.clear()
+            self.sidebar.forget()
             self.editor.clear()
             self.filters.reset()
         self._last_theme = NOT_CHOSEN

@@ -211,6 +211,11 @@ class Sidebar(QWidget):
         self.select(shown)
         self._update_empty_states()
 
+    def forget(self) -> None:
+        """Drop every entry listed or waiting to be followed (the journal is locking)."""
+        self._following, self._listed = {}, None
+        self.model.clear()
+
     def _as_found(self) -> bool:
         """Whether the list shows just what the worker finds (not the trash, nor only
         the marked entries)."""

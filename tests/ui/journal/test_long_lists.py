@@ -282,3 +282,28 @@ def test_the_trash_is_known_empty_or_not_without_listing_it(
     assert open_service.has_trash()
     open_service.empty_trash()
     assert not open_service.has_trash()
+
+
+def test_locking_while_a_save_is_followed_keeps_no_entry(
+    qtbot, view: JournalView, open_service, long_from
+) -> None:
+    filled(view, open_service, qtbot)
+    view.search.setText("walks")
+    qtbot.waitUntil(lambda: view.filters.query == "walks", timeout=5_000)
+    settle(view, qtbot)
+    gate = threading.Event()
+    search = open_service.search
+
+    def held(query: str, **kwargs: Any) -> list[Entry]:
+        assert gate.wait(5)  # the worker is still searching when the journal locks
+        return search(query, **kwargs)
+
+    assert view.filters.worker is not None
+    view.filters.worker._search = held
+    open_service.update(listed(view.model)[0], body="Words saved just before locking.")
+    qtbot.waitUntil(lambda: bool(view.sidebar._following), timeout=5_000)
+    view.clear()
+    gate.set()
+    settle(view, qtbot)
+    assert view.sidebar._following == {}
+    assert view.model.rowCount() == 0
