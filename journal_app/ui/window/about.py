@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout,
 
 from journal_app import APP_NAME, __version__, paths
 from journal_app.journal.prompts import STUDY_CREDIT, STUDY_DOI_URL
+from journal_app.ui.common.focus_return import return_focus_on_close
+from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.theme import current_colors, set_role
 from journal_app.ui.common.widgets import button, label, leaf_pixmap
 
@@ -109,6 +111,8 @@ class AboutDialog(QDialog):
             self.resize(width, layout.totalHeightForWidth(width))
         else:
             self.resize(width, self.sizeHint().height())
+        open_over_parent(self)
+        return_focus_on_close(self)
 
     def _build_title(self) -> QHBoxLayout:
         """The leaf, the name and the version."""

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from journal_app.assets import guide_text
 from journal_app.ui.common.announce import announce
 from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.ui.common.focus_return import return_focus_on_close
+from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.widgets import button, label
 
 GUIDE_TITLE = "A guide for therapists"
@@ -106,6 +108,8 @@ class GuideDialog(QDialog):
         layout.addWidget(self.message)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
         self.resize(640, 720)
+        open_over_parent(self)
+        return_focus_on_close(self)
 
     @Slot()
     def print_guide(self) -> None:

@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from journal_app.ui.common.actions import window_action
 from journal_app.ui.common.announce import announce
 from journal_app.ui.common.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
-from journal_app.ui.common.theme import ThemeMode, set_role
+from journal_app.ui.common.theme import ThemeMode
 from journal_app.ui.common.widgets import button
-from journal_app.ui.services.journal_service import VaultState
 from journal_app.ui.window.edit_menu import EditMenu, FormatMenu
 from journal_app.ui.window.mixin import WindowMixin
 from journal_app.ui.window.shortcuts_dialog import SHORTCUTS_KEYS
@@ -54,7 +53,6 @@ class WindowMenus(WindowMixin):
     edit_commands: EditMenu
     format_commands: FormatMenu
     view_choices: ViewMenu
-    state_label: QLabel
     support_button: QPushButton
     people_button: QPushButton
     plan_button: QPushButton
@@ -314,9 +312,6 @@ class WindowMenus(WindowMixin):
         status.setSizeGripEnabled(False)
         # What the status bar says is said to screen readers too.
         status.messageChanged.connect(lambda text: announce(status, text))
-        self.state_label = QLabel("")
-        set_role(self.state_label, "status")
-        self.state_label.setAccessibleName("Journal state")
         self.support_button = button(
             "Support", SUPPORT_TIP, role="support", on_click=self.show_support
         )
@@ -335,7 +330,6 @@ class WindowMenus(WindowMixin):
         corner_layout = QHBoxLayout(corner)
         corner_layout.setContentsMargins(0, 3, 10, 3)
         corner_layout.setSpacing(10)
-        corner_layout.addWidget(self.state_label)
         for widget in (self.people_button, self.plan_button, self.support_button):
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             corner_layout.addWidget(widget)
@@ -361,12 +355,6 @@ class WindowMenus(WindowMixin):
         busy = self.service.busy
         self.open_other_action.setEnabled(not busy)
         self.create_new_action.setEnabled(not busy)
-        if unlocked:
-            self.state_label.setText("Open · Ctrl+L locks")
-        elif self.service.state is VaultState.LOCKED:
-            self.state_label.setText("Locked")
-        else:
-            self.state_label.setText("")
 
     def set_trash_shown(self, shown: bool) -> None:
         """The view switched to or from the trash by itself: the menu item follows."""

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.ui.common.focus_return import return_focus_on_close
+from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.widgets import button, label
 from journal_app.ui.window.edit_menu import keys_text
 
@@ -108,6 +110,8 @@ class ShortcutsDialog(QDialog):
         bottom.addWidget(self.close_button)
         layout.addLayout(bottom)
         self.resize(560, 620)
+        open_over_parent(self)
+        return_focus_on_close(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
