@@ -66,6 +66,8 @@ class Finding:
         problem = problem.rstrip(".")
         if not self.place:
             return f"{problem[:1].upper()}{problem[1:]}."
+        if problem[1:2].islower():  # "Prompt 4: it asks…", as the structural ones read
+            problem = f"{problem[:1].lower()}{problem[1:]}"
         return f"{self.place}: {problem}."
 
     def what(self, *, show_word: bool = True) -> str:

@@ -44,7 +44,7 @@ def test_every_problem_is_reported_with_its_prompt_number_not_just_the_first() -
         "Tend keeps such wording out of prompts."
     )
     assert [s.split(":")[0] for s in said] == ["Prompt 2", "Prompt 3"] + ["Prompt 4"] * 3
-    assert said[-1] == "Prompt 4: It asks no question; a prompt is an invitation, so it asks one."
+    assert said[-1] == "Prompt 4: it asks no question; a prompt is an invitation, so it asks one."
     assert not any("prompts[" in s or "rule " in s for s in said), said
 
 
@@ -54,7 +54,7 @@ def test_the_word_is_kept_apart_so_the_person_never_sees_it() -> None:
     assert finding.where == "prompts[1].text"
     discreet = finding.sentence(show_word=False)
     assert "cut" not in discreet.lower().replace("its ", "")
-    assert discreet.startswith("Prompt 1: It uses a word that can name a method")
+    assert discreet.startswith("Prompt 1: it uses a word that can name a method")
     assert check_text(discreet) == [], "the sentence itself follows the rules"
 
 
@@ -208,7 +208,7 @@ def test_a_spanish_and_an_arabic_pack_are_accepted_and_checked() -> None:
     assert check_pack(spanish).ok and check_pack(arabic).ok
     telling = pack("Escribe sobre tu semana.")
     assert [f.sentence() for f in check_pack(telling).findings] == [
-        "Prompt 1: It asks no question; a prompt is an invitation, so it asks one."
+        "Prompt 1: it asks no question; a prompt is an invitation, so it asks one."
     ]
 
 

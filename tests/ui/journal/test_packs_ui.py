@@ -176,7 +176,7 @@ BAD_PACKS = {
     "not UTF-8": ('[pack]\nname = "Café"\n'.encode("latin-1"), "line 2"),
     "forbidden wording": (
         HEADER + b'[[prompts]]\nid = "a"\ntext = "How many times did you count the days?"\n',
-        "Prompt 1: It uses a word that counts or tracks",
+        "Prompt 1: it uses a word that counts or tracks",
     ),
 }
 
