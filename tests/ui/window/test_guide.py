@@ -54,3 +54,12 @@ def test_help_opens_the_guide_and_it_saves_a_pdf(
     dialog.pdf_button.click()
     assert dialog.message.text() == SAVE_FAILED
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_guide_names_the_sample_packs_that_ship() -> None:
+    from journal_app.journal.library import sample_packs
+
+    text = " ".join(guide_text().split())
+    assert "tend pack check" in text
+    for pack in sample_packs():
+        assert pack.name in text, pack.name
