@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from journal_app.journal.entry import Entry
 from journal_app.journal.entry_batch import BATCH, read_entries
+from journal_app.journal.service import _searchable
 from tests.journal.test_entry import MOMENTS, TEXT, WHEN, comparable, make_entry
 
 
@@ -102,3 +103,11 @@ def test_a_naive_time_reads_as_local_time_as_from_payload_reads_it():
     (back,), _ = read_entries(["a" * 32], [payload])
     assert back == Entry.from_payload("a" * 32, payload)
     assert back.created.tzinfo is not None
+
+
+@given(title=TEXT, body=TEXT, tags=st.lists(TEXT, max_size=4).map(tuple), prompt_text=TEXT)
+@settings(max_examples=200)
+def test_search_folds_an_entry_read_at_unlock_as_it_folds_any_other(title, body, tags, prompt_text):
+    entry = make_entry(title=title, body=body, tags=tags, prompt_text=prompt_text)
+    (back,) = _read(entry)
+    assert _searchable(back) == _searchable(entry)
