@@ -196,7 +196,7 @@ class JournalService(QObject):
                 self._kept.bring_in(journal, passphrase)
                 journal.entries(include_trash=True)  # sorted here, not on the window's thread
                 import_module("journal_app.vault.writing")  # the first save's imports too
-                prepared = prepare(journal) if prepare is not None else None
+                prepared = self._prepared_from(prepare, journal)
                 heap.settle()
             finally:
                 if collecting:
@@ -247,6 +247,17 @@ class JournalService(QObject):
         its result is :meth:`take_prepared`'s until an entry is saved or the journal
         locks. It must only read the journal."""
         self._prepare = prepare
+
+    @staticmethod
+    def _prepared_from(prepare: Callable[[Journal], object] | None, journal: Journal) -> object:
+        """What ``prepare`` makes of the journal; None if it fails, so that the window
+        does that work itself (it only spares the window's thread; unlocking goes on)."""
+        if prepare is None:
+            return None
+        try:
+            return prepare(journal)
+        except Exception:
+            return None
 
     def take_prepared(self) -> object:
         """What ``prepare_on_unlock``'s function made, once; None if nothing is kept."""

@@ -9,6 +9,7 @@ passphrase first. The journal itself is entered by the window (``_enter_journal`
 
 from __future__ import annotations
 
+from contextlib import suppress
 from enum import Enum
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -41,7 +42,10 @@ def _ready_the_journal(journal: Journal) -> Listing:
     """Run on the unlock worker, so the window's thread is spared both: the journal
     page's code imported (the first time, most of a second at unlock) and the rows of
     the whole journal's list built (as long again at 100,000 entries)."""
-    import_module("journal_app.ui.journal.journal_view")
+    # If it fails here (an import running on the window's thread at that moment, say),
+    # the window imports it itself when it shows the journal.
+    with suppress(Exception):
+        import_module("journal_app.ui.journal.journal_view")
     return journal_listing(journal)
 
 

@@ -307,3 +307,20 @@ def test_locking_while_a_save_is_followed_keeps_no_entry(
     settle(view, qtbot)
     assert view.sidebar._following == {}
     assert view.model.rowCount() == 0
+
+
+def test_rows_that_cannot_be_prepared_at_unlock_are_built_by_the_window(
+    qtbot, open_service: JournalService
+) -> None:
+    add_many(open_service, make_entries(COUNT, step=timedelta(days=3)))
+
+    def broken(journal: Any) -> Listing:
+        raise RuntimeError("not today")
+
+    open_service.prepare_on_unlock(broken)
+    open_service.lock()
+    with qtbot.waitSignal(open_service.unlocked, timeout=10_000):
+        open_service.unlock(PASSPHRASE)
+    assert open_service.take_prepared() is None
+    shown = make_view(open_service, qtbot)
+    assert shown.model.entry_count() == COUNT
