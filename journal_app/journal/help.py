@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from journal_app.assets import read_text
@@ -30,8 +30,9 @@ KIND_ORDER = {kind: index for index, kind in enumerate(KIND_TITLES)}
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# A number as it is written locally: digits, with single spaces or hyphens between.
-_NUMBER = re.compile(r"^[0-9]+(?:[ -][0-9]+)*$")
+# A number as it is written locally: digits, with single spaces or hyphens between,
+# and a star before a short code that is dialled that way (Chile's *4141).
+_NUMBER = re.compile(r"^\*?[0-9]+(?:[ -][0-9]+)*$")
 # "Text 988", "Text SHOUT to 85258": an optional word to send, then the number.
 _TEXT = re.compile(r"^Text (?:(?P<keyword>[A-Za-z0-9]+) to )?(?P<number>[0-9][0-9 -]*)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
@@ -40,7 +41,8 @@ _OPTIONAL = ("phone", "text", "email", "url", "hours")
 
 
 def is_number(text: str) -> bool:
-    """Whether ``text`` is a well-formed phone number: digits, spaces, hyphens only."""
+    """Whether ``text`` is a well-formed phone number: digits, spaces, hyphens (and a
+    leading star for a short code)."""
     return bool(_NUMBER.match(text))
 
 
@@ -97,22 +99,41 @@ class Resource:
         return instruction.number if instruction else ""
 
 
+LOCAL_EMERGENCY = "your local emergency number"
+DEFAULT_DOCTOR = "doctor"
+
+
 @dataclass(frozen=True, slots=True)
 class EmergencyNumbers:
+    """A country's numbers to call in danger.
+
+    ``local`` marks numbers known only from a phone-routing dataset, not from a
+    government list: they are always said beside "or your local emergency number",
+    so that the person is never left with one number that might not be the right one.
+    """
+
     country: str
     numbers: tuple[str, ...]
     note: str = ""
+    local: bool = False
 
     def spoken(self) -> str:
         """The numbers as a sentence would say them: "112 or 999 (ambulance)"."""
         text = " or ".join(self.numbers)
-        return f"{text} ({self.note})" if self.note else text
+        text = f"{text} ({self.note})" if self.note else text
+        return f"{text} or {LOCAL_EMERGENCY}" if self.local else text
 
 
 @dataclass(frozen=True, slots=True)
 class HelpCatalogue:
     resources: tuple[Resource, ...]
     emergency: Mapping[str, EmergencyNumbers]
+    # What people in a country call the doctor they see first ("GP", "family doctor").
+    doctors: Mapping[str, str] = field(default_factory=dict)
+
+    def doctor_word(self, country: str | None) -> str:
+        """The word for "your GP" where the person is; "doctor" where Tend has none."""
+        return self.doctors.get(country.upper(), DEFAULT_DOCTOR) if country else DEFAULT_DOCTOR
 
     def for_country(self, country: str | None) -> list[Resource]:
         """The resources of one country in the order of KIND_TITLES (never directories)."""
@@ -200,7 +221,7 @@ def _emergency(table: object) -> dict[str, EmergencyNumbers]:
         where = f"emergency number for {country}"
         if not _COUNTRY.match(country):
             raise HelpDataError(f"{where}: the key must be a country code like GB.")
-        if not isinstance(value, dict) or set(value) - {"numbers", "note"}:
+        if not isinstance(value, dict) or set(value) - {"numbers", "note", "local"}:
             raise HelpDataError(f"{where}: write it as {{ numbers = [...], note = ... }}.")
         numbers = value.get("numbers")
         if (
@@ -212,8 +233,22 @@ def _emergency(table: object) -> dict[str, EmergencyNumbers]:
         note = value.get("note", "")
         if not isinstance(note, str):
             raise HelpDataError(f"{where}: 'note' must be text.")
-        result[country] = EmergencyNumbers(country, tuple(n.strip() for n in numbers), note)
+        local = value.get("local", False)
+        if not isinstance(local, bool):
+            raise HelpDataError(f"{where}: 'local' must be true or false.")
+        result[country] = EmergencyNumbers(country, tuple(n.strip() for n in numbers), note, local)
     return result
+
+
+def _doctors(table: object) -> dict[str, str]:
+    if table is None:
+        return {}
+    if not isinstance(table, dict):
+        raise HelpDataError("[doctor] must be a table of country codes.")
+    for country, word in table.items():
+        if not _COUNTRY.match(country) or not isinstance(word, str) or not word.strip():
+            raise HelpDataError(f'[doctor] {country}: write it as GB = "GP".')
+    return {country: word.strip() for country, word in table.items()}
 
 
 def parse_catalogue(text: str) -> HelpCatalogue:
@@ -227,7 +262,7 @@ def parse_catalogue(text: str) -> HelpCatalogue:
         raise HelpDataError("Resources must be written as [[resource]] tables.")
     resources = tuple(_resource(row, index) for index, row in enumerate(rows))
     _check_unique(r.id for r in resources)
-    return HelpCatalogue(resources, _emergency(data.get("emergency")))
+    return HelpCatalogue(resources, _emergency(data.get("emergency")), _doctors(data.get("doctor")))
 
 
 def _check_unique(ids: Iterable[str]) -> None:

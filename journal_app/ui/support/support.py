@@ -66,10 +66,18 @@ from journal_app.vault import VaultError
 
 HEADING = "If you need to talk to someone now"
 INTRO = "You do not need to be in crisis to reach out. These services are there to listen."
-GP_LINE = (
-    "For treatment and care, your GP or clinician is the person to talk with. "
-    "Tend gives no medical advice."
-)
+
+
+def gp_line(doctor: str) -> str:
+    """Where treatment is talked about, in the word people use where the person is
+    ("GP", "family doctor"): the data beside the help lines says which."""
+    return (
+        f"For treatment and care, your {doctor} or clinician is the person to talk with. "
+        "Tend gives no medical advice."
+    )
+
+
+GP_LINE = gp_line("GP")
 NOT_A_CRISIS_SERVICE = "Tend is a journal, not a crisis service, and it never contacts anyone."
 YOUR_PEOPLE = "Your people"
 NO_PEOPLE_YET = (
@@ -421,7 +429,8 @@ class SupportDialog(QDialog):
         self.content_layout.addWidget(self.lines)
 
         self.content_layout.addSpacing(6)
-        self.content_layout.addWidget(label(GP_LINE, "muted"))
+        self.gp_label = label(GP_LINE, "muted")
+        self.content_layout.addWidget(self.gp_label)
         self.content_layout.addWidget(label(NOT_A_CRISIS_SERVICE, "muted"))
         self.content_layout.addStretch(1)
         return content
@@ -518,6 +527,7 @@ class SupportDialog(QDialog):
     def _on_country_changed(self, _index: int) -> None:
         code = self.country
         self.emergency_label.setText(emergency_sentence(self.catalogue.emergency_for(code)))
+        self.gp_label.setText(gp_line(self.catalogue.doctor_word(code)))
         clear_layout(self.lines_layout, wipe)
         layout = self.lines_layout
         local = self.catalogue.for_country(code)

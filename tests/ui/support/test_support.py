@@ -92,7 +92,8 @@ def test_every_country_ends_with_the_directories(qtbot, country):
     qtbot.addWidget(dialog)
     ids = [card.resource.id for card in dialog.cards()]
     assert ids[-2:] == ["find-a-helpline", "befrienders-worldwide"]
-    assert all(card.resource.checked.isoformat() == "2026-11-21" for card in dialog.cards())
+    checked = {"2026-11-21", "2026-12-03"}  # RESOURCES.md's two dates
+    assert all(card.resource.checked.isoformat() in checked for card in dialog.cards())
     text = _texts(dialog)
     assert "741741" not in text  # Crisis Text Line: not verified
     assert "Pieta" not in text
@@ -182,6 +183,33 @@ def test_choosing_a_country_with_the_selector(qtbot):
     assert box.findData("TW") >= 0 and box.findData("DE") >= 0
     dialog.set_country("DE")
     assert dialog.emergency_label.text() == "If you are in danger now, call 112."
+
+
+def test_a_place_with_only_an_emergency_number_shows_it_beside_the_local_one(qtbot):
+    dialog = SupportDialog(country="GB")
+    qtbot.addWidget(dialog)
+    box = dialog.country_box
+    box.setCurrentIndex(box.findText(QLocale.territoryToString(QLocale.Country.SouthAfrica)))
+    assert dialog.country == "ZA"
+    assert dialog.emergency_label.text() == (
+        "If you are in danger now, call 112 or your local emergency number."
+    )
+    assert [c.resource.id for c in dialog.cards()] == ["find-a-helpline", "befrienders-worldwide"]
+    dialog.set_country("JP")
+    assert dialog.emergency_label.text() == (
+        "If you are in danger now, call 119 (ambulance) or your local emergency number."
+    )
+    assert "0120-279-338" in _texts(dialog)
+
+
+@pytest.mark.parametrize(
+    ("country", "word"), [("GB", "your GP"), ("CA", "your family doctor"), ("FR", "your doctor")]
+)
+def test_the_word_for_a_doctor_is_the_one_used_there(qtbot, country, word):
+    dialog = SupportDialog(country=country)
+    qtbot.addWidget(dialog)
+    assert dialog.gp_label.text().startswith(f"For treatment and care, {word} or clinician")
+    assert dialog.gp_label.isVisibleTo(dialog)
 
 
 def test_copy_puts_the_number_on_the_clipboard_and_says_so_quietly(qtbot):
