@@ -175,16 +175,21 @@ def load_json(data: bytes, source: str) -> object:
     window keeps moving while a worker reads a large export; what is not JSON is
     handed to ``json.loads`` to say exactly where it goes wrong.
     """
+    not_utf8 = ImportFormatError(source, "is not UTF-8 text, so it is not a JSON export.")
     try:
         return loads_utf8(data)
     except UnicodeDecodeError:
-        raise ImportFormatError(source, "is not UTF-8 text, so it is not a JSON export.") from None
+        raise not_utf8 from None
     except NotJson:
         pass
     except RecursionError:
         raise ImportFormatError(source, "is nested too deeply to be a journal export.") from None
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")  # (a lone start of a byte-order mark, say)
+    except UnicodeDecodeError:
+        raise not_utf8 from None
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(
             source, f"is not valid JSON (line {exc.lineno}, column {exc.colno})."

@@ -87,6 +87,8 @@ def test_a_large_export_is_never_decoded_or_parsed_in_one_call(monkeypatch):
         (b'{"entries": [', r"is not valid JSON \(line 1, column 14\)"),
         (b'{"entries": [1 2]}', r"is not valid JSON \(line 1, column 16\)"),
         (b"\xff\xfe", "is not UTF-8 text"),
+        (b"\xef", "is not UTF-8 text"),  # the start of a byte-order mark, no more
+        (b"\xef\xbb", "is not UTF-8 text"),
     ],
 )
 def test_what_is_not_json_is_still_said_exactly(data, message):
