@@ -68,7 +68,7 @@ def _body_text(payload: bytes) -> str:
     steps around it, which cost as much as the reading at this size.
     """
     start = payload.index(BODY_MARK) + len(BODY_MARK)
-    literal = payload[start : payload.index(TAGS_MARK, start)].decode("utf-8")
+    literal = payload[start : payload.rindex(TAGS_MARK)].decode("utf-8")
     text, end = scanstring(literal, 1)
     if literal[0] != '"' or end != len(literal) or type(text) is not str:
         raise ValueError("the body is not one JSON string")

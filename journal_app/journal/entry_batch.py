@@ -10,7 +10,7 @@ payloads is read by byte searches and slices, with ``map`` running the loops in 
   The two dates (ISO text, never escaped) are read between their quotes, and
   each key is checked to stand where that order puts it.
 - A JSON string cannot hold ``,"`` (a quote inside one is escaped), so the first
-  ``,"body":`` and the ``,"tags":[`` after it are the body's edges, and the title
+  ``,"body":`` and the only ``,"tags":[`` are the body's edges, and the title
   is what lies between its key and the body's. A title without a backslash is
   its bytes decoded; one with escapes goes through ``json.loads``.
 - The tail from ``,"tags":[`` to the end (tags, prompt, trash, flag) repeats from
@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from itertools import compress, repeat
-from operator import add, attrgetter, sub
+from operator import add, attrgetter, lt, sub
 from typing import Any
 
 from journal_app.journal.entry import BODY_MARK, SLOT_SETTERS, TAGS_MARK, Entry, aware
@@ -126,8 +126,14 @@ def _fields(
 ) -> tuple[list[datetime], list[datetime], list[str], list[Tail]] | None:
     """Created, updated, title and tail of each payload, or None if one does not fit."""
     body_at = list(map(bytes.find, payloads, repeat(BODY_MARK)))
-    tags_at = list(map(bytes.find, payloads, repeat(TAGS_MARK), body_at))
-    if -1 in body_at or -1 in tags_at or not all(map(bytes.startswith, payloads, repeat(_CREATED))):
+    # The only ``,"tags":[`` there is, looked for from the end, past the short tail
+    # rather than through the long body.
+    tags_at = list(map(bytes.rfind, payloads, repeat(TAGS_MARK)))
+    if (
+        -1 in body_at
+        or not all(map(lt, body_at, tags_at))
+        or not all(map(bytes.startswith, payloads, repeat(_CREATED)))
+    ):
         return None
     created_end = list(map(bytes.find, payloads, repeat(b'"'), repeat(len(_CREATED))))
     updated_at = list(map(add, created_end, repeat(len(_UPDATED))))
