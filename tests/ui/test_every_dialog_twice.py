@@ -33,6 +33,7 @@ from journal_app.ui.journal.packs import PackPreviewDialog, PacksDialog
 from journal_app.ui.journal.prompt_chooser import PromptChooserDialog
 from journal_app.ui.settings.dialog import SettingsDialog
 from journal_app.ui.settings.recovery import RecoveryCodeDialog
+from journal_app.ui.support.comfort_window import ComfortWindow, show_comfort
 from journal_app.ui.support.people import PeopleDialog
 from journal_app.ui.support.plan import PlanDialog
 from journal_app.ui.support.support import SupportDialog
@@ -214,6 +215,11 @@ def support_from_welcome(qtbot: Any, window: MainWindow, env: Any) -> None:
     QTest.keyClick(window.welcome_page.support_button, Qt.Key.Key_Space)
 
 
+def ways_through(qtbot: Any, window: MainWindow, env: Any) -> None:
+    """Ways through right now, as Help and Support open it (over the window)."""
+    show_comfort(window, window.service)
+
+
 def settings_work(dialog: QWidget) -> bool:
     assert isinstance(dialog, SettingsDialog)
     return works_by_default(dialog) and dialog.nav.count() == len(dialog.pages) > 0
@@ -262,6 +268,7 @@ DOORS = [
     Door("keyboard shortcuts (Ctrl+/, locked)", ShortcutsDialog, keys("Ctrl+/"), False),
     Door("keyboard shortcuts (Help menu)", ShortcutsDialog, menu("shortcuts_action")),
     Door("guide for therapists (Help menu, locked)", GuideDialog, menu("guide_action"), False),
+    Door("ways through right now (locked)", ComfortWindow, ways_through, False),
     Door("my people (Ctrl+Shift+P)", PeopleDialog, keys("Ctrl+Shift+P")),
     Door("my plan (Ctrl+Shift+M)", PlanDialog, keys("Ctrl+Shift+M")),
     Door("write with a prompt", PromptChooserDialog, keys(SHORTCUT_WRITE_WITH_PROMPT)),
