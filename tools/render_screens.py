@@ -104,6 +104,7 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--only-about", action="store_true", help="only About, at two sizes")
     parser.add_argument("--only-dialogs", action="store_true", help="only the calm dialogs")
     parser.add_argument("--only-editor", action="store_true", help="only the editor, two sizes")
+    parser.add_argument("--only-comfort", action="store_true", help="only Ways through right now")
     return parser.parse_args()
 
 
@@ -461,6 +462,11 @@ def main() -> int:
 
         render_dialog_screens.render(shot, settle, theme)  # notices and questions
         if args.only_dialogs:
+            continue
+        from tools import render_comfort_screens
+
+        render_comfort_screens.render(shot, settle, theme, folder, SAMPLE_PASSPHRASE)
+        if args.only_comfort:
             continue
 
         lent = (shot, settle, wait_for, window_for, make_journal, args.outdir, written)

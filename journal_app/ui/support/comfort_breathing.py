@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QRadialGradient,
     QShowEvent,
 )
@@ -78,13 +79,15 @@ class BreathingShape(QWidget):
         side = min(self.width(), self.height()) - 8
         radius = side / 2 * self._scale
         centre = QPointF(self.width() / 2, self.height() / 2)
-        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        accent = self.palette().color(QPalette.ColorRole.Accent)
         soft = QColor(accent)
-        soft.setAlpha(70)
+        soft.setAlpha(90)
+        edge = QColor(accent)
+        edge.setAlpha(210)
         gradient = QRadialGradient(centre, max(radius, 1.0))
         gradient.setColorAt(0.0, soft)
-        gradient.setColorAt(1.0, QColor(accent.red(), accent.green(), accent.blue(), 150))
-        painter.setPen(Qt.PenStyle.NoPen)
+        gradient.setColorAt(1.0, edge)
+        painter.setPen(QPen(accent, 2))
         painter.setBrush(gradient)
         painter.drawEllipse(
             QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)

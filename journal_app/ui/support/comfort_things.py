@@ -10,7 +10,7 @@ sealed image named by its id); one written by a newer Tend is shown and kept.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Slot
+from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -67,9 +67,12 @@ class ComfortThingsPane(QWidget):
         super().__init__(parent)
         self.source = source
         self.locked_note = label(LOCKED_NOTE, "lead")
+        self.locked_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.intro = label(INTRO, "muted")
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        self.list.setMinimumHeight(120)
         self.list.setAccessibleName("Your comfort box")
         self.list.setToolTip("Your own things, in the order you added them")
         self.list.currentRowChanged.connect(self._selected)
@@ -99,7 +102,7 @@ class ComfortThingsPane(QWidget):
         self.kind_box.currentIndexChanged.connect(self._kind_chosen)
         self.text_field = QPlainTextEdit()
         self.text_field.setTabChangesFocus(True)
-        self.text_field.setMaximumHeight(80)
+        self.text_field.setMaximumHeight(64)
         self.text_field.setAccessibleName("Words")
         self.text_field.setToolTip("What would you like to keep here?")
         self.text_field.setPlaceholderText("What would you like to keep here?")
@@ -117,7 +120,7 @@ class ComfortThingsPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row(buddy_label("&Kind:", self.kind_box), self.kind_box, None))
         layout.addWidget(self.text_field)
-        layout.addLayout(row(self.source_field, self.link_field, self.add_button))
+        layout.addLayout(row(self.source_field, self.link_field, None, self.add_button))
         self._kind_chosen()
         return form
 
