@@ -162,6 +162,34 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_FENCE = ("```", "~~~")
+HARD_BREAK = "  "  # Markdown's hard line break: two spaces before the newline
+
+
+def lines_kept(body: str) -> str:
+    """``body`` with each single Return kept as a line break in Markdown.
+
+    The editor shows a Return as a new line; plain Markdown would join the two
+    lines into one (a "soft" break), so the PDF, the print and a Markdown reader
+    would show something other than what the person wrote. Two trailing spaces
+    (not a backslash, which shows as itself at the end of a paragraph) make it a
+    hard break wherever a next line follows, and nothing at all elsewhere. Inside
+    a fenced code block lines are already kept, and spaces there would be text.
+    """
+    lines = body.split("\n")
+    fenced = False
+    for index, line in enumerate(lines[:-1]):
+        if line.lstrip().startswith(_FENCE):
+            fenced = not fenced
+            continue
+        following = lines[index + 1]
+        if fenced or not line.strip() or not following.strip():
+            continue
+        if not line.endswith((HARD_BREAK, "\\")):
+            lines[index] = line + HARD_BREAK
+    return "\n".join(lines)
+
+
 def _entry_markdown(entry: Entry, prompt_text_of: PromptTextOf) -> str:
     when = entry.created.strftime("%Y-%m-%d %H:%M")
     heading = _one_line(entry.title) or entry.created.strftime("%Y-%m-%d")
@@ -172,7 +200,7 @@ def _entry_markdown(entry: Entry, prompt_text_of: PromptTextOf) -> str:
     if prompt:
         parts.append("\n".join(f"> {line}".rstrip() for line in prompt.splitlines()))
     if entry.body:
-        parts.append(entry.body.rstrip("\n"))
+        parts.append(lines_kept(entry.body.rstrip("\n")))
     return "\n\n".join(parts) + "\n"
 
 

@@ -22,6 +22,7 @@ from journal_app.journal.export import (
     export_json,
     export_markdown,
     json_document_bytes,
+    lines_kept,
 )
 from journal_app.journal.files import atomic_write_bytes
 from journal_app.journal.selection import Selection, select
@@ -77,6 +78,19 @@ def test_markdown_has_a_title_line_then_each_entry(entries):
     )
     # No title: the date is the heading; no tags or prompt lines.
     assert second == "## 2026-01-05\n\n2026-01-05 21:15\n\nCafé evening with Zoë. 今天\n"
+
+
+def test_a_single_return_is_a_new_line_in_the_markdown():
+    moment = datetime(2026, 1, 2, 9, 30, tzinfo=UTC)
+    entry = Entry(id="c" * 32, created=moment, updated=moment, body="one\ntwo")
+    text = entries_to_markdown_document([entry], exported_at=EXPORTED_AT)
+    # Two trailing spaces: a hard line break, so a Markdown reader shows two lines.
+    assert text.endswith("\n\none  \ntwo\n")
+
+
+def test_only_lines_followed_by_a_line_get_a_break():
+    body = "a\nb\n\nc\n```\nkept\nas is\n```\nd  \ne\\\nf"
+    assert lines_kept(body) == "a  \nb\n\nc  \n```\nkept\nas is\n```\nd  \ne\\\nf"
 
 
 def test_markdown_file_is_exactly_the_document_the_pdf_printer_gets(entries, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -169,6 +170,15 @@ def test_the_document_keeps_markdown_formatting():
             iterator += 1
         block = block.next()
     assert fragments == [True]
+
+
+def test_a_single_return_is_a_new_line_on_paper():
+    """The print and the PDF are typeset alike (the same Markdown, the same reader)."""
+    pdf.ensure_gui_application()
+    entry = dataclasses.replace(many_entries(1)[0], body="one\ntwo")
+    document = pdf.build_document([entry])
+    lines = [block.text() for block in _blocks(document)][-2:]
+    assert lines == ["one", "two"]
 
 
 def _canary_journal(path: Path, kdf) -> list[str]:
