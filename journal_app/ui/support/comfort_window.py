@@ -10,6 +10,8 @@ often any of this is used: no times, no counts, no log lines.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
@@ -72,12 +74,19 @@ class ComfortWindow(QDialog):
         self.things.refresh()
 
 
-def show_comfort(parent: QWidget, service: ComfortService) -> ComfortWindow:
-    """Open the window over ``parent`` (one per parent), following the journal's state."""
+def show_comfort(
+    parent: QWidget,
+    service: ComfortService,
+    on_support: Callable[[], object] | None = None,
+) -> ComfortWindow:
+    """Open the window over ``parent`` (one per parent, made the first time, with its
+    Support button leading to ``on_support``), following the journal's state."""
     window = parent.findChild(ComfortWindow)
     if window is None:
         window = ComfortWindow(service, parent)
         service.state_changed.connect(window.refresh)
+        if on_support is not None:
+            window.support_requested.connect(on_support)
     else:
         window.refresh()
     window.show()

@@ -333,6 +333,7 @@ class SupportDialog(QDialog):
 
     people_requested = Signal()
     plan_requested = Signal()
+    comfort_requested = Signal()  # Ways through right now, locked or not
     lock_requested = Signal()  # Ctrl+L here locks Tend too
     country_chosen = Signal(str)  # the person chose a place: the window keeps it
 
@@ -442,6 +443,12 @@ class SupportDialog(QDialog):
         close.setAccessibleName("Close")
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
+        self.comfort_button = button(
+            "Ways through right now…",
+            "Breathing, grounding, letting it pass, and your comfort box (Ctrl+Shift+W)",
+            on_click=self.comfort_requested,
+        )
+        buttons.addButton(self.comfort_button, QDialogButtonBox.ButtonRole.ActionRole)
         return buttons
 
     def showEvent(self, event: QShowEvent) -> None:

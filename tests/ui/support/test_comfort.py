@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
@@ -23,6 +23,8 @@ from journal_app.ui.support.comfort_window import COMFORT_SHORTCUT, ComfortWindo
 from journal_app.vault import KdfParams, Vault
 from tests.conftest import PASSPHRASE
 from tests.ui.helpers import shown_texts
+
+W = TypeVar("W", bound=QWidget)
 
 
 class StoreSource(QObject):
@@ -60,7 +62,7 @@ def opened(tmp_path: Path, kdf: KdfParams) -> Iterator[Opened]:
     vault.close()
 
 
-def shown(qtbot: Any, widget: QWidget) -> QWidget:
+def shown(qtbot: Any, widget: W) -> W:
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
@@ -203,7 +205,8 @@ def test_the_box_keeps_words_messages_and_songs_sealed(qtbot, opened):
 
 
 def test_a_link_opens_only_when_pressed_and_only_a_web_address(qtbot, opened, opened_urls):
-    pane = shown(qtbot, ComfortWindow(opened.source)).things
+    window = shown(qtbot, ComfortWindow(opened.source))  # kept: its pages live in it
+    pane = window.things
     add(pane, "song", "Here Comes the Sun", link="https://example.org/sun")
     add(pane, "song", "Not a web page", link="file:///etc/passwd")
     assert opened_urls == []
@@ -277,6 +280,17 @@ def test_the_shortcut_is_free_in_the_window(qtbot, make_window):
     taken = [
         action.text()
         for action in window.findChildren(QAction)
-        if action.shortcut() == wanted and action.text() != "Ways through right now…"
+        if action.shortcut() == wanted
+        and action.text().replace("&", "") != "Ways through right now…"
     ]
     assert taken == []
+
+
+def test_support_has_a_way_to_ways_through_right_now(qtbot):
+    """Support (on the lock screen too) leads here: its button asks the window."""
+    from journal_app.ui.support.support import SupportDialog
+
+    support = shown(qtbot, SupportDialog(country="GB"))
+    assert support.comfort_button.toolTip() and support.comfort_button.isEnabled()
+    with qtbot.waitSignal(support.comfort_requested):
+        QTest.keyClick(support.comfort_button, Qt.Key.Key_Space)
