@@ -50,21 +50,40 @@ class BackupFrequency(StrEnum):
     WEEKLY = "weekly"
 
 
+DEFAULT_FREQUENCY = BackupFrequency.DAILY
+BESIDE_NAME = "Tend backups"  # the folder made beside a journal kept outside Tend's own
+
+
+def default_folder(journal: Path) -> Path:
+    """The backups' folder beside the journal at ``journal``.
+
+    In Tend's own data folder it is the "Backups" folder it always was, so backups
+    made before stay in the rotation; anywhere else "Tend backups", a name that says
+    whose they are among the person's own folders.
+    """
+    parent = Path(journal).parent
+    if parent == paths.data_dir():
+        return paths.backup_dir()
+    return parent / BESIDE_NAME
+
+
 @dataclass(frozen=True, slots=True)
 class BackupPolicy:
     """When to back up automatically, how many backups to keep, and where.
 
-    ``folder`` None means :func:`journal_app.paths.backup_dir` (beside the journal;
-    a folder on another drive protects better).
+    Daily by default: someone who never opened Settings has backups all the same
+    (a journal kept for years should not depend on finding a page). ``folder``
+    None means beside the journal (:func:`default_folder`; a folder on another
+    drive protects better).
     """
 
-    frequency: BackupFrequency = BackupFrequency.OFF
+    frequency: BackupFrequency = DEFAULT_FREQUENCY
     keep: int = DEFAULT_KEEP
     folder: Path | None = None
 
-    @property
-    def resolved_folder(self) -> Path:
-        return Path(self.folder).expanduser() if self.folder else paths.backup_dir()
+    def folder_for(self, journal: Path) -> Path:
+        """Where the backups of the journal at ``journal`` go."""
+        return Path(self.folder).expanduser() if self.folder else default_folder(journal)
 
     def to_dict(self) -> dict[str, Any]:
         """For the settings file; holds no content of the journal."""
@@ -80,9 +99,9 @@ class BackupPolicy:
         if not isinstance(data, dict):
             return cls()
         try:
-            frequency = BackupFrequency(data.get("frequency", "off"))
+            frequency = BackupFrequency(data.get("frequency", DEFAULT_FREQUENCY.value))
         except ValueError:
-            frequency = BackupFrequency.OFF
+            frequency = DEFAULT_FREQUENCY
         keep = data.get("keep", DEFAULT_KEEP)
         if not isinstance(keep, int) or isinstance(keep, bool):
             keep = DEFAULT_KEEP
@@ -270,7 +289,7 @@ def run_due_backup(
     """
     if policy.frequency is BackupFrequency.OFF:
         return None
-    folder = policy.resolved_folder
+    folder = policy.folder_for(vault.path)
     backups = list_backups(folder, vault.vault_id)
     last = backups[-1].taken if backups else None
     if not is_due(policy, last, now):

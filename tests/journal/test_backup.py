@@ -16,6 +16,7 @@ from journal_app.journal.backup import (
     BackupPolicy,
     backup_name,
     check_backups,
+    default_folder,
     is_due,
     list_backups,
     make_backup,
@@ -296,9 +297,13 @@ def test_rotation_removes_old_half_made_backups_only(filled, folder):
 
 
 def test_policy_off_and_default_folder(filled, folder, tmp_path):
-    assert run_due_backup(filled.vault, BackupPolicy(), NOW) is None
-    made = run_due_backup(filled.vault, BackupPolicy(BackupFrequency.WEEKLY), NOW)
-    assert made is not None and made.parent == tmp_path / "tend-data" / "Backups"
+    assert run_due_backup(filled.vault, BackupPolicy(BackupFrequency.OFF), NOW) is None
+    made = run_due_backup(filled.vault, BackupPolicy(), NOW)  # daily unless chosen otherwise
+    assert made is not None and made.parent == filled.vault.path.parent / "Tend backups"
+    assert BackupPolicy.from_dict({}) == BackupPolicy()  # never chose: on
+    # In Tend's own folder, beside the journal is the "Backups" folder it always was.
+    own = tmp_path / "tend-data" / "journal.tend"
+    assert default_folder(own) == tmp_path / "tend-data" / "Backups"
 
 
 def test_policy_settings_round_trip_and_forgive_nonsense(folder):

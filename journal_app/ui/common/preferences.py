@@ -44,7 +44,7 @@ class AppSettings:
     GEOMETRY = "window/geometry"
     LIST_SHOWN = "window/list_shown"
     TEXT_ZOOM = "appearance/text_zoom"  # percent of the system's text size
-    BACKUP_FREQUENCY = "backup/frequency"  # off, daily or weekly
+    BACKUP_FREQUENCY = "backup/frequency"  # off, daily (unset: daily) or weekly
     BACKUP_KEEP = "backup/keep"
     BACKUP_FOLDER = "backup/folder"  # a folder path; it names no content
     COUNTRY = "help/country"  # "GB", or "" for a place with no lines: not content
@@ -181,10 +181,11 @@ class AppSettings:
 
     @property
     def backup_policy(self) -> BackupPolicy:
-        """Automatic backups: how often, how many to keep, where (off by default)."""
+        """Automatic backups: how often, how many to keep, where (daily, beside the
+        journal, for anyone who never chose)."""
         return BackupPolicy.from_dict(
             {
-                "frequency": self._str(self.BACKUP_FREQUENCY, "off"),
+                "frequency": self._str(self.BACKUP_FREQUENCY, BackupPolicy().frequency.value),
                 "keep": self._int(self.BACKUP_KEEP, BackupPolicy().keep),
                 "folder": self._str(self.BACKUP_FOLDER),
             }

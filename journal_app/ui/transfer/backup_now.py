@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from journal_app import paths
 from journal_app.journal.backup import BackupPolicy, BackupResult, backup_name
 from journal_app.ui.common.errors import advice_for
 from journal_app.ui.common.files import FILE_DIALOG
@@ -23,10 +22,11 @@ from journal_app.vault import Cancelled, DamagedRecords, VaultExists
 BACKED_UP_TITLE = "Backup made"
 
 
-def ask_backup_path(parent: QWidget, settings: AppSettings | None) -> Path | None:
-    """Where to put a backup made now: a NEW file (an existing one is never replaced)."""
+def ask_backup_path(parent: QWidget, settings: AppSettings | None, journal: Path) -> Path | None:
+    """Where to put a backup made now (of the journal at ``journal``): a NEW file (an
+    existing one is never replaced)."""
     policy = settings.backup_policy if settings is not None else BackupPolicy()
-    folder = start_folder(policy.folder, paths.backup_dir())
+    folder = start_folder(policy.folder_for(journal), journal.parent)
     name, _ = QFileDialog.getSaveFileName(
         parent,
         "Back up your journal",
@@ -64,7 +64,7 @@ def back_up_now(
     """The whole "Back up now…": ask where, back up with progress, say where it went."""
     if not service.is_unlocked:
         return None
-    path = ask_backup_path(parent, settings)
+    path = ask_backup_path(parent, settings, service.vault_path)
     if path is None or not service.is_unlocked:
         return None
     task = service.transfer.backup_to(path)

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
-from journal_app import paths
 from journal_app.journal.backup import DEFAULT_KEEP, BackupFrequency, BackupPolicy
 from journal_app.ui.common.files import FILE_DIALOG
 from journal_app.ui.common.preferences import AppSettings
@@ -155,6 +154,9 @@ class BackupsPage(QWidget):
             folder=self._folder,
         )
 
+    def _resolved_folder(self) -> Path:
+        return self.policy().folder_for(self.service.vault_path)
+
     def load(self) -> None:
         policy = self.settings.backup_policy
         self.frequency.setCurrentIndex(max(0, self.frequency.findData(policy.frequency.value)))
@@ -167,7 +169,7 @@ class BackupsPage(QWidget):
         self.settings.backup_policy = self.policy()
 
     def _show_folder(self) -> None:
-        self.folder_label.setText(str(self.policy().resolved_folder))
+        self.folder_label.setText(str(self._resolved_folder()))
         self._show_latest()
 
     def _show_latest(self) -> None:
@@ -176,7 +178,7 @@ class BackupsPage(QWidget):
             self._update_enabled()
             return
         try:
-            found = self.service.transfer.backups_in(self.policy().resolved_folder)
+            found = self.service.transfer.backups_in(self._resolved_folder())
         except OSError:
             found = []
         if found:
@@ -187,7 +189,7 @@ class BackupsPage(QWidget):
 
     @Slot()
     def choose_folder(self) -> None:
-        start = start_folder(self._folder, paths.backup_dir().parent)
+        start = start_folder(self._folder, self.service.vault_path.parent)
         name = QFileDialog.getExistingDirectory(
             self,
             "Choose a folder for backups",

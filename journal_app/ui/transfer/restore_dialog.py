@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from journal_app import paths
 from journal_app.journal.backup import BackupPolicy
 from journal_app.ui.common.errors import advice_for
 from journal_app.ui.common.files import FILE_DIALOG
@@ -168,7 +167,8 @@ class RestoreDialog(WorkDialog):
 
     def _folder(self) -> Path:
         policy = self.settings.backup_policy if self.settings is not None else BackupPolicy()
-        return start_folder(policy.folder, paths.backup_dir(), self.service.vault_path.parent)
+        journal = self.service.vault_path
+        return start_folder(policy.folder_for(journal), journal.parent)
 
     @Slot()
     def choose_backup(self) -> None:

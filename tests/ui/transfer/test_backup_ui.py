@@ -140,6 +140,19 @@ def test_a_backup_is_made_soon_after_unlock_when_due(
     assert not made.transfer.auto_backup.timer.isActive()
 
 
+def test_a_new_journal_is_backed_up_beside_it_with_nothing_chosen(
+    qtbot, make_window, rich_journal, app_settings
+):
+    assert app_settings.keys().count("backup/frequency") == 0  # the person never chose
+    made = make_window(rich_journal.path)
+    made.transfer.auto_backup.after_unlock_ms = 0
+    unlock_through_ui(qtbot, made, PASSPHRASE)
+    beside = rich_journal.path.parent / "Tend backups"
+    qtbot.waitUntil(lambda: len(list_backups(beside)) == 1, timeout=10_000)
+    assert Vault.verify_file(list_backups(beside)[0].path, PASSPHRASE).records >= 1
+    made.lock()
+
+
 def test_an_automatic_backup_that_cannot_be_made_says_so_quietly(qtbot, window, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
@@ -163,7 +176,11 @@ def test_the_backups_settings_page(qtbot, window, tmp_path, file_dialogs):
     page = dialog.backups
     assert page in dialog.pages
     dialog.show_page(page)
-    assert page.frequency.currentData() == "off" and not page.keep.isEnabled()
+    # On for anyone who never chose, beside the journal; Off is one choice away.
+    assert page.frequency.currentData() == "daily" and page.keep.isEnabled()
+    assert page.folder_label.text() == str(window.service.vault_path.parent / "Tend backups")
+    page.frequency.setCurrentIndex(page.frequency.findData("off"))
+    assert not page.keep.isEnabled()
     page.frequency.setCurrentIndex(page.frequency.findData("weekly"))
     page.keep.setValue(4)
     file_dialogs.answers.append(str(chosen))
