@@ -339,15 +339,14 @@ class ExportDialog(WorkDialog):
         ]
 
     def _choose_default(self) -> None:
-        """Picked entries if several are picked; else the marked ones; else the open
-        entry; else everything."""
+        """What the person is looking at: the open entry, or those picked in the list
+        (Ctrl+P on an entry prints that entry, as in any other app). With none, the
+        ones marked for the next session; else everything. Marked is one click away."""
         marked = bool(self.service.is_unlocked and self.service.flagged_count())
-        if len(self._chosen_ids) > 1:
+        if self._chosen_ids:
             self._select(CHOSEN)
         elif marked:
             self._select(MARKED)
-        elif self._chosen_ids:
-            self._select(CHOSEN)
         else:
             self._select(EVERYTHING)
 

@@ -120,6 +120,18 @@ def test_the_open_entry_alone(qtbot, window, rich_journal):
     assert titles(dialog) == ["Allotment"]
 
 
+@pytest.mark.parametrize("print_first", [False, True])
+def test_print_and_export_start_from_the_open_entry_not_the_marked(
+    qtbot, window, rich_journal, print_first
+):
+    window.journal_view.show_entry(rich_journal.ids["Allotment"])  # not marked; two are
+    window.journal_view.list.selectionModel().clearSelection()
+    dialog = open_export(window, print_first=print_first)
+    assert dialog.choice() == CHOSEN and titles(dialog) == ["Allotment"]
+    dialog.choices[MARKED].click()  # the marked ones: one click away
+    assert titles(dialog) == ["River walk", "Quiet evening"]
+
+
 def run_export(qtbot, dialog, fmt, path, message_boxes, file_dialogs, monkeypatch):
     """Export as a person would; checks the notice came before the save dialog."""
     dialog.set_format(fmt)
