@@ -111,7 +111,7 @@ class BreathingPane(QWidget):
         self.rhythm_box.setAccessibleName("Rhythm")
         self.rhythm_box.setToolTip("How many seconds to breathe in, and then out")
         self.rhythm_box.currentIndexChanged.connect(self._restart)
-        self.still_box = QCheckBox("Keep the shape still")
+        self.still_box = QCheckBox("Keep the shape &still")
         self.still_box.setToolTip("Only the words change, for when movement is too much")
         self.still_box.toggled.connect(self._restart)
         self.animation = QVariantAnimation(self)
@@ -125,7 +125,7 @@ class BreathingPane(QWidget):
             label("Follow the shape, at your own pace. Stop whenever you like.", "muted")
         )
         layout.addLayout(
-            row(buddy_label("&Rhythm:", self.rhythm_box), self.rhythm_box, None, self.still_box)
+            row(buddy_label("Rh&ythm:", self.rhythm_box), self.rhythm_box, None, self.still_box)
         )
         layout.addWidget(self.shape, 1)
         layout.addWidget(self.words)

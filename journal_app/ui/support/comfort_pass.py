@@ -49,7 +49,7 @@ class LetItPassPane(QWidget):
         self.line_field.setToolTip("Words to show while it passes, kept sealed in your journal")
         self.line_field.setPlaceholderText(DEFAULT_LINE)
         self.line_field.editingFinished.connect(self.save_line)
-        self.line_label = buddy_label("Your &line:", self.line_field)
+        self.line_label = buddy_label("Your l&ine:", self.line_field)
         self.line_note = label(LINE_LOCKED, "small")
         self.status = label("", "small")
         self.shown_line = label("", "subheading")
@@ -112,7 +112,7 @@ class LetItPassPane(QWidget):
         self.shown_line.setText(self._line())
         self.words.setText(PASSING)
         announce(self.words, f"{self._line()} {PASSING}")
-        self.start_button.setText("&Begin again")
+        self._name_start("Begin &again")
         self.stop_button.setEnabled(True)
         self.stop_button.setFocus()
 
@@ -121,13 +121,17 @@ class LetItPassPane(QWidget):
         self.timer.stop()
         self.shown_line.setText("")
         self.words.setText("")
-        self.start_button.setText("&Start")
+        self._name_start("&Start")
         self.stop_button.setEnabled(False)
         self.start_button.setFocus()
+
+    def _name_start(self, text: str) -> None:
+        self.start_button.setText(text)
+        self.start_button.setAccessibleName(text.replace("&", ""))
 
     @Slot()
     def _passed(self) -> None:
         self.words.setText(PASSED)
         announce(self.words, PASSED)
-        self.start_button.setText("&Begin again")
+        self._name_start("Begin &again")
         self.stop_button.setEnabled(False)

@@ -3,6 +3,7 @@ the comfort box, with the box sealed in a real vault."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,14 @@ from typing import Any, TypeVar
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from journal_app.journal.comfort import COMFORT_KIND, ComfortBox, ComfortStore
 from journal_app.journal.wording import check_text
@@ -294,3 +302,32 @@ def test_support_has_a_way_to_ways_through_right_now(qtbot):
     assert support.comfort_button.toolTip() and support.comfort_button.isEnabled()
     with qtbot.waitSignal(support.comfort_requested):
         QTest.keyClick(support.comfort_button, Qt.Key.Key_Space)
+
+
+def _mnemonic(text: str) -> str:
+    found = re.search(r"&([^&])", text)
+    return found.group(1).lower() if found else ""
+
+
+def test_alt_letters_are_not_shared_on_any_page(qtbot, opened):
+    """Alt and a letter reaches one control: "&Back" once clashed with "&Breathing"."""
+    window = shown(qtbot, ComfortWindow(opened.source))
+    tabs = [_mnemonic(window.tabs.tabText(i)) for i in range(window.tabs.count())]
+    window.let_it_pass.start()
+    window.grounding.index = len(grounding.STEPS) - 1
+    window.grounding.next()  # the closing words, with Begin again
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        page = window.tabs.currentWidget()
+        letters = [*tabs]
+        for widget in page.findChildren(QWidget):
+            if not widget.isVisible():
+                continue
+            if isinstance(widget, QAbstractButton) or (
+                isinstance(widget, QLabel) and widget.buddy() is not None
+            ):
+                letters.append(_mnemonic(widget.text()))
+        letters = [letter for letter in letters if letter]
+        assert len(letters) == len(set(letters)), (window.tabs.tabText(index), letters)
+    window.grounding.next()
+    window.let_it_pass.stop()
