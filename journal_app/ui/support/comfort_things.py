@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.journal.comfort import KINDS, ComfortItem
+from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.widgets import button, label, row
 from journal_app.ui.support.comfort_parts import (
     LOCKED_NOTE,
@@ -42,6 +43,8 @@ KIND_NAMES = {
     "song": "A song",
 }
 NEWER = "Something from a newer Tend"
+REMOVE_TITLE = "Take this out of your comfort box?"
+REMOVE_TEXT = "It will be deleted from your journal."
 ITEM_ID = 0x0100  # Qt.ItemDataRole.UserRole
 
 
@@ -191,6 +194,8 @@ class ComfortThingsPane(QWidget):
     def remove(self) -> None:
         thing = self.current()
         if thing is None or self.source is None:
+            return
+        if not confirm(self, REMOVE_TITLE, REMOVE_TEXT, "Take it out", "Keep it"):
             return
         problem = save_box(self.source, self.source.comfort_box().without(thing.id))
         self.refresh()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -226,13 +227,16 @@ def test_a_link_opens_only_when_pressed_and_only_a_web_address(qtbot, opened, op
     assert opened_urls == ["https://example.org/sun"]
 
 
-def test_removing_a_thing_and_locking_empties_the_window(qtbot, opened):
+def test_removing_a_thing_and_locking_empties_the_window(qtbot, opened, message_boxes):
     window = shown(qtbot, ComfortWindow(opened.source))
     pane = window.things
     window.tabs.setCurrentWidget(pane)
     add(pane, "words", "Kind words")
     add(pane, "words", "More kind words")
     pane.list.setCurrentRow(0)
+    QTest.keyClick(pane.remove_button, Qt.Key.Key_Space)  # asked first; Keep it is the default
+    assert len(ComfortStore(opened.vault).box().items) == 2
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
     QTest.keyClick(pane.remove_button, Qt.Key.Key_Space)
     assert [i.text for i in ComfortStore(opened.vault).box().items] == ["More kind words"]
     pane.text_field.setPlainText("half-typed")
