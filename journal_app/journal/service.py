@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter
 from pathlib import Path
 from threading import Lock
 from typing import TypedDict
 
+from journal_app.journal.attachments import Pictures
 from journal_app.journal.entry import (
     DRAFT_KIND,
     ENTRY_KIND,
@@ -113,6 +114,7 @@ class Journal:
         self._damaged: tuple[str, ...] = ()
         self.prompts = PromptLibrary(vault, load=False)
         self.personal = PersonalStore(vault, load=False)
+        self.pictures = Pictures(vault)
         self.report = self.load()
 
     # ------------------------------------------------------------- lifecycle
@@ -377,6 +379,7 @@ class Journal:
             changes["title"] = title.strip()
         if body is not None and body != old.body:
             changes["body"] = body
+            self.pictures.edited(old.body, body)
         if tags is not None and clean_tags(tags) != old.tags:
             changes["tags"] = clean_tags(tags)
         if created is not None and aware(created) != old.created:
@@ -471,9 +474,19 @@ class Journal:
         self._forget_order()
 
     def empty_trash(self) -> int:
-        """Delete every trashed entry for good. Damaged records are never touched."""
+        """Delete every trashed entry for good, with its pictures, in one transaction.
+
+        Damaged records are never touched; while any record is damaged (it may
+        name a picture), only the pictures of the entries deleted go.
+        """
         doomed = [entry.id for entry in self._entries.values() if entry.trashed_at is not None]
-        self.vault.delete(doomed)
+        kept = chain(
+            (e.body for e in self._entries.values() if e.trashed_at is None),
+            (draft.body for draft in self._drafts.values()),
+        )
+        doomed_texts = (self._entries[entry_id].body for entry_id in doomed)
+        pictures = self.pictures.unwanted(doomed_texts, kept, sweep=not self._damaged)
+        self.vault.delete([*doomed, *pictures])
         for entry_id in doomed:
             self._entries.pop(entry_id, None)
             self._folded.pop(entry_id, None)

@@ -62,7 +62,7 @@ class Opening:
         from journal_app.vault.reading import data_rows
 
         with vault_errors():
-            self.rows = list(data_rows(self.conn))
+            self.rows = list(data_rows(self.conn, bulk=True))
 
     def abandon(self) -> None:
         """Wipe any key derived and close the file (safe to call more than once)."""

@@ -56,7 +56,13 @@ from journal_app.vault.keys import (
 from journal_app.vault.layout import FORMAT_VERSION
 from journal_app.vault.manifest import MANIFEST_KIND, Manifest, is_reserved, listable
 from journal_app.vault.opening import Opening
-from journal_app.vault.reading import checked, data_rows, load_manifest
+from journal_app.vault.reading import (
+    IMAGE_KIND,
+    checked,
+    data_rows,
+    load_manifest,
+    vouch_unread,
+)
 from journal_app.vault.records import (
     ROWS_SQL,
     CopyReport,
@@ -476,14 +482,20 @@ class Vault(VaultCopies):
         """Decrypt every record (of one kind); those that fail are listed, not raised.
 
         Records the manifest does not vouch for (missing, an older copy, not
-        expected) are listed with the damaged ones, each with its reason.
+        expected) are listed with the damaged ones, each with its reason. Read
+        whole, pictures stay sealed (see reading.py): ``read`` opens one.
         """
         with self._mutex:
             sealer = self._require_sealer()
             prefetched, self._prefetched = self._prefetched, None
             with vault_errors():
-                rows = data_rows(self._conn, kind) if prefetched is None or kind else prefetched
+                if prefetched is None or kind:
+                    rows = data_rows(self._conn, kind, bulk=True)
+                else:
+                    rows = prefetched
                 opened = sealer.open_rows(rows)
+                if kind is None:
+                    vouch_unread(self._conn, opened)
             return checked(opened, self._manifest, self._unverified, kind)
 
     def read(self, record_id: str) -> PlainRecord | None:
@@ -509,8 +521,15 @@ class Vault(VaultCopies):
             with vault_errors():
                 findings = tuple(row[0] for row in self._conn.execute("PRAGMA quick_check"))
             structure = () if findings == ("ok",) else findings
-            result = self.read_all()
-            return VaultCheck(len(result.records), result.problems, result.unverified, structure)
+            sealer = self._require_sealer()
+            with vault_errors():
+                opened = sealer.open_rows(data_rows(self._conn, bulk=True))
+                pictures = sealer.open_rows(data_rows(self._conn, IMAGE_KIND), False)
+            opened.seen.update(pictures.seen)
+            opened.problems.update(pictures.problems)
+            result = checked(opened, self._manifest, self._unverified)
+            sound = len(result.records) + len(pictures.seen.keys() - result.problems.keys())
+            return VaultCheck(sound, result.problems, result.unverified, structure)
 
     def check(self) -> list[str]:
         """Verify SQLite's structure and every record; return the ids that did not open.
@@ -522,6 +541,16 @@ class Vault(VaultCopies):
         if report.structure:
             raise DamagedVault()
         return list(report.problems)
+
+    def sizes(self, kind: str) -> dict[str, int]:
+        """The sealed size of each record of one kind, in bytes, without opening any.
+
+        The sizes are in the clear anyway (a ciphertext's length is its payload's
+        plus the tag), so the caps on pictures can be kept without decrypting them.
+        """
+        query = "SELECT id, length(ciphertext) FROM tend_record WHERE kind = ?"
+        with self._mutex, vault_errors():
+            return {str(rid): int(size or 0) for rid, size in self._conn.execute(query, (kind,))}
 
     def count(self, kind: str | None = None) -> int:
         if kind is None:
