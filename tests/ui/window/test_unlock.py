@@ -139,3 +139,19 @@ def test_close_and_reopen_keeps_entries(qtbot, make_window, journal_path, app_se
     unlock_through_ui(qtbot, again, PASSPHRASE)
     assert [e.id for e in again.service.entries()] == [added.id]
     assert again.service.get(added.id).body == "Some words for later."
+
+
+def test_the_journal_page_is_built_while_the_passphrase_is_typed(
+    qtbot, make_window, existing_journal
+):
+    """Unlocking then only fills the list: the page's widgets were made beforehand."""
+    window = make_window(existing_journal.path)
+    assert window.service.state is VaultState.LOCKED
+    qtbot.waitUntil(lambda: window.journal_view is not None, timeout=WAIT_MS)
+    prepared = window.journal_view
+    assert window.current_page() is window.unlock_page
+    assert window.service.state is VaultState.LOCKED
+    assert prepared.model.entry_count() == 0  # nothing of the journal read while locked
+    unlock_through_ui(qtbot, window, PASSPHRASE)
+    assert window.journal_view is prepared
+    qtbot.waitUntil(lambda: prepared.model.entry_count() == len(existing_journal.entry_ids))
