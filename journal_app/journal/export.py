@@ -83,6 +83,7 @@ from journal_app.journal.files import (
 EXPORT_FORMAT = "tend-export"
 EXPORT_VERSION = 1
 DOCUMENT_TITLE = "Journal"
+NOTE_HEADING = "What I would like to talk about"
 ENTRY_SEPARATOR = "\n---\n\n"  # before each entry of a Markdown export
 
 PromptTextOf = Callable[[Entry], str]
@@ -190,6 +191,17 @@ def lines_kept(body: str) -> str:
     return "\n".join(lines)
 
 
+def note_markdown(note: str) -> str:
+    """The person's note for the next session, under its heading; "" if blank.
+
+    A level-3 heading, so that the printed page does not take it for an entry.
+    """
+    words = note.strip()
+    if not words:
+        return ""
+    return f"\n### {NOTE_HEADING}\n\n{lines_kept(words)}\n"
+
+
 def _entry_markdown(entry: Entry, prompt_text_of: PromptTextOf) -> str:
     when = entry.created.strftime("%Y-%m-%d %H:%M")
     heading = _one_line(entry.title) or entry.created.strftime("%Y-%m-%d")
@@ -208,6 +220,7 @@ def markdown_document_pieces(
     entries: Sequence[Entry],
     *,
     title: str = DOCUMENT_TITLE,
+    note: str = "",
     exported_at: datetime | None = None,
     prompt_text_of: PromptTextOf = entry_prompt_text,
     progress: Progress | None = None,
@@ -216,9 +229,10 @@ def markdown_document_pieces(
     """The Markdown text of an export in pieces: the title lines, then one per entry.
 
     Joined, the pieces are :func:`entries_to_markdown_document` (each entry's piece
-    begins with the ``---`` that parts it from what comes before). They let a caller
-    encode or typeset the document a little at a time, never in one long step.
-    Arguments as for :func:`entries_to_markdown_document`.
+    begins with the ``---`` that parts it from what comes before; the person's
+    ``note``, if any, is in the first). They let a caller encode or typeset the
+    document a little at a time, never in one long step. Arguments as for
+    :func:`entries_to_markdown_document`.
     """
     moment = exported_at or now()
     total = len(entries)
@@ -226,7 +240,7 @@ def markdown_document_pieces(
     yield (
         f"# {_one_line(title) or DOCUMENT_TITLE}\n\n"
         f"Exported from {APP_NAME} on {moment:%Y-%m-%d} · {total} {noun}\n"
-    )
+    ) + note_markdown(note)
     for _, entry in progress_loop(entries, progress, cancelled):
         yield ENTRY_SEPARATOR + _entry_markdown(entry, prompt_text_of)
 
@@ -235,6 +249,7 @@ def entries_to_markdown_document(
     entries: Sequence[Entry],
     *,
     title: str = DOCUMENT_TITLE,
+    note: str = "",
     exported_at: datetime | None = None,
     prompt_text_of: PromptTextOf = entry_prompt_text,
     progress: Progress | None = None,
@@ -245,6 +260,8 @@ def entries_to_markdown_document(
     Args:
         entries: in the order to show them (``selection.select`` gives oldest first).
         title: the document's first line (kept discreet: "Journal" by default).
+        note: the person's own words for the next session ("What I would like to
+            talk about"), shown before the entries; none if blank.
         exported_at: the date shown under the title (now, by default).
         prompt_text_of: where to find each entry's prompt; its ``prompt_text``
             by default.
@@ -255,6 +272,7 @@ def entries_to_markdown_document(
         markdown_document_pieces(
             entries,
             title=title,
+            note=note,
             exported_at=exported_at,
             prompt_text_of=prompt_text_of,
             progress=progress,
@@ -268,6 +286,7 @@ def export_markdown(
     path: Path,
     *,
     title: str = DOCUMENT_TITLE,
+    note: str = "",
     prompt_text_of: PromptTextOf = entry_prompt_text,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
@@ -284,6 +303,7 @@ def export_markdown(
     pieces = markdown_document_pieces(
         entries,
         title=title,
+        note=note,
         prompt_text_of=prompt_text_of,
         progress=progress,
         cancelled=cancelled,

@@ -93,6 +93,16 @@ def test_only_lines_followed_by_a_line_get_a_break():
     assert lines_kept(body) == "a  \nb\n\nc  \n```\nkept\nas is\n```\nd  \ne\\\nf"
 
 
+def test_a_note_for_the_next_session_comes_before_the_entries(entries):
+    text = entries_to_markdown_document(entries, exported_at=EXPORTED_AT, note=" Sleep\n")
+    assert text.startswith(
+        "# Journal\n\nExported from Tend on 2026-11-21 · 2 entries\n\n"
+        "### What I would like to talk about\n\nSleep\n\n---\n\n## A quiet morning"
+    )
+    blank = entries_to_markdown_document(entries, exported_at=EXPORTED_AT, note=" \n ")
+    assert blank == entries_to_markdown_document(entries, exported_at=EXPORTED_AT)
+
+
 def test_markdown_file_is_exactly_the_document_the_pdf_printer_gets(entries, tmp_path):
     target = tmp_path / "journal.md"
     result = export_markdown(entries, target)

@@ -101,6 +101,7 @@ def document_steps(
     entries: Sequence[Entry],
     *,
     title: str = DOCUMENT_TITLE,
+    note: str = "",
     exported_at: datetime | None = None,
     page_layout: QPageLayout | None = None,
     progress: Progress | None = None,
@@ -124,7 +125,7 @@ def document_steps(
         document.set_page_layout(page_layout or default_page_layout())
         cursor = QTextCursor(document)
         pieces = markdown_document_pieces(
-            entries, title=title, exported_at=exported_at, cancelled=cancelled
+            entries, title=title, note=note, exported_at=exported_at, cancelled=cancelled
         )
         append_markdown(document, cursor, next(pieces))  # the title lines
         yield None
@@ -149,6 +150,7 @@ def build_document(
     entries: Sequence[Entry],
     *,
     title: str = DOCUMENT_TITLE,
+    note: str = "",
     exported_at: datetime | None = None,
     page_layout: QPageLayout | None = None,
     progress: Progress | None = None,
@@ -159,6 +161,7 @@ def build_document(
         document_steps(
             entries,
             title=title,
+            note=note,
             exported_at=exported_at,
             page_layout=page_layout,
             progress=progress,
@@ -284,6 +287,7 @@ def _painted_steps(
     writer: QPdfWriter,
     *,
     title: str,
+    note: str,
     exported_at: datetime,
     pages: int | None,
     progress: Progress | None,
@@ -312,6 +316,7 @@ def _painted_steps(
         painted = yield from flow_steps(
             entries,
             title=title,
+            note=note,
             exported_at=exported_at,
             page_layout=writer.pageLayout(),
             on_page=paint,
@@ -330,6 +335,7 @@ def pdf_steps(
     entries: Sequence[Entry],
     *,
     title: str = DOCUMENT_TITLE,
+    note: str = "",
     exported_at: datetime | None = None,
     page_layout: QPageLayout | None = None,
     progress: Progress | None = None,
@@ -355,6 +361,7 @@ def pdf_steps(
         pages = yield from flow_steps(
             entries,
             title=title,
+            note=note,
             exported_at=moment,
             page_layout=layout,
             report=counted,
@@ -374,6 +381,7 @@ def pdf_steps(
                 entries,
                 writer,
                 title=title,
+                note=note,
                 exported_at=moment,
                 pages=pages,
                 progress=progress,
@@ -393,6 +401,7 @@ def pdf_bytes(
     entries: Sequence[Entry],
     *,
     title: str = DOCUMENT_TITLE,
+    note: str = "",
     exported_at: datetime | None = None,
     page_layout: QPageLayout | None = None,
     progress: Progress | None = None,
@@ -404,6 +413,7 @@ def pdf_bytes(
         pdf_steps(
             entries,
             title=title,
+            note=note,
             exported_at=exported_at,
             page_layout=page_layout,
             progress=progress,

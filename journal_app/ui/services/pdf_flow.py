@@ -167,6 +167,7 @@ def flow_steps(
     entries: Sequence[Entry],
     *,
     title: str,
+    note: str = "",
     exported_at: datetime,
     page_layout: QPageLayout,
     on_page: PageSink | None = None,
@@ -196,7 +197,7 @@ def flow_steps(
 
     try:
         pieces = markdown_document_pieces(
-            entries, title=title, exported_at=exported_at, cancelled=cancelled
+            entries, title=title, note=note, exported_at=exported_at, cancelled=cancelled
         )
         batches.append(next(pieces))  # the title lines
         yield None

@@ -137,8 +137,11 @@ class TransferService(QObject):
 
     # ------------------------------------------------------ export and print
 
-    def export_entries(self, entries: Sequence[Entry], fmt: str, path: Path) -> Task:
-        """Write ``entries`` (a snapshot) as ``fmt`` ("pdf", "md", "json") to ``path``.
+    def export_entries(
+        self, entries: Sequence[Entry], fmt: str, path: Path, *, note: str = ""
+    ) -> Task:
+        """Write ``entries`` (a snapshot) as ``fmt`` ("pdf", "md", "json") to ``path``,
+        after the person's ``note`` for the next session, if any (PDF and Markdown).
 
         The task's result is an :class:`ExportResult`; nothing is written if it is
         cancelled or fails. The caller has told the person the file is not encrypted.
@@ -150,15 +153,20 @@ class TransferService(QObject):
         target = Path(path)
 
         if fmt == "pdf":
-            return self._export_pdf(chosen, target)
+            return self._export_pdf(chosen, target, note)
 
         def work(task: Task) -> ExportResult:
-            writer = export_json if fmt == "json" else export_markdown
-            return writer(chosen, target, progress=task.report, cancelled=task.is_cancelled)
+            if fmt == "json":
+                return export_json(
+                    chosen, target, progress=task.report, cancelled=task.is_cancelled
+                )
+            return export_markdown(
+                chosen, target, note=note, progress=task.report, cancelled=task.is_cancelled
+            )
 
         return self._runner.start("export", work)
 
-    def _export_pdf(self, entries: list[Entry], target: Path) -> Task:
+    def _export_pdf(self, entries: list[Entry], target: Path, note: str) -> Task:
         """Typeset and paint on the GUI thread in slices; the worker writes the bytes.
 
         The same steps and the same file as :func:`journal_app.ui.services.pdf.write_pdf`.
@@ -167,7 +175,7 @@ class TransferService(QObject):
 
         ensure_gui_application()
         task = self._runner.new_task("export")
-        steps = pdf_steps(entries, progress=task.report, cancelled=task.is_cancelled)
+        steps = pdf_steps(entries, note=note, progress=task.report, cancelled=task.is_cancelled)
 
         def write(task: Task, data: bytearray) -> ExportResult:
             check_cancel(task.is_cancelled)
@@ -176,15 +184,17 @@ class TransferService(QObject):
 
         return self._runner.start_sliced(task, steps, write)
 
-    def print_document(self, entries: Sequence[Entry]) -> Task:
-        """Typeset ``entries`` for printing, on the GUI thread in slices; the result is
-        a PrintDocument."""
+    def print_document(self, entries: Sequence[Entry], *, note: str = "") -> Task:
+        """Typeset ``entries`` (after the person's ``note``, if any) for printing, on the
+        GUI thread in slices; the result is a PrintDocument."""
         from journal_app.ui.services.pdf import document_steps, ensure_gui_application
 
         self._require()
         ensure_gui_application()
         task = self._runner.new_task("print")
-        steps = document_steps(list(entries), progress=task.report, cancelled=task.is_cancelled)
+        steps = document_steps(
+            list(entries), note=note, progress=task.report, cancelled=task.is_cancelled
+        )
 
         def arrived(task: Task, document: PrintDocument) -> PrintDocument:
             if self._journal() is None:  # locked meanwhile: drop it

@@ -47,6 +47,7 @@ from journal_app.ui.common.tasks import Task
 from journal_app.ui.common.widgets import Banner, button, label, row
 from journal_app.ui.services.journal_service import JournalService
 from journal_app.ui.transfer.progress import ProgressPanel, WorkDialog, fit_height
+from journal_app.ui.transfer.session_note import SessionNote
 from journal_app.vault import Cancelled
 
 if TYPE_CHECKING:
@@ -164,6 +165,8 @@ class ExportDialog(WorkDialog):
         self._build_boxes()
         grid = self._choices_grid()
         format_label = self._build_format()
+        self.note = SessionNote()
+        self.note.setHidden(True)  # shown with "Marked for my next session"
         buttons = self._build_buttons(for_print)
         self._lay_out(grid, format_label, buttons)
 
@@ -314,6 +317,7 @@ class ExportDialog(WorkDialog):
         layout.addWidget(label("Which entries", "subheading"))
         layout.addLayout(grid)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.note)
         layout.addSpacing(6)
         layout.addWidget(format_label)
         formats = QHBoxLayout()
@@ -333,6 +337,7 @@ class ExportDialog(WorkDialog):
             self.date_to,
             self.tag_box,
             self.theme_box,
+            self.note.edit,
             self.format_box,
             self.print_button,
             self.export_button,
@@ -402,8 +407,17 @@ class ExportDialog(WorkDialog):
     def set_format(self, fmt: str) -> None:
         self.format_box.setCurrentIndex(max(0, self.format_box.findData(fmt)))
 
+    def _show_note(self) -> None:
+        """The note belongs to the marked entries: shown with that choice only."""
+        shown = self.choice() == MARKED
+        if shown == self.note.isHidden():
+            self.note.setHidden(not shown)
+            if self.isVisible():
+                fit_height(self)
+
     @Slot()
     def update_count(self) -> None:
+        self._show_note()
         count = len(self.chosen_entries())
         text = NOTHING_CHOSEN if count == 0 else f"{entries_phrase(count)} chosen."
         self.count_label.setText(text)
@@ -457,7 +471,9 @@ class ExportDialog(WorkDialog):
         entries = self.chosen_entries()  # again: the journal may have changed meanwhile
         if not entries:
             return
-        self.task = self.service.transfer.export_entries(entries, self.fmt(), path)
+        self.task = self.service.transfer.export_entries(
+            entries, self.fmt(), path, note=self.note.text()
+        )
         self.task.succeeded.connect(self._on_exported)
         self.task.failed.connect(self._on_failed)
         self.progress.follow(self.task, f"Writing {entries_phrase(len(entries))}…")
@@ -492,7 +508,7 @@ class ExportDialog(WorkDialog):
         entries = self.chosen_entries()
         if not entries or (self.task is not None and self.task.running):
             return
-        self.task = self.service.transfer.print_document(entries)
+        self.task = self.service.transfer.print_document(entries, note=self.note.text())
         self.task.succeeded.connect(self._on_typeset)
         self.task.failed.connect(self._on_failed)
         self.progress.follow(self.task, f"Preparing the pages of {entries_phrase(len(entries))}…")
@@ -532,7 +548,9 @@ class ExportDialog(WorkDialog):
     # ---------------------------------------------------------------- closing
 
     def forget(self) -> None:
-        """Closing (or a lock) also closes a print preview still open."""
+        """Closing (or a lock) also closes a print preview still open, and empties the
+        note (never kept)."""
+        self.note.forget()
         if self.preview_dialog is not None:
             self.preview_dialog.done(QDialog.DialogCode.Rejected)
 

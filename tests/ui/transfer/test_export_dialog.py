@@ -194,6 +194,31 @@ def test_markdown_export_holds_the_entries(
     assert "Tea with Sam" not in text  # only the marked ones were chosen
 
 
+def test_a_note_for_the_next_session_comes_first_and_is_not_kept(
+    qtbot, window, tmp_path, message_boxes, file_dialogs, monkeypatch
+):
+    dialog = open_export(window)
+    assert dialog.choice() == MARKED and dialog.note.isVisible()
+    assert dialog.note.edit.accessibleName() and dialog.note.edit.toolTip()
+    dialog.set_choice(EVERYTHING)
+    assert not dialog.note.isVisible()  # it belongs to the marked entries
+    dialog.set_choice(MARKED)
+    dialog.note.edit.setPlainText("Sleep, and\nthe new job")
+    target = tmp_path / "session.md"
+    run_export(qtbot, dialog, "md", target, message_boxes, file_dialogs, monkeypatch)
+    text = target.read_text(encoding="utf-8")
+    heading = text.index("### What I would like to talk about")
+    assert heading < text.index("Sleep, and  \nthe new job") < text.index("## River walk")
+    assert dialog.note.edit.toPlainText() == ""  # gone with the dialog: never kept
+
+
+def test_the_note_is_left_out_of_other_choices(qtbot, window):
+    dialog = open_export(window)
+    dialog.note.edit.setPlainText("Sleep")
+    dialog.set_choice(EVERYTHING)
+    assert dialog.note.text() == ""
+
+
 def test_pdf_export_is_a_pdf_with_the_right_pages(
     qtbot, window, tmp_path, message_boxes, file_dialogs, monkeypatch
 ):

@@ -181,6 +181,16 @@ def test_a_single_return_is_a_new_line_on_paper():
     assert lines == ["one", "two"]
 
 
+def test_the_note_for_the_next_session_is_printed_first():
+    pdf.ensure_gui_application()
+    document = pdf.build_document(many_entries(2), note="Sleep, and\nthe new job")
+    lines = [block.text() for block in _blocks(document)]
+    at = lines.index("What I would like to talk about")
+    assert lines[at + 1 : at + 3] == ["Sleep, and", "the new job"]
+    assert at + 2 < lines.index("Day 0")
+    assert _blocks(document)[at].blockFormat().headingLevel() == 3  # not taken for an entry
+
+
 def _canary_journal(path: Path, kdf) -> list[str]:
     canaries = [
         "CANARY-title-7f3e9a2c1b",
