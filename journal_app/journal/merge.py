@@ -20,6 +20,8 @@ What counts as "already here":
   reach them;
 - words of a plan section already in this journal's section;
 - a prompt pack with the same id.
+The pictures an entry brought in names come with it, under the same ids (a
+picture never changes once stored, so the same id is the same picture).
 An entry or person with the same id but other words was changed in both places:
 the other copy's version is added beside this one's, under a new id, so no word
 is lost and the person chooses. Nothing is ever removed or changed by a merge,
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from journal_app.journal.attachments import IMAGE_KIND, references
 from journal_app.journal.entry import DRAFT_KIND, ENTRY_KIND, Entry
 from journal_app.journal.files import CancelCheck, Progress
 from journal_app.journal.importers.base import fingerprint
@@ -76,6 +79,7 @@ class MergePlan:
     drafts_left: int  # unsaved drafts of the other copy, not brought in
     damaged: tuple[str, ...]  # the other copy's records that would not open
     unverified: str | None  # why the other copy's own manifest could not be read
+    pictures: tuple[tuple[str, bytes], ...] = ()  # (id, sealed payload) the entries name
 
     @property
     def adds_anything(self) -> bool:
@@ -210,6 +214,24 @@ def _entries_to_add(
     return added, beside, already
 
 
+def _pictures_named(
+    journal: PlanningJournal, result: ReadResult, entries: Iterable[Entry]
+) -> tuple[tuple[str, bytes], ...]:
+    """The other copy's pictures that ``entries`` name, as records to write here.
+
+    Never one whose id is an entry here or a record this journal cannot read:
+    nothing of this journal is written over.
+    """
+    named = {rid for entry in entries for rid in references(entry.body)}
+    if not named:
+        return ()
+    taken = {entry.id for entry in journal.entries(include_trash=True)}
+    taken.update(journal.damaged_ids)
+    return tuple(
+        (rid, payload) for rid, payload in _read(result, IMAGE_KIND, named) if rid not in taken
+    )
+
+
 def _people_to_add(journal: PlanningJournal, theirs: Iterable[Person]) -> tuple[list[Person], int]:
     mine = {person.id: person for person in journal.personal.people()}
     keys = {_person_key(person) for person in mine.values()}
@@ -302,6 +324,7 @@ def plan_merge(
         drafts_left=sum(1 for record in result.records if record.kind == DRAFT_KIND),
         damaged=tuple(damaged),
         unverified=result.unverified,
+        pictures=_pictures_named(journal, result, entries),
     )
 
 
@@ -318,6 +341,7 @@ def apply_merge(
     """
     items = list(journal.personal.records_with(plan.people, plan.plan))
     items += [(PACK_KIND, pack.to_payload(), new_record_id()) for pack in plan.packs]
+    items += [(IMAGE_KIND, payload, picture_id) for picture_id, payload in plan.pictures]
     journal.add_many(list(plan.entries), progress=progress, cancelled=cancelled, also=items)
     if items:
         journal.personal.load()

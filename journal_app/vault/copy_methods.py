@@ -30,6 +30,7 @@ class VaultCopies:
     _require_sealer: Callable[[], RecordSealer]
     _read_header: Callable[[], HeaderRow]
     read_all: Callable[..., ReadResult]
+    unreadable: Callable[[], list[str]]
 
     def backup_to(
         self,
@@ -55,7 +56,7 @@ class VaultCopies:
             if path.exists() or path.resolve() in own:
                 raise VaultExists()
             fields = header_fields(self._read_header())
-            damaged = lambda: self.read_all().damaged  # noqa: E731 - read only if needed
+            damaged = self.unreadable  # read only if the copy has damage
             return copies.backup(self._conn, fields, sealer, damaged, path, progress, cancelled)
 
     def keep_copy(

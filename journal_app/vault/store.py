@@ -521,15 +521,24 @@ class Vault(VaultCopies):
             with vault_errors():
                 findings = tuple(row[0] for row in self._conn.execute("PRAGMA quick_check"))
             structure = () if findings == ("ok",) else findings
-            sealer = self._require_sealer()
-            with vault_errors():
-                opened = sealer.open_rows(data_rows(self._conn, bulk=True))
-                pictures = sealer.open_rows(data_rows(self._conn, IMAGE_KIND), False)
-            opened.seen.update(pictures.seen)
-            opened.problems.update(pictures.problems)
-            result = checked(opened, self._manifest, self._unverified)
-            sound = len(result.records) + len(pictures.seen.keys() - result.problems.keys())
+            result, pictures = self._read_everything()
+            sound = len(result.records) + len(pictures - result.problems.keys())
             return VaultCheck(sound, result.problems, result.unverified, structure)
+
+    def unreadable(self) -> list[str]:
+        """Every record that does not open as saved, the pictures opened too."""
+        with self._mutex:
+            return self._read_everything()[0].damaged
+
+    def _read_everything(self) -> tuple[ReadResult, set[str]]:
+        """Every record checked, and the ids of the pictures, opened but not kept."""
+        sealer = self._require_sealer()
+        with vault_errors():
+            opened = sealer.open_rows(data_rows(self._conn, bulk=True))
+            pictures = sealer.open_rows(data_rows(self._conn, IMAGE_KIND), False)
+        opened.seen.update(pictures.seen)
+        opened.problems.update(pictures.problems)
+        return checked(opened, self._manifest, self._unverified), set(pictures.seen)
 
     def check(self) -> list[str]:
         """Verify SQLite's structure and every record; return the ids that did not open.

@@ -12,6 +12,7 @@ import pytest
 
 from journal_app.journal import Journal, attachments
 from journal_app.journal.attachments import IMAGE_KIND, PictureRefused, reference, references, sniff
+from journal_app.journal.merge import apply_merge, plan_merge
 from journal_app.vault import DamagedRecords, KdfParams
 from journal_app.vault.records import Problem
 from tests.conftest import PASSPHRASE, edit_rows
@@ -212,3 +213,52 @@ def test_an_entry_over_its_cap_is_refused_naming_the_size(
     with pytest.raises(PictureRefused, match=r"entry's pictures would come to .* MB"):
         journal.pictures.add(png(), reference(first.id))
     assert journal.pictures.add(png()).mime == "image/png"  # another entry has room
+
+
+def test_a_merge_brings_the_pictures_its_entries_name(
+    vault_path: Path, fast_kdf: KdfParams, tmp_path: Path
+):
+    data = png()
+    other_path = tmp_path / "laptop.tend"
+    with Journal.create(other_path, PASSPHRASE, fast_kdf) as laptop:
+        picture = laptop.pictures.add(data)
+        laptop.pictures.add(png())  # named by no entry: stays behind
+        laptop.add(f"On the laptop. {reference(picture.id)}")
+    with Journal.create(vault_path, PASSPHRASE, fast_kdf) as desktop:
+        plan = plan_merge(desktop, other_path, PASSPHRASE)
+        assert [rid for rid, _ in plan.pictures] == [picture.id]
+        apply_merge(desktop, plan)
+        assert not plan_merge(desktop, other_path, PASSPHRASE).adds_anything
+    with Journal.open(vault_path, PASSPHRASE) as desktop:
+        assert desktop.report.damaged == ()
+        brought = desktop.pictures.read(picture.id)
+        assert brought is not None and brought.data == data
+        assert desktop.vault.count(IMAGE_KIND) == 1
+
+
+def test_a_backup_carries_the_pictures_sealed(journal: Journal, tmp_path: Path):
+    data = png()
+    picture = journal.pictures.add(data)
+    journal.add(reference(picture.id))
+    copy = tmp_path / "copy.tend"
+    journal.vault.backup_to(copy)
+    assert data[40:200] not in copy.read_bytes()
+    with Journal.open(copy, PASSPHRASE) as restored:
+        again = restored.pictures.read(picture.id)
+        assert again is not None and again.data == data
+
+
+def test_a_journal_with_a_damaged_picture_can_still_be_backed_up(
+    vault_path: Path, fast_kdf: KdfParams, tmp_path: Path
+):
+    with Journal.create(vault_path, PASSPHRASE, fast_kdf) as journal:
+        picture = journal.pictures.add(png())
+        journal.add(reference(picture.id))
+    edit_rows(
+        vault_path,
+        "UPDATE tend_record SET ciphertext = zeroblob(length(ciphertext)) WHERE id = ?",
+        picture.id,
+    )
+    with Journal.open(vault_path, PASSPHRASE) as journal:
+        report = journal.vault.backup_to(tmp_path / "copy.tend")
+    assert report.damaged == (picture.id,)
