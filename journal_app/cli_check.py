@@ -40,6 +40,7 @@ KIND_NAMES = {
     "plan": "My plan",
     "pack": "prompt pack",
     "state": "prompt history",
+    "image": "picture",
 }
 PROBLEM_WORDS = {
     Problem.DAMAGED: "damaged: it does not open",

@@ -141,6 +141,8 @@ def test_tend_check_names_a_damaged_picture(
     found = json.loads(tend("check", "--json", "--vault", str(vault_path)).out)
     assert found["ok"] is False
     assert found["problems"] == [{"id": picture.id, "kind": IMAGE_KIND, "problem": "damaged"}]
+    said = tend("check", "--vault", str(vault_path))
+    assert f"  picture {picture.id}: damaged: it does not open" in said.out
 
 
 def test_pictures_go_with_their_entry_for_good(journal: Journal):
