@@ -70,13 +70,20 @@ JSON, the file check). The last row gives the sealed sizes Tend wrote (medians):
 the entry, the bucket (~53 bytes per record in it) and the root (13 bytes per
 bucket).
 
-Table "Tend and jrnl": whole processes on the same 10k entries, each command run in
-turn with the other (one warm-up pair, then median of 7 by default; --quick:
-median of 3, no warm-up): wall time from
-spawn to exit and peak RSS. Tend's vault here uses its default KDF (64 MiB, 3 passes,
-4 lanes), which every command pays. Targets: Tend ≤ 1/3 of jrnl's wall time and
-≤ 1/2 of its peak memory. How jrnl is installed, configured and encrypted is in
-bench/peer_jrnl.py; if that fails the table is replaced by one line saying why.
+Table "Tend and jrnl": whole processes on the same 1k and then 10k entries, each
+command run in turn with the other (one warm-up pair, then median of 7 by default;
+--quick: median of 3, no warm-up): wall time from spawn to exit and peak RSS. Tend's
+vault here uses its default KDF (64 MiB, 3 passes, 4 lanes), which every command
+pays; both programs run from a bytecode cache. Targets: list and search at most
+jrnl's wall time at 1k and half of it at 10k, and at most half of its peak memory.
+How jrnl is installed, configured and encrypted is in bench/peer_jrnl.py; if that
+fails the table is replaced by one line saying why. ``tend --version`` and
+``tend --help`` are timed against ``python -c pass`` the same way
+(bench/cli_start.py; target ≤ 3×).
+
+The first table, "Every target at a glance" (bench/summary.py), gathers every
+target below into one row each, a column per journal size, each cell Tend's
+figure, its floor and their ratio; bench/README.md says how to read it.
 
 Table "Tend's window" (bench/gui.py; --no-gui skips it), at 10k entries, every
 number from fresh child processes on Qt's offscreen platform:
@@ -127,12 +134,14 @@ import os
 import sys
 import time
 
-from bench import core, report
+from bench import cli_start, core, report, report_transfer
 from bench.measure import mib
+from bench.peer_jrnl import PeerResult
+from bench.summary import summary_table
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
-PEER_SIZE = 10_000
+PEER_SIZES = (1_000, 10_000)
 
 
 def _sizes(text: str) -> list[int]:
@@ -203,18 +212,22 @@ def main(argv: list[str] | None = None) -> int:
         results.append(core.measure_size(count, repeat, _log, memory_repeat))
     idle_kib = core.idle_python_rss_kib()
 
+    cli_starts = cli_start.measure(args.repeat or 9)
+    peers: list[PeerResult] = []
     peer_text = ""
     if not args.no_peer:
         from bench.peer_jrnl import PeerUnavailable, compare
 
         runs = args.repeat if args.repeat is not None else (3 if args.quick else 7)
-        _log(f"jrnl comparison at {PEER_SIZE:,} entries:")
         try:
-            result = compare(PEER_SIZE, runs, _log, warmup=not args.quick)
-            peer_text = report.peer_table(result)
+            for count in PEER_SIZES:
+                _log(f"jrnl comparison at {count:,} entries:")
+                peers.append(compare(count, runs, _log, warmup=not args.quick))
+            peer_text = "\n".join(report.peer_table(peer) for peer in peers)
         except (PeerUnavailable, OSError) as exc:
             peer_text = f"## Tend and jrnl\n\nSkipped: jrnl could not be used here ({exc}).\n"
 
+    gui_result = None
     gui_text = ""
     if not args.no_gui:
         from bench import gui
@@ -228,19 +241,20 @@ def main(argv: list[str] | None = None) -> int:
                     "unlock_runs": args.repeat,
                     "stall_runs": args.repeat,
                 }
-            gui_text = report.gui_tables(gui.measure(_log, stall_sizes=sizes, **gui_runs))
+            gui_result = gui.measure(_log, stall_sizes=sizes, **gui_runs)
+            gui_text = report.gui_tables(gui_result)
         except (gui.GuiChildFailed, OSError) as exc:
             gui_text = f"## Tend's window\n\nNot measured: {exc}\n"
 
+    transfer_result = None
     transfer_text = ""
     if not args.no_transfer:
         from bench import gui, transfer
 
         _log(f"export and import at {gui.GUI_SIZE:,} entries:")
         try:
-            transfer_text = report.transfer_tables(
-                transfer.measure(_log, run_jrnl=not args.no_peer)
-            )
+            transfer_result = transfer.measure(_log, run_jrnl=not args.no_peer)
+            transfer_text = report_transfer.transfer_tables(transfer_result)
         except (gui.GuiChildFailed, OSError) as exc:
             transfer_text = f"## Export and import\n\nNot measured: {exc}\n"
 
@@ -250,6 +264,15 @@ def main(argv: list[str] | None = None) -> int:
         "Entries: synthetic, ~1.5 KB each; benchmark vaults use a fast KDF "
         "(Argon2id 64 KiB, 1 pass, 1 lane). An idle Python's peak RSS here: "
         f"{mib(idle_kib)}. Columns are explained in bench/__main__.py.\n"
+    )
+    print(
+        summary_table(
+            results,
+            gui=gui_result,
+            cli_starts=cli_starts,
+            peers=peers,
+            transfer=transfer_result,
+        )
     )
     print(report.core_tables(results))
     if peer_text:
