@@ -266,9 +266,10 @@ def main() -> int:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         from journal_app.journal.backup import BackupFrequency, BackupPolicy
+        from journal_app.ui.common.questions import question_dialog
         from journal_app.ui.common.tasks import Task
         from journal_app.ui.services import pdf
-        from journal_app.ui.transfer.export_dialog import not_encrypted_box
+        from journal_app.ui.transfer.export_dialog import NOT_ENCRYPTED_QUESTION
         from journal_app.ui.transfer.progress import TaskDialog
         from journal_app.ui.transfer.restore_dialog import RestoreDialog
         from journal_app.vault import WrongPassphrase
@@ -302,7 +303,9 @@ def main() -> int:
         dialog.set_choice("dates")
         shot(dialog, "41-export-dialog-dates", theme)
         dialog.set_choice("marked")
-        box = not_encrypted_box(dialog)
+        dialog.note.edit.setPlainText("Sleep, and the new job.\nWhat to say to my sister.")
+        shot(dialog, "41-export-dialog-note", theme)
+        box = question_dialog(dialog, NOT_ENCRYPTED_QUESTION)
         box.show()
         shot(box, "42-not-encrypted-notice", theme)
         box.done(0)
@@ -628,6 +631,14 @@ def main() -> int:
         shot(plan_dialog, "25-my-plan-filled-end", theme)
         if theme == "light":  # paper is white whatever the theme
             page_image(plan_dialog.document(), args.outdir / "paper-26-my-plan-printed.png")
+        from tools import render_plan_screens
+
+        render_plan_screens.render(  # signs, people to ask, lines, a safer space
+            plan_dialog,
+            theme,
+            shot,
+            (lambda doc, name: page_image(doc, args.outdir / name)) if theme == "light" else None,
+        )
         window.lock()
         window.close()
 

@@ -36,6 +36,12 @@ PLAN_TITLE = "My plan for hard moments"
 PEOPLE_TITLE = "My people"
 DEFAULT_RELATIONSHIP = "friend"
 
+# "Making my space feel safer" holds the person's own words only. Tend never
+# suggests anything for it: no ideas, no examples, no placeholder that names a
+# thing, because any example could name a method (CONTENT.md rule 1). Do not add
+# one; ``parse_template`` refuses a template that does.
+WORDS_ONLY_SECTIONS = frozenset({"space"})
+
 # Generous limits, so that a pasted book cannot make a record unwieldy.
 MAX_FIELD_CHARS = 2_000
 MAX_NOTE_CHARS = 20_000
@@ -64,6 +70,10 @@ class PlanSection:
     description: str
     placeholder: str
     ideas: tuple[str, ...] = ()
+    # People are picked here from My people (kept as references, so a number is
+    # typed once and follows every edit in My people), beside the person's words.
+    picks_people: bool = False
+    shows_help_lines: bool = False  # the chosen country's lines, one click away
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,23 +134,34 @@ def parse_template(text: str) -> PersonalTemplate:
         where = f"section {index + 1}"
         if not isinstance(row, dict):
             raise PersonalDataError(f"{where}: each [[section]] must be a table.")
-        ideas = row.get("ideas", [])
-        if not isinstance(ideas, list) or not all(isinstance(i, str) and i.strip() for i in ideas):
-            raise PersonalDataError(f"{where}: 'ideas' must be a list of text.")
-        sections.append(
-            PlanSection(
-                id=_text(row, "id", where),
-                title=_text(row, "title", where),
-                description=_text(row, "description", where),
-                placeholder=_text(row, "placeholder", where),
-                ideas=tuple(i.strip() for i in ideas),
-            )
-        )
+        sections.append(_section(row, where))
     if not relationships or not sections:
         raise PersonalDataError("The template needs at least one relationship and one section.")
     _unique((r.id for r in relationships), "relationship")
     _unique((s.id for s in sections), "section")
     return PersonalTemplate(tuple(relationships), tuple(sections))
+
+
+def _section(row: Mapping[str, object], where: str) -> PlanSection:
+    ideas = row.get("ideas", [])
+    if not isinstance(ideas, list) or not all(isinstance(i, str) and i.strip() for i in ideas):
+        raise PersonalDataError(f"{where}: 'ideas' must be a list of text.")
+    flags = {key: row.get(key, False) for key in ("picks_people", "shows_help_lines")}
+    for key, value in flags.items():
+        if not isinstance(value, bool):
+            raise PersonalDataError(f"{where}: '{key}' must be true or false.")
+    section_id = _text(row, "id", where)
+    if section_id in WORDS_ONLY_SECTIONS and ideas:
+        raise PersonalDataError(f"{where}: '{section_id}' is for the person's own words only.")
+    return PlanSection(
+        id=section_id,
+        title=_text(row, "title", where),
+        description=_text(row, "description", where),
+        placeholder=_text(row, "placeholder", where),
+        ideas=tuple(i.strip() for i in ideas),
+        picks_people=bool(flags["picks_people"]),
+        shows_help_lines=bool(flags["shows_help_lines"]),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -217,16 +238,21 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """The person's plan: section id -> their text, in the template's order.
+    """The person's plan: section id -> their text, in the template's order, and the
+    ids of the people they picked from My people to ask for help.
 
     Text under a section id the template does not know (written by a newer Tend)
     is kept and shown after the others: nothing the person wrote is dropped.
+    People are kept as references, never copied, so a number is typed once (in My
+    people) and every edit there shows here.
     """
 
     sections: Mapping[str, str] = field(default_factory=dict)
+    people: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sections", MappingProxyType(dict(self.sections)))
+        object.__setattr__(self, "people", tuple(dict.fromkeys(self.people)))
 
     def text(self, section_id: str) -> str:
         return self.sections.get(section_id, "")
@@ -237,11 +263,14 @@ class Plan:
             sections[section_id] = text[:MAX_SECTION_CHARS]
         else:
             sections.pop(section_id, None)
-        return Plan(sections)
+        return Plan(sections, self.people)
+
+    def with_people(self, person_ids: Iterable[str]) -> Plan:
+        return Plan(self.sections, tuple(person_ids))
 
     @property
     def is_empty(self) -> bool:
-        return not any(text.strip() for text in self.sections.values())
+        return not self.people and not any(text.strip() for text in self.sections.values())
 
     def ordered(self, template: PersonalTemplate) -> list[tuple[str, str, str]]:
         """(section id, title, text) for the template's sections, then any others."""
@@ -251,24 +280,69 @@ class Plan:
         return rows
 
     def to_payload(self) -> bytes:
-        data = {"format": FORMAT, "sections": dict(self.sections)}
+        """Still format 1: "people" is only added (and only when someone is picked),
+        so a plan with no one picked is written exactly as before."""
+        data: dict[str, object] = {"format": FORMAT, "sections": dict(self.sections)}
+        if self.people:
+            data["people"] = list(self.people)
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
     @classmethod
     def from_payload(cls, payload: bytes) -> Plan:
         data = json.loads(payload)
         sections = data["sections"]
+        people = data.get("people", [])
         if not isinstance(sections, dict):
             raise ValueError("plan sections must be a mapping")
+        if not isinstance(people, list):
+            raise ValueError("plan people must be a list")
         return cls(
-            {str(key): _clip(value, MAX_SECTION_CHARS) for key, value in sections.items() if value}
+            {str(key): _clip(value, MAX_SECTION_CHARS) for key, value in sections.items() if value},
+            tuple(str(person_id) for person_id in people if person_id),
         )
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Plan) and dict(self.sections) == dict(other.sections)
+        return (
+            isinstance(other, Plan)
+            and dict(self.sections) == dict(other.sections)
+            and self.people == other.people
+        )
 
     def __hash__(self) -> int:
-        return hash(tuple(sorted(self.sections.items())))
+        return hash((tuple(sorted(self.sections.items())), self.people))
+
+
+def picked_people(plan: Plan, people: Iterable[Person]) -> list[Person]:
+    """The people picked in the plan, in the order picked, as My people has them now.
+
+    Someone removed from My people is simply not shown (their id stays harmless).
+    """
+    by_id = {person.id: person for person in people}
+    return [by_id[person_id] for person_id in plan.people if person_id in by_id]
+
+
+def person_line(person: Person, template: PersonalTemplate) -> str:
+    """One picked person as the plan shows and prints them: "Sam (Friend): 07700 900 123"."""
+    name = person.name.strip() or person.reach.strip()
+    relationship = template.relationship_label(person.relationship)
+    line = f"{name} ({relationship})" if relationship and name else name
+    reach = person.reach.strip()
+    return f"{line}: {reach}" if reach and reach != name else line
+
+
+def plan_sections(
+    plan: Plan, template: PersonalTemplate, people: Iterable[Person] = ()
+) -> list[tuple[str, str, str]]:
+    """(section id, title, text) as shown on paper: the person's words, with the
+    people they picked (name and number, as in My people now) first in their part."""
+    chosen = [person_line(p, template) for p in picked_people(plan, people)]
+    rows = []
+    for section_id, title, text in plan.ordered(template):
+        section = template.section(section_id)
+        if chosen and section is not None and section.picks_people:
+            text = "\n".join([*chosen, text.strip("\n")]).strip("\n")
+        rows.append((section_id, title, text))
+    return rows
 
 
 def people_payload(people: Iterable[Person]) -> bytes:
@@ -293,6 +367,7 @@ def merge_plans(plans: list[Plan]) -> Plan:
     spaces at their ends) are kept once.
     """
     merged: dict[str, str] = {}
+    people = tuple(person_id for plan in plans for person_id in plan.people)
     for plan in plans:
         for section_id, text in plan.sections.items():
             before = merged.get(section_id, "")
@@ -303,7 +378,7 @@ def merge_plans(plans: list[Plan]) -> Plan:
             new = [line for line in text.strip().splitlines() if line.strip() not in known]
             if any(line.strip() for line in new):
                 merged[section_id] = before.rstrip() + "\n\n" + "\n".join(new).strip("\n")
-    return Plan(merged)
+    return Plan(merged, people)
 
 
 class PersonalStore:
@@ -432,54 +507,3 @@ class PersonalStore:
             record_id = self._plan_records[0] if self._plan_records else new_record_id()
             items.append((PLAN_KIND, plan.to_payload(), record_id))
         return items
-
-
-# ------------------------------------------------------------------- exporting
-
-
-def _markdown_line(line: str) -> str:
-    """One line of the person's text, kept as written when the Markdown is rendered.
-
-    A leading "#" would become a heading and a line of only "-" or "=" would turn
-    the line above into one: both are escaped. Nothing else is changed.
-    """
-    stripped = line.lstrip()
-    if stripped.startswith("#"):
-        return line.replace("#", "\\#", 1)
-    if stripped and set(stripped) <= {"-", "="}:
-        return "\\" + line
-    return line
-
-
-def plan_to_markdown(
-    plan: Plan,
-    template: PersonalTemplate | None = None,
-    *,
-    title: str = PLAN_TITLE,
-    footer: Iterable[str] = (),
-) -> str:
-    """The plan as Markdown, every section with its heading; only the person's words.
-
-    Their line breaks are kept (as Markdown hard breaks). Empty sections keep
-    their heading and some room, so a printed copy leaves space to write by hand.
-    Placeholders and example ideas are never included. ``footer`` lines (the
-    emergency number, say) come last, after a rule.
-    """
-    template = template or load_template()
-    lines = [f"# {title}", ""]
-    for _section_id, heading, text in plan.ordered(template):
-        lines += [f"## {heading}", ""]
-        body = [_markdown_line(line.rstrip()) for line in text.strip("\n").splitlines()]
-        if any(line.strip() for line in body):
-            for index, line in enumerate(body):
-                following = body[index + 1] if index + 1 < len(body) else ""
-                hard_break = bool(line.strip() and following.strip())
-                lines.append(line + ("  " if hard_break else ""))
-            lines.append("")
-        else:
-            lines += ["", ""]
-    footer = [footer] if isinstance(footer, str) else [line for line in footer if line.strip()]
-    if footer:
-        lines += ["---", ""]
-        lines += [line + ("  " if i + 1 < len(footer) else "") for i, line in enumerate(footer)]
-    return "\n".join(lines).rstrip("\n") + "\n"

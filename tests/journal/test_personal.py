@@ -20,8 +20,8 @@ from journal_app.journal.personal import (
     merge_plans,
     parse_template,
     people_payload,
-    plan_to_markdown,
 )
+from journal_app.journal.plan_markdown import plan_to_markdown
 from journal_app.journal.wording import check_text
 from journal_app.vault import Vault
 from tests.conftest import PASSPHRASE, edit_rows, find_canaries
@@ -31,16 +31,28 @@ CANARY_REACH = "07700 900 461 canaryreach"
 CANARY_PLAN = "Canaryplan: the lighthouse walk"
 
 
-def test_the_template_is_data_with_the_five_themes():
+def test_the_template_is_data_with_the_six_steps_and_what_matters():
     template = load_template()
+    # Today's gentle parts, with the six steps of a safety plan in plain words
+    # (Stanley & Brown) and what matters from the values theme.
     assert [s.title for s in template.sections] == [
+        "Signs that a hard time may be coming",
         "Things that help me feel calmer",
         "Places and activities that help",
         "People I can be with or reach",
-        "What matters to me and reasons to keep going",
+        "People I can ask for help",
         "Professionals I can contact",
+        "Making my space feel safer",
+        "What matters to me and reasons to keep going",
     ]
-    assert all(s.ideas and s.placeholder and s.description for s in template.sections)
+    assert all(s.placeholder and s.description for s in template.sections)
+    picking = [s.id for s in template.sections if s.picks_people]
+    assert picking == ["helpers"] and not template.section("helpers").ideas
+    assert [s.id for s in template.sections if s.shows_help_lines] == ["professionals"]
+    # Words only: nothing suggested for making a space safer, ever.
+    assert template.section("space").ideas == ()
+    others = [s for s in template.sections if s.id not in ("helpers", "space")]
+    assert all(s.ideas for s in others)
     labels = [r.label for r in template.relationships]
     assert "Friend" in labels and "Family" in labels
     assert any("GP" in label for label in labels) and any("Therapist" in x for x in labels)
@@ -191,7 +203,7 @@ def test_text_under_an_unknown_section_is_kept():
         json.dumps({"format": 2, "sections": {"calmer": "Tea", "future": "Kept"}}).encode()
     )
     rows = plan.ordered(load_template())
-    assert rows[0] == ("calmer", "Things that help me feel calmer", "Tea")
+    assert ("calmer", "Things that help me feel calmer", "Tea") in rows
     assert rows[-1] == ("future", "future", "Kept")
     assert Plan.from_payload(plan.to_payload()) == plan
 

@@ -13,13 +13,15 @@ from PySide6.QtGui import QPageSize, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from journal_app.journal.files import atomic_write_bytes
+from journal_app.journal.help import DEFAULT_DOCTOR
 from journal_app.journal.personal import (
     PLAN_TITLE,
+    Person,
     PersonalTemplate,
     Plan,
     PlanSection,
-    plan_to_markdown,
 )
+from journal_app.journal.plan_markdown import plan_to_markdown
 from journal_app.ui.common.calm_dialog import warn
 from journal_app.ui.common.country import help_lines, system_country
 from journal_app.ui.common.errors import advice_for
@@ -37,6 +39,7 @@ from journal_app.ui.support.personal import (
     PersonalDialog,
     support_button,
 )
+from journal_app.ui.support.plan_parts import HelpLinesBox, PeopleChooser
 from journal_app.vault import VaultError, VaultExists
 
 PLAN_INTRO = (
@@ -55,7 +58,9 @@ class SectionEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, section: PlanSection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, section: PlanSection, parent: QWidget | None = None, *, extra: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.section = section
         layout = QVBoxLayout(self)
@@ -64,8 +69,12 @@ class SectionEditor(QWidget):
         title = label(section.title, "subheading")
         title.setAccessibleName(section.title)
         layout.addWidget(title)
-        if section.description:
-            layout.addWidget(label(section.description, "muted"))
+        self.description = label(section.description, "muted")
+        self.description.setVisible(bool(section.description))
+        layout.addWidget(self.description)
+        self.set_doctor(DEFAULT_DOCTOR)
+        if extra is not None:  # people picked from My people, or the country's lines
+            layout.addWidget(extra)
         self.edit = GrowingTextEdit()
         self.edit.setAccessibleName(section.title)
         self.edit.setToolTip(f"{section.title}: in your own words")
@@ -94,6 +103,10 @@ class SectionEditor(QWidget):
 
     def text(self) -> str:
         return self.edit.toPlainText()
+
+    def set_doctor(self, word: str) -> None:
+        """Say "your GP", "your doctor" or "your family doctor" as people do there."""
+        self.description.setText(self.section.description.replace("{doctor}", word))
 
     def set_text(self, text: str) -> None:
         blocker = self.edit.blockSignals(True)
@@ -158,6 +171,8 @@ class PlanDialog(PersonalDialog):
         self.settings = settings  # its country: the help lines on paper and in copies
         self._loaded = Plan()
         self.editors: dict[str, SectionEditor] = {}
+        self.chooser: PeopleChooser | None = None  # people to ask for help
+        self.help_lines: HelpLinesBox | None = None  # the country's lines
         self.setWindowTitle(PLAN_TITLE)
         self.setObjectName("PlanDialog")
         self.setMinimumSize(600, 520)
@@ -202,12 +217,28 @@ class PlanDialog(PersonalDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._show_country()
         first = next(iter(self.editors.values()), None)
         if first is not None:
             first.edit.setFocus()
 
+    def _extra(self, section: PlanSection) -> QWidget | None:
+        """What a part shows beside its box: a chooser from My people, or help lines."""
+        if section.picks_people and self.chooser is None:
+            self.chooser = PeopleChooser(self.template)
+            self.chooser.changed.connect(self._on_edited)
+            self.service.personal_changed.connect(self._show_people)
+            return self.chooser
+        if section.shows_help_lines and self.help_lines is None:
+            self.help_lines = HelpLinesBox()
+            self.help_lines.support_requested.connect(self.support_requested)
+            return self.help_lines
+        return None
+
     def _add_editor(self, section: PlanSection) -> SectionEditor:
-        editor = SectionEditor(section)
+        editor = SectionEditor(section, extra=self._extra(section))
+        if section.picks_people and self.chooser is not None:
+            self.chooser.next_in_tab = editor.edit
         editor.changed.connect(self._on_edited)
         self.editors[section.id] = editor
         self.sections_layout.insertWidget(len(self.editors) - 1, editor)
@@ -217,10 +248,33 @@ class PlanDialog(PersonalDialog):
 
     def plan(self) -> Plan:
         """The plan as shown now (unsaved typing included), keeping unknown sections."""
-        plan = Plan({k: v for k, v in self._loaded.sections.items() if k not in self.editors})
+        plan = Plan(
+            {k: v for k, v in self._loaded.sections.items() if k not in self.editors},
+            self.chooser.picked() if self.chooser is not None else self._loaded.people,
+        )
         for section_id, editor in self.editors.items():
             plan = plan.with_text(section_id, editor.text())
         return plan
+
+    def people(self) -> list[Person]:
+        """My people as they are now: the plan shows and prints them from here."""
+        try:
+            return self.service.people()
+        except VaultError:
+            return []  # locked: nothing of theirs to show
+
+    @Slot()
+    def _show_people(self) -> None:
+        if self.chooser is not None and self.service.is_unlocked:
+            self.chooser.set_people(self.people())
+
+    def _show_country(self) -> None:
+        country = self.country()
+        if self.help_lines is not None:
+            self.help_lines.set_country(country)
+        doctor = self.help_lines.catalogue.doctor_word(country) if self.help_lines else ""
+        for editor in self.editors.values():
+            editor.set_doctor(doctor or DEFAULT_DOCTOR)
 
     def reload(self) -> None:
         """Show the plan the journal holds; anything typed is saved first."""
@@ -233,6 +287,10 @@ class PlanDialog(PersonalDialog):
                 self._add_editor(PlanSection(section_id, section_id, "", "", ()))
         for section_id, editor in self.editors.items():
             editor.set_text(self._loaded.text(section_id))
+        if self.chooser is not None:
+            self.chooser.set_people(self.people())
+            self.chooser.set_picked(self._loaded.people)
+        self._show_country()
         self._dirty = False
         self.status.setText("")
 
@@ -263,16 +321,20 @@ class PlanDialog(PersonalDialog):
         self._loaded = Plan()
         for editor in self.editors.values():
             editor.wipe()
+        if self.chooser is not None:
+            self.chooser.wipe()
         self.status.setText("")
 
     # ------------------------------------------------------ print and export
 
     def markdown(self) -> str:
-        return plan_to_markdown(self.plan(), self.template, footer=help_lines(self.country()))
+        return plan_to_markdown(
+            self.plan(), self.template, people=self.people(), footer=help_lines(self.country())
+        )
 
     def document(self) -> QTextDocument:
         """The plan as shown now, laid out for paper."""
-        return plan_copy.plan_document(self.plan(), self.template, self.country())
+        return plan_copy.plan_document(self.plan(), self.template, self.country(), self.people())
 
     def country(self) -> str:
         """The country or region chosen in Tend (read each time: Settings may change it)."""
