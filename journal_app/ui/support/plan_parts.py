@@ -64,6 +64,9 @@ class PeopleChooser(QWidget):
 
     def set_people(self, people: Sequence[Person]) -> None:
         """Show My people as it is now; the ticks stay with the same people."""
+        shown = [(person.id, person_line(person, self.template)) for person in people]
+        if shown and shown == [(b.property("person_id"), b.text()) for b in self.boxes]:
+            return  # the plan itself was saved: nothing in My people changed
         focused = next((i for i, box in enumerate(self.boxes) if box.hasFocus()), -1)
         for box in self.boxes:  # their words go now, not when Qt deletes them later
             box.setText("")
@@ -71,13 +74,12 @@ class PeopleChooser(QWidget):
             box.hide()
             box.deleteLater()
         self.boxes = []
-        for person in people:
-            line = person_line(person, self.template)
+        for person_id, line in shown:
             box = QCheckBox(line)
-            box.setProperty("person_id", person.id)
+            box.setProperty("person_id", person_id)
             box.setAccessibleName(f"Ask for help: {line}")
             box.setToolTip(CHOOSER_TIP)
-            box.toggled.connect(lambda ticked, pid=person.id: self._on_toggled(pid, ticked))
+            box.toggled.connect(lambda ticked, pid=person_id: self._on_toggled(pid, ticked))
             self._layout.addWidget(box)
             box.setVisible(True)  # now, not at the next turn of the event loop
             self.boxes.append(box)

@@ -76,6 +76,7 @@ def test_people_to_ask_are_picked_from_my_people_and_follow_their_edits(
     QTest.keyClick(box, Qt.Key.Key_Space)  # the keyboard ticks, as a click does
     assert box.isChecked()
     qtbot.waitUntil(lambda: window.service.plan().people == (maya.id,), timeout=WAIT_MS)
+    assert chooser.boxes[0] is box and box.hasFocus()  # saving the plan rebuilt nothing
 
     # A new number in My people shows in the plan and on paper: typed once.
     window.service.save_person(Person(maya.id, "Maya R.", "friend", "07700 900 999"))
