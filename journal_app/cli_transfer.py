@@ -155,7 +155,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         elif args.format == "json":
             export_json(entries, output)
         else:
-            export_markdown(entries, output)
+            export_markdown(entries, output, pictures=journal.pictures.read)
     noun = "entry" if len(entries) == 1 else "entries"
     print(f"Exported {len(entries)} {noun} to {where}.", file=report)
     return EXIT_OK

@@ -23,10 +23,13 @@ still bring its reference back.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
 
-from journal_app.vault import Vault
+from journal_app.journal.files import atomic_write_bytes
+from journal_app.vault import DamagedRecords, Vault
 from journal_app.vault.reading import IMAGE_KIND
 
 __all__ = [
@@ -39,6 +42,8 @@ __all__ = [
     "reference",
     "references",
     "sniff",
+    "with_links",
+    "write_picture_files",
 ]
 
 SCHEME = "tend-image:"
@@ -48,7 +53,13 @@ MAX_JOURNAL_BYTES = 1024 * 1024 * 1024
 
 _FORMAT = b"tend-image-1\0"
 _TAG_BYTES = 16  # what sealing adds to a payload (the AES-GCM tag)
-_REFERENCE = re.compile(r"!\[[^\]\n]*\]\(tend-image:([0-9a-f]{32})\)")
+_REFERENCE = re.compile(r"!\[[^\]\n]*\]\((tend-image:([0-9a-f]{32}))\)")
+_EXTENSIONS = {
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+}
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", 0, "image/png"),
     (b"\xff\xd8\xff", 0, "image/jpeg"),
@@ -88,7 +99,48 @@ def references(text: str) -> list[str]:
     """The ids of the pictures ``text`` names, in order, each once."""
     if SCHEME not in text:
         return []
-    return list(dict.fromkeys(_REFERENCE.findall(text)))
+    return list(dict.fromkeys(found[1] for found in _REFERENCE.findall(text)))
+
+
+def with_links(text: str, links: Mapping[str, str]) -> str:
+    """``text`` with each picture it names pointing at ``links[id]`` (others as they are)."""
+    if SCHEME not in text or not links:
+        return text
+
+    def linked(found: re.Match[str]) -> str:
+        target = links.get(found.group(2))
+        if target is None:
+            return found.group(0)
+        return f"{found.string[found.start(0) : found.start(1)]}{target})"
+
+    return _REFERENCE.sub(linked, text)
+
+
+def write_picture_files(
+    texts: Iterable[str], beside: Path, read: Callable[[str], Picture | None]
+) -> dict[str, str]:
+    """Write each picture ``texts`` name into a folder beside the file ``beside``.
+
+    For a Markdown export: the folder is named after the file (``Journal.md`` ->
+    ``Journal pictures``), each picture numbered in the order it first appears,
+    written as every export file is (temp, fsync, rename). Returns each id's link,
+    relative to ``beside``; a picture that cannot be read is left out (its
+    reference stays as it was, and nothing else is lost).
+    """
+    folder = beside.with_name(f"{beside.stem} pictures")
+    links: dict[str, str] = {}
+    for picture_id in dict.fromkeys(rid for text in texts for rid in references(text)):
+        try:
+            picture = read(picture_id)
+        except DamagedRecords:
+            picture = None  # named by check and at unlock already
+        if picture is None:
+            continue
+        name = f"picture-{len(links) + 1}{_EXTENSIONS.get(picture.mime, '')}"
+        folder.mkdir(exist_ok=True)
+        atomic_write_bytes(folder / name, picture.data)
+        links[picture_id] = quote(f"{folder.name}/{name}")
+    return links
 
 
 def _megabytes(size: int) -> str:

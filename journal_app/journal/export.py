@@ -72,6 +72,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from journal_app import APP_NAME, __version__
+from journal_app.journal.attachments import Picture, with_links, write_picture_files
 from journal_app.journal.entry import Entry, aware, clean_tags, now
 from journal_app.journal.files import (
     CancelCheck,
@@ -202,7 +203,9 @@ def note_markdown(note: str) -> str:
     return f"\n### {NOTE_HEADING}\n\n{lines_kept(words)}\n"
 
 
-def _entry_markdown(entry: Entry, prompt_text_of: PromptTextOf) -> str:
+def _entry_markdown(
+    entry: Entry, prompt_text_of: PromptTextOf, links: Mapping[str, str] | None = None
+) -> str:
     when = entry.created.strftime("%Y-%m-%d %H:%M")
     heading = _one_line(entry.title) or entry.created.strftime("%Y-%m-%d")
     parts = [f"## {heading}", when]
@@ -212,7 +215,7 @@ def _entry_markdown(entry: Entry, prompt_text_of: PromptTextOf) -> str:
     if prompt:
         parts.append("\n".join(f"> {line}".rstrip() for line in prompt.splitlines()))
     if entry.body:
-        parts.append(lines_kept(entry.body.rstrip("\n")))
+        parts.append(lines_kept(with_links(entry.body, links or {}).rstrip("\n")))
     return "\n\n".join(parts) + "\n"
 
 
@@ -225,6 +228,7 @@ def markdown_document_pieces(
     prompt_text_of: PromptTextOf = entry_prompt_text,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
     """The Markdown text of an export in pieces: the title lines, then one per entry.
 
@@ -232,7 +236,8 @@ def markdown_document_pieces(
     begins with the ``---`` that parts it from what comes before; the person's
     ``note``, if any, is in the first). They let a caller encode or typeset the
     document a little at a time, never in one long step. Arguments as for
-    :func:`entries_to_markdown_document`.
+    :func:`entries_to_markdown_document`; ``links`` points the pictures the
+    entries name at files (see :func:`export_markdown`).
     """
     moment = exported_at or now()
     total = len(entries)
@@ -242,7 +247,7 @@ def markdown_document_pieces(
         f"Exported from {APP_NAME} on {moment:%Y-%m-%d} · {total} {noun}\n"
     ) + note_markdown(note)
     for _, entry in progress_loop(entries, progress, cancelled):
-        yield ENTRY_SEPARATOR + _entry_markdown(entry, prompt_text_of)
+        yield ENTRY_SEPARATOR + _entry_markdown(entry, prompt_text_of, links)
 
 
 def entries_to_markdown_document(
@@ -290,8 +295,12 @@ def export_markdown(
     prompt_text_of: PromptTextOf = entry_prompt_text,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    pictures: Callable[[str], Picture | None] | None = None,
 ) -> ExportResult:
     """Write ``entries`` as one Markdown file (UTF-8), replacing ``path`` atomically.
+
+    With ``pictures`` (how to open one by id), the pictures the entries name are
+    written first, as files in a folder beside ``path``, and the Markdown links them.
 
     Raises:
         Cancelled: stopped; nothing was written at ``path``.
@@ -300,6 +309,9 @@ def export_markdown(
     """
     # Encoded and written piece by piece: one encode, or one join, of the whole
     # text would hold the interpreter (and so the window) for a noticeable moment.
+    links = None
+    if pictures is not None:
+        links = write_picture_files((entry.body for entry in entries), Path(path), pictures)
     pieces = markdown_document_pieces(
         entries,
         title=title,
@@ -307,6 +319,7 @@ def export_markdown(
         prompt_text_of=prompt_text_of,
         progress=progress,
         cancelled=cancelled,
+        links=links,
     )
     size = atomic_write_pieces(Path(path), (piece.encode("utf-8") for piece in pieces))
     return ExportResult(Path(path), len(entries), size)

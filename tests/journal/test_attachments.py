@@ -12,6 +12,7 @@ import pytest
 
 from journal_app.journal import Journal, attachments
 from journal_app.journal.attachments import IMAGE_KIND, PictureRefused, reference, references, sniff
+from journal_app.journal.export import export_markdown
 from journal_app.journal.merge import apply_merge, plan_merge
 from journal_app.vault import DamagedRecords, KdfParams
 from journal_app.vault.records import Problem
@@ -264,3 +265,45 @@ def test_a_journal_with_a_damaged_picture_can_still_be_backed_up(
     with Journal.open(vault_path, PASSPHRASE) as journal:
         report = journal.vault.backup_to(tmp_path / "copy.tend")
     assert report.damaged == (picture.id,)
+
+
+def test_a_markdown_export_writes_the_pictures_beside_it_and_links_them(
+    journal: Journal, tmp_path: Path
+):
+    first, second = png(), png()
+    one = journal.pictures.add(first)
+    two = journal.pictures.add(second)
+    journal.add(f"A walk.\n\n{reference(one.id, 'the lake')}\n\nAnd {reference(two.id)}")
+    journal.add(f"Again: {reference(one.id)}")
+    out = tmp_path / "My journal.md"
+    export_markdown(journal.entries(), out, pictures=journal.pictures.read)
+    folder = tmp_path / "My journal pictures"
+    assert (folder / "picture-1.png").read_bytes() in (first, second)
+    assert sorted(p.read_bytes() for p in folder.iterdir()) == sorted([first, second])
+    text = out.read_text()
+    assert "tend-image:" not in text
+    assert text.count("](My%20journal%20pictures/picture-") == 3
+    assert "![the lake](My%20journal%20pictures/picture-" in text
+
+
+def test_without_pictures_the_export_keeps_the_references(journal: Journal, tmp_path: Path):
+    picture = journal.pictures.add(png())
+    journal.add(reference(picture.id))
+    out = tmp_path / "Journal.md"
+    export_markdown(journal.entries(), out)
+    assert reference(picture.id) in out.read_text()
+    assert not (tmp_path / "Journal pictures").exists()
+
+
+def test_tend_export_writes_the_pictures_too(
+    vault_path: Path, fast_kdf: KdfParams, tend, with_passphrase, tmp_path: Path
+):
+    data = png()
+    with Journal.create(vault_path, PASSPHRASE, fast_kdf) as journal:
+        picture = journal.pictures.add(data)
+        journal.add(reference(picture.id))
+    out = tmp_path / "out" / "Journal.md"
+    out.parent.mkdir()
+    assert tend("export", "-o", str(out), "--vault", str(vault_path)).code == 0
+    assert (out.parent / "Journal pictures" / "picture-1.png").read_bytes() == data
+    assert "](Journal%20pictures/picture-1.png)" in out.read_text()
