@@ -7,3 +7,4 @@ when the journal opens.
 from __future__ import annotations
 
 SHORTCUT_WRITE_WITH_PROMPT = "Ctrl+Shift+N"
+SHORTCUT_SHOW_LIST = "F9"

@@ -7,21 +7,26 @@ sentence rather than a banner.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from journal_app.ui.common.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
-from journal_app.ui.common.theme import set_role
+from journal_app.ui.common.theme import DESIGN_POINT_SIZE, set_role
+from journal_app.ui.common.widgets import button
 from journal_app.ui.journal.entry_delegate import muted_text
 from journal_app.ui.journal.page_words import (
     TEXT_CHOOSE_ENTRY,
     TEXT_EMPTY_JOURNAL,
     TEXT_EMPTY_JOURNAL_TITLE,
+    TEXT_LIST_HIDDEN,
     TEXT_TRASH_HINT,
+    TEXT_TRASH_HINT_LIST_HIDDEN,
 )
 
 PLACEHOLDER_WIDTH = 460
+"""The words' measure in pixels at the text size Tend was designed for; it grows
+with the text, and is never narrower than the buttons."""
 MARGIN = 48
 
 
@@ -48,23 +53,19 @@ class Invitation(QWidget):
         place.addStretch(2)
         self.title = _words(self, "placeholderTitle", "heading")
         self.text = _words(self, "placeholderText", "lead")
-        self.new_button = QPushButton("New entry", self)
+        self.new_button = button("New entry", "Begin a new entry (Ctrl+N)", role="primary")
         self.new_button.setObjectName("placeholderNewEntry")
-        self.new_button.setAccessibleName("New entry")
-        self.new_button.setToolTip("Begin a new entry (Ctrl+N)")
-        set_role(self.new_button, "primary")
         place.addWidget(self.title)
         place.addSpacing(8)
         place.addWidget(self.text)
         place.addSpacing(20)
         # Beside it, the invitation to begin from a prompt (only if the person wants one).
-        self.prompt_button = QPushButton("Write with a prompt…", self)
-        self.prompt_button.setObjectName("placeholderWriteWithPrompt")
-        self.prompt_button.setAccessibleName("Write with a prompt")
-        self.prompt_button.setToolTip(
-            f"Begin with a gentle prompt from a theme you choose ({SHORTCUT_WRITE_WITH_PROMPT})"
+        self.prompt_button = button(
+            "Write with a prompt…",
+            f"Begin with a gentle prompt from a theme you choose ({SHORTCUT_WRITE_WITH_PROMPT})",
         )
-        begin_row = QHBoxLayout()
+        self.prompt_button.setObjectName("placeholderWriteWithPrompt")
+        self._begin_row = begin_row = QHBoxLayout()
         begin_row.setSpacing(10)
         begin_row.addStretch(1)
         begin_row.addWidget(self.new_button)
@@ -73,20 +74,25 @@ class Invitation(QWidget):
         place.addLayout(begin_row)
         place.addStretch(3)
 
-    def fill(self, *, unlocked: bool, trash: bool, empty_journal: bool) -> None:
-        """The words for where the person is: locked, the trash, a new or a kept journal."""
+    def fill(
+        self, *, unlocked: bool, trash: bool, empty_journal: bool, list_shown: bool = True
+    ) -> None:
+        """The words for where the person is: locked, the trash, a new or a kept journal.
+
+        With the list hidden (View > Show the list), the words say how to bring it
+        back rather than point to a list that is not there."""
         if not unlocked:
             self.blank()
             return
         if trash:
             self.title.setText("")
-            self.text.setText(TEXT_TRASH_HINT)
+            self.text.setText(TEXT_TRASH_HINT if list_shown else TEXT_TRASH_HINT_LIST_HIDDEN)
         elif empty_journal:
             self.title.setText(TEXT_EMPTY_JOURNAL_TITLE)
             self.text.setText(TEXT_EMPTY_JOURNAL)
         else:
             self.title.setText("")
-            self.text.setText(TEXT_CHOOSE_ENTRY)
+            self.text.setText(TEXT_CHOOSE_ENTRY if list_shown else TEXT_LIST_HIDDEN)
         for widget in (self.new_button, self.prompt_button):
             widget.setVisible(not trash)
         self.title.setVisible(bool(self.title.text()))
@@ -112,6 +118,17 @@ class Invitation(QWidget):
         self.text.setPalette(text_palette)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        side = max(MARGIN, (self.width() - PLACEHOLDER_WIDTH) // 2)
-        self._place.setContentsMargins(side, MARGIN, side, MARGIN)
+        self._fit_margins()
         super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_margins()  # the text grew or shrank (View > Bigger text)
+
+    def _fit_margins(self) -> None:
+        size = self.font().pointSizeF()
+        scale = max(1.0, size / DESIGN_POINT_SIZE) if size > 0 else 1.0
+        measure = max(round(PLACEHOLDER_WIDTH * scale), self._begin_row.sizeHint().width())
+        side = max(MARGIN, (self.width() - measure) // 2)
+        self._place.setContentsMargins(side, MARGIN, side, MARGIN)

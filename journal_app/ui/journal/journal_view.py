@@ -123,7 +123,6 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         self.prompt_button.clicked.connect(self.write_with_prompt)
 
         self.filters = self.sidebar.filters
-        self.filters.query_changed.connect(self._on_query_changed)
         self.filters.changed.connect(self._refresh_list)
         self.search = self.filters.search
         self.tag_filter = self.filters.tag_filter
@@ -162,6 +161,9 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         self.editor = EntryEditor(self._service, self.pages, timing=self._timing)
         self.editor.setObjectName("entryEditor")
         self.editor.saved.connect(self._on_saved)
+        self.editor.new_page_started.connect(lambda: self.sidebar.select(None))
+        self.filters.query_changed.connect(self.editor.set_highlight)
+        self.sidebar.shown_changed.connect(self._fill_placeholder)
         self.editor.status_message.connect(self.status_message)
         self.editor.save_failed.connect(lambda _msg: self.status_message.emit(TEXT_NOT_SAVED_KEPT))
         self.pages.addWidget(self.editor)
@@ -299,12 +301,15 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         With "Suggest a prompt when I start a new entry" on (it is off unless the
         person turns it on), the fresh page comes with a prompt from any theme.
         """
-        if self._begin_new_page() == NewPage.FRESH and self._suggest_prompts():
+        suggest = self._suggest_prompts()
+        if self._begin_new_page(prompted=suggest) == NewPage.FRESH and suggest:
             self.editor.start_with_prompt(None)
 
-    def _begin_new_page(self) -> NewPage:
+    def _begin_new_page(self, *, prompted: bool = False) -> NewPage:
         """An empty page in the editor: FRESH, or KEPT if one was open already (left
-        as it is), or NONE if the open entry could not be saved."""
+        as it is), or NONE if the open entry could not be saved. The cursor goes to
+        the title, or to the text when a prompt comes (the words answer the prompt)."""
+        focus = self.editor.focus_body if prompted else self.editor.focus_start
         if self.in_trash_view:
             self._set_trash_mode(False)
             self.trash_mode_changed.emit(False)
@@ -313,13 +318,13 @@ class JournalView(RestyleOnPaletteChange, QWidget):
             return NewPage.NONE
         self.undo_bar.withdraw()
         if self.editor.entry_id is None and self.pages.currentWidget() is self.editor:
-            self.editor.focus_body()
+            focus()
             return NewPage.KEPT
         self.sidebar.select(None)
         self.editor.set_read_only(False)
         self.editor.new_entry()
         self.pages.setCurrentWidget(self.editor)
-        self.editor.focus_body()
+        focus()
         return NewPage.FRESH
 
     def _suggest_prompts(self) -> bool:
@@ -340,7 +345,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
 
     def start_prompted_entry(self, theme_id: str | None) -> bool:
         """A new page with a prompt of this theme (None: any theme) above it."""
-        if self._begin_new_page() is NewPage.NONE:
+        if self._begin_new_page(prompted=True) is NewPage.NONE:
             return False
         return self.editor.start_with_prompt(theme_id)
 
@@ -526,15 +531,13 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         if self._service.is_unlocked:
             self.editor.tags.set_known_tags(self.sidebar.refresh_tags())
 
-    def _sync_selection(self) -> None:
-        self.sidebar.select(self._shown_id())
-
     def _fill_placeholder(self) -> None:
         unlocked = self._service.is_unlocked
         self.placeholder.fill(
             unlocked=unlocked,
             trash=self.in_trash_view,
             empty_journal=not unlocked or not self._service.tally().live,
+            list_shown=self.sidebar.isVisibleTo(self),
         )
 
     def _show_placeholder(self) -> None:
@@ -565,10 +568,6 @@ class JournalView(RestyleOnPaletteChange, QWidget):
             self.editor.focus_body(at_end=not entry.in_trash and not query)
 
     @Slot(str)
-    def _on_query_changed(self, query: str) -> None:
-        self.editor.set_highlight(query)
-
-    @Slot(str)
     def _on_saved(self, entry_id: str) -> None:
         self._remember_id = entry_id
         if self.model.row_of(entry_id) >= 0:
@@ -581,7 +580,7 @@ class JournalView(RestyleOnPaletteChange, QWidget):
         if not self.editor.flush():
             # Stay with the words that are not saved yet.
             self.status_message.emit(TEXT_NOT_SAVED_KEPT)
-            QTimer.singleShot(0, self._sync_selection)
+            QTimer.singleShot(0, lambda: self.sidebar.select(self._shown_id()))
             return
         self.undo_bar.withdraw()
         self._open(entry_id)

@@ -18,12 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QPushButton,
+    QLayout,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from journal_app.journal import Entry
 from journal_app.ui.common.shortcuts import SHORTCUT_WRITE_WITH_PROMPT
+from journal_app.ui.common.theme import DESIGN_POINT_SIZE
+from journal_app.ui.common.widgets import button
 from journal_app.ui.journal.entry_delegate import mix
 from journal_app.ui.journal.entry_list import ListPane
 from journal_app.ui.journal.entry_model import EntryIdRole, EntryListModel
@@ -46,6 +48,9 @@ from journal_app.ui.journal.search_worker import SearchRequest
 from journal_app.ui.journal.trash_bars import TrashBar, UndoBar
 from journal_app.ui.services.journal_service import JournalService
 
+SIDEBAR_WIDTH = 240
+"""The sidebar's narrowest, in pixels, at the text size Tend was designed for."""
+
 
 class Sidebar(QWidget):
     """New entry and With a prompt…, the filters, the trash bars and the list.
@@ -53,10 +58,13 @@ class Sidebar(QWidget):
     Signals:
         entry_chosen(str): the person moved the list's current row to this entry.
         entry_activated(str): the person opened this entry (Enter, double-click).
+        shown_changed(bool): the sidebar was shown or hidden (View > Show the list),
+            so words that point to the list can follow.
     """
 
     entry_chosen = Signal(str)
     entry_activated = Signal(str)
+    shown_changed = Signal(bool)
 
     def __init__(
         self, service: JournalService, model: EntryListModel, parent: QWidget | None = None
@@ -71,8 +79,9 @@ class Sidebar(QWidget):
         self._listed: SearchRequest | None = None  # what the worker's rows shown were for
         self.setObjectName("journalSidebar")
         self.setAutoFillBackground(True)
-        self.setMinimumWidth(240)
         side = QVBoxLayout(self)
+        # The narrowest width is minimumSizeHint's, asked afresh as the text grows.
+        side.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         side.setContentsMargins(10, 12, 10, 8)
         side.setSpacing(8)
         side.addLayout(self._build_begin_row())
@@ -93,21 +102,33 @@ class Sidebar(QWidget):
         """Beginning to write comes first."""
         begin = QHBoxLayout()
         begin.setSpacing(8)
-        self.new_button = QPushButton("New entry", self)
+        self.new_button = button("New entry", "Begin a new entry (Ctrl+N)")
         self.new_button.setObjectName("newEntryButton")
-        self.new_button.setAccessibleName("New entry")
-        self.new_button.setToolTip("Begin a new entry (Ctrl+N)")
-        self.prompt_button = QPushButton("With a prompt…", self)
-        self.prompt_button.setObjectName("writeWithPromptButton")
-        self.prompt_button.setAccessibleName("Write with a prompt")
-        self.prompt_button.setToolTip(
+        self.prompt_button = button(
+            "With a prompt…",
             f"Begin a new entry with a gentle prompt from a theme you choose "
-            f"({SHORTCUT_WRITE_WITH_PROMPT})"
+            f"({SHORTCUT_WRITE_WITH_PROMPT})",
+            accessible_name="Write with a prompt",
         )
+        self.prompt_button.setObjectName("writeWithPromptButton")
         for widget in (self.new_button, self.prompt_button):
-            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            # Never narrower than their words, however large the text.
+            widget.setSizePolicy(QSizePolicy.Policy.MinimumExpanding, QSizePolicy.Policy.Fixed)
             begin.addWidget(widget, 1)
         return begin
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as :data:`SIDEBAR_WIDTH` grown with the text, and never so narrow
+        that the buttons' words are cut."""
+        hint = super().minimumSizeHint()
+        size = self.font().pointSizeF()
+        scale = max(1.0, size / DESIGN_POINT_SIZE) if size > 0 else 1.0
+        hint.setWidth(max(hint.width(), round(SIDEBAR_WIDTH * scale)))
+        return hint
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        self.shown_changed.emit(visible)
 
     def tab_chain(self) -> list[QWidget]:
         """The sidebar's controls in the order Tab visits them."""

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from journal_app.ui.common.theme import set_role
+from journal_app.ui.common.widgets import button
 from journal_app.ui.journal.entry_delegate import mix
 
 
@@ -28,14 +29,12 @@ class TrashBar(QWidget):
         bold = QFont(self.title.font())
         bold.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(bold)
-        self.restore_button = QPushButton("Restore", self)
+        self.restore_button = button(
+            "Restore", "Put the chosen entry back in your journal", accessible_name="Restore entry"
+        )
         self.restore_button.setObjectName("restoreButton")
-        self.restore_button.setAccessibleName("Restore entry")
-        self.restore_button.setToolTip("Put the chosen entry back in your journal")
-        self.empty_button = QPushButton("Empty trash…", self)
+        self.empty_button = button("Empty trash…", "Delete everything in the trash for good")
         self.empty_button.setObjectName("emptyTrashButton")
-        self.empty_button.setAccessibleName("Empty trash")
-        self.empty_button.setToolTip("Delete everything in the trash for good")
         row.addWidget(self.title, 1)
         row.addWidget(self.restore_button)
         row.addWidget(self.empty_button)
@@ -58,10 +57,10 @@ class UndoBar(QFrame):
         row.setContentsMargins(12, 4, 4, 4)
         set_role(self, "notice")
         self.label = QLabel("Moved to trash.", self)
-        self.button = QPushButton("Undo", self)
+        self.button = button(
+            "Undo", "Bring the entry back (Ctrl+Z)", accessible_name="Undo move to trash"
+        )
         self.button.setObjectName("undoTrashButton")
-        self.button.setAccessibleName("Undo move to trash")
-        self.button.setToolTip("Bring the entry back (Ctrl+Z)")
         row.addWidget(self.label, 1)
         row.addWidget(self.button)
         self.hide()

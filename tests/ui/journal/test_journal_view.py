@@ -92,11 +92,11 @@ def test_an_empty_journal_invites_writing(view: JournalView) -> None:
     assert view.tag_filter.isHidden(), "no tags yet: no filter to puzzle over"
 
 
-def test_new_entry_from_the_invitation_focuses_the_text(qtbot, view: JournalView) -> None:
+def test_new_entry_from_the_invitation_focuses_the_title(qtbot, view: JournalView) -> None:
     view.activateWindow()
     view.placeholder_button.click()
     assert view.pages.currentWidget() is view.editor
-    qtbot.waitUntil(lambda: view.editor.body.hasFocus())
+    qtbot.waitUntil(lambda: view.editor.title.hasFocus())
 
 
 # ---------------------------------------------------------- write and save

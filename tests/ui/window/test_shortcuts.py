@@ -33,6 +33,8 @@ def test_new_find_and_delete_on_the_journal_page(qtbot, make_window, existing_jo
     count = len(window.service.entries())
 
     QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.New))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.editor.title)
+    QTest.keyClick(view.editor.title, Qt.Key.Key_Tab)  # on to the text
     body = view.editor.body
     qtbot.waitUntil(lambda: QApplication.focusWidget() is body)
     QTest.keyClicks(body, "abc")
