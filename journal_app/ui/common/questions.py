@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from journal_app.ui.common.calm_dialog import Answer, Button, CalmDialog, Tone, answer_of
 
@@ -60,30 +59,6 @@ def question_dialog(parent: QWidget | None, question: Question) -> CalmDialog:
     )
 
 
-def question_box(parent: QWidget | None, question: Question) -> QMessageBox:
-    """The same question in the platform's message box: kept only while the export
-    dialog still builds its notice's picture from it; everything else asks through
-    :func:`question_dialog`."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(question.title)
-    box.setIcon(QMessageBox.Icon.NoIcon)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(question.text)
-    buttons = Button.NoButton
-    for answer in question.answers:
-        buttons |= answer.button
-    box.setStandardButtons(buttons)
-    for answer in question.answers:
-        widget = box.button(answer.button)
-        widget.setText(answer.text)
-        widget.setAccessibleName(answer.text)
-        if answer.tip:
-            widget.setToolTip(answer.tip)
-    box.setDefaultButton(question.default)
-    box.setEscapeButton(question.escape)
-    return box
-
-
 def ask(parent: QWidget | None, question: Question) -> Button:
     """Ask ``question`` and wait; the button of the answer chosen (the escape one if
     the box was closed some other way)."""
@@ -122,6 +97,5 @@ __all__ = [
     "Question",
     "ask",
     "confirm",
-    "question_box",
     "question_dialog",
 ]

@@ -1,4 +1,4 @@
-"""Back up now (Journal menu): a save dialog, then an encrypted, verified copy made
+"""Back up now (File menu): a save dialog, then an encrypted, verified copy made
 on the worker with a progress bar and Cancel, then a plain sentence saying where it
 went. An existing file is never replaced."""
 
@@ -8,38 +8,36 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from journal_app.journal.backup import BackupPolicy, BackupResult, backup_name
+from journal_app.journal.backup import BackupResult, backup_name
+from journal_app.ui.common.calm_dialog import tell, warn
 from journal_app.ui.common.errors import advice_for
-from journal_app.ui.common.files import FILE_DIALOG
-from journal_app.ui.common.preferences import AppSettings
+from journal_app.ui.common.files import FILE_DIALOG, Purpose, save_file_name
 from journal_app.ui.services.journal_service import JournalService
-from journal_app.ui.transfer.backup_files import BACKUP_FILTER, start_folder, with_suffix
+from journal_app.ui.transfer.backup_files import BACKUP_FILTER, with_suffix
 from journal_app.ui.transfer.progress import TaskDialog
 from journal_app.vault import Cancelled, DamagedRecords, VaultExists
 
 BACKED_UP_TITLE = "Backup made"
 
 
-def ask_backup_path(parent: QWidget, settings: AppSettings | None, journal: Path) -> Path | None:
-    """Where to put a backup made now (of the journal at ``journal``): a NEW file (an
-    existing one is never replaced)."""
-    policy = settings.backup_policy if settings is not None else BackupPolicy()
-    folder = start_folder(policy.folder_for(journal), journal.parent)
-    name, _ = QFileDialog.getSaveFileName(
+def ask_backup_path(parent: QWidget) -> Path | None:
+    """Where to put a backup made now: a NEW file (an existing one is never replaced),
+    starting where the last backup was saved."""
+    name, _ = save_file_name(
         parent,
+        Purpose.BACKUP,
         "Back up your journal",
-        str(folder / backup_name(datetime.now())),
+        backup_name(datetime.now()),
         BACKUP_FILTER,
-        "",
         FILE_DIALOG | QFileDialog.Option.DontConfirmOverwrite,
     )
     if not name:
         return None
     path = with_suffix(name)
     if path.exists():
-        QMessageBox.information(parent, "Back up your journal", VaultExists.message)
+        tell(parent, "Back up your journal", VaultExists.message)
         return None
     return path
 
@@ -57,14 +55,13 @@ def backed_up_message(result: BackupResult) -> str:
 def back_up_now(
     parent: QWidget,
     service: JournalService,
-    settings: AppSettings | None,
     *,
     on_status: Callable[[str], None] | None = None,
 ) -> TaskDialog | None:
     """The whole "Back up now…": ask where, back up with progress, say where it went."""
     if not service.is_unlocked:
         return None
-    path = ask_backup_path(parent, settings, service.vault_path)
+    path = ask_backup_path(parent)
     if path is None or not service.is_unlocked:
         return None
     task = service.transfer.backup_to(path)
@@ -74,7 +71,7 @@ def back_up_now(
 
     def succeeded(result: object) -> None:
         assert isinstance(result, BackupResult)
-        QMessageBox.information(parent, BACKED_UP_TITLE, backed_up_message(result))
+        tell(parent, BACKED_UP_TITLE, backed_up_message(result))
 
     def failed(error: object) -> None:
         if isinstance(error, Cancelled):
@@ -82,7 +79,7 @@ def back_up_now(
                 on_status("The backup was stopped; nothing was kept.")
             return
         advice = advice_for(error if isinstance(error, BaseException) else Exception())
-        QMessageBox.warning(parent, "The backup could not be made", advice.message)
+        warn(parent, "The backup could not be made", advice.message)
 
     task.succeeded.connect(succeeded)
     task.failed.connect(failed)

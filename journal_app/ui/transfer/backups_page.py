@@ -7,15 +7,14 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
 from journal_app.journal.backup import DEFAULT_KEEP, BackupFrequency, BackupPolicy
-from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.ui.common.files import Purpose, existing_folder
 from journal_app.ui.common.preferences import AppSettings
 from journal_app.ui.common.theme import set_role
 from journal_app.ui.common.widgets import button, label, row
 from journal_app.ui.services.journal_service import JournalService
-from journal_app.ui.transfer.backup_files import start_folder
 
 MAX_KEEP_SHOWN = 100
 
@@ -189,13 +188,7 @@ class BackupsPage(QWidget):
 
     @Slot()
     def choose_folder(self) -> None:
-        start = start_folder(self._folder, self.service.vault_path.parent)
-        name = QFileDialog.getExistingDirectory(
-            self,
-            "Choose a folder for backups",
-            str(start),
-            FILE_DIALOG | QFileDialog.Option.ShowDirsOnly,
-        )
+        name = existing_folder(self, Purpose.BACKUP, "Choose a folder for backups")
         if not name:
             return
         self._folder = Path(name)

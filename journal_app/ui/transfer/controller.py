@@ -1,6 +1,6 @@
 """The window's Export, Print, Import, Back up now and Restore: actions and where they lead.
 
-One object, made by the main window, whose actions the window puts in its Journal
+One object, made by the main window, whose actions the window puts in its File
 menu (:attr:`TransferController.menu_groups`), and which opens the dialogs, runs
 the automatic backups and reports in the status bar. It knows the window only as
 :class:`TransferWindow`, the little it needs of it, so this part never imports
@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget
 
 from journal_app.journal.export import ExportResult
 from journal_app.ui.common.actions import window_action
+from journal_app.ui.common.calm_dialog import tell
 from journal_app.ui.common.kept import KeptDialog
 from journal_app.ui.common.preferences import AppSettings
 from journal_app.ui.services.journal_service import JournalService
@@ -134,7 +135,7 @@ class TransferController(QObject):
             self.import_action,
             self.backup_action,
         )
-        # For the Journal menu, after the journal's own items and before Lock:
+        # For the File menu, after the journal's own items and before Lock:
         # Export…, Print…, Import from another journal… | Back up now…, Restore from backup…
         self.menu_groups: tuple[tuple[QAction, ...], ...] = (
             (self.export_action, self.print_action, self.import_action),
@@ -219,7 +220,7 @@ class TransferController(QObject):
     @Slot(object)
     def _on_exported(self, result: object) -> None:
         if isinstance(result, ExportResult):
-            QMessageBox.information(self.parent_window, "Exported", exported_message(result))
+            tell(self.parent_window, "Exported", exported_message(result))
 
     def _forget(self, name: str, dialog: QDialog) -> None:
         if getattr(self, name) is dialog:
@@ -262,9 +263,7 @@ class TransferController(QObject):
         if not self.service.is_unlocked:
             return None
         self._flush()
-        dialog = back_up_now(
-            self.parent_window, self.service, self.settings, on_status=self.show_status
-        )
+        dialog = back_up_now(self.parent_window, self.service, on_status=self.show_status)
         self.backup_dialog = dialog
         return dialog
 

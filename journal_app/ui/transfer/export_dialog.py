@@ -20,18 +20,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QStandardPaths, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QTimer, Signal, Slot
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -41,8 +39,10 @@ from journal_app.journal import Entry
 from journal_app.journal.prompts import builtin_catalogue
 from journal_app.journal.selection import Selection
 from journal_app.ui.common.errors import advice_for
-from journal_app.ui.common.files import FILE_DIALOG
-from journal_app.ui.common.questions import Answer, Button, Icon, Question, ask, question_box
+from journal_app.ui.common.files import Purpose, save_file_name
+from journal_app.ui.common.focus_return import return_focus_on_close
+from journal_app.ui.common.placement import open_over_parent
+from journal_app.ui.common.questions import Answer, Button, Icon, Question, ask
 from journal_app.ui.common.tasks import Task
 from journal_app.ui.common.widgets import Banner, button, label, row
 from journal_app.ui.services.journal_service import JournalService
@@ -100,13 +100,8 @@ NOT_ENCRYPTED_QUESTION = Question(
 )
 
 
-def not_encrypted_box(parent: QWidget | None) -> QMessageBox:
-    """The calm notice shown before any unencrypted file is written (not shown yet)."""
-    return question_box(parent, NOT_ENCRYPTED_QUESTION)
-
-
 def confirm_not_encrypted(parent: QWidget) -> bool:
-    """Ask before any unencrypted file is written. Tests patch ``QMessageBox.exec``."""
+    """Ask before any unencrypted file is written. Tests answer through ``CalmDialog.exec``."""
     return ask(parent, NOT_ENCRYPTED_QUESTION) == Button.Ok
 
 
@@ -136,6 +131,8 @@ class ExportDialog(WorkDialog):
         for_print: bool = False,
     ) -> None:
         super().__init__(parent)
+        open_over_parent(self)
+        return_focus_on_close(self)
         self.setWindowTitle(TITLE)
         self.setObjectName("exportDialog")
         self.setMinimumWidth(660)
@@ -439,13 +436,8 @@ class ExportDialog(WorkDialog):
     def _save_path(self) -> Path | None:
         fmt = self.fmt()
         _key, _text, suffix, file_filter = next(f for f in FORMATS if f[0] == fmt)
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        suggested = Path(folder) / f"journal-{date.today().isoformat()}.{suffix}"
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export to a file", str(suggested), file_filter, "", FILE_DIALOG
-        )
+        suggested = f"journal-{date.today().isoformat()}.{suffix}"
+        name, _ = save_file_name(self, Purpose.EXPORT, "Export to a file", suggested, file_filter)
         if not name:
             return None
         path = Path(name)

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QRadioButton,
@@ -39,7 +38,9 @@ from PySide6.QtWidgets import (
 
 from journal_app.journal.importers import FORMAT_NAMES, ImportFormatError, guess_format
 from journal_app.ui.common.errors import advice_for
-from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.ui.common.files import Purpose, existing_folder, open_file_name
+from journal_app.ui.common.focus_return import return_focus_on_close
+from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.tasks import Task
 from journal_app.ui.common.theme import set_role
 from journal_app.ui.common.widgets import Banner, button, clear_layout, label, row
@@ -104,6 +105,8 @@ class ImportDialog(WorkDialog):
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        open_over_parent(self)
+        return_focus_on_close(self)
         self.setWindowTitle(TITLE)
         self.setObjectName("importDialog")
         self.setMinimumWidth(620)
@@ -340,27 +343,18 @@ class ImportDialog(WorkDialog):
 
     @Slot()
     def choose_file(self) -> None:
-        start = self.source.parent if self.source else Path.home()
-        name, _ = QFileDialog.getOpenFileName(
+        name, _ = open_file_name(
             self,
+            Purpose.IMPORT,
             "Choose the file to import",
-            str(start),
             FILE_FILTERS.get(self.fmt() or "", EXPORTS_FILTER),
-            "",
-            FILE_DIALOG,
         )
         if name:
             self.set_source(Path(name))
 
     @Slot()
     def choose_folder(self) -> None:
-        start = self.source if self.source and self.source.is_dir() else Path.home()
-        name = QFileDialog.getExistingDirectory(
-            self,
-            "Choose the folder of notes",
-            str(start),
-            FILE_DIALOG | QFileDialog.Option.ShowDirsOnly,
-        )
+        name = existing_folder(self, Purpose.IMPORT, "Choose the folder of notes")
         if name:
             self.set_source(Path(name))
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.ui.common.focus_return import return_focus_on_close
+from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.tasks import Task
 from journal_app.ui.common.widgets import button, label
 
@@ -110,6 +112,8 @@ class TaskDialog(QDialog):
 
     def __init__(self, title: str, text: str, task: Task, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        open_over_parent(self)
+        return_focus_on_close(self)
         self.setWindowTitle(title)
         self.setObjectName("taskDialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)

@@ -11,12 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QStackedWidget, QVBoxLayout, QWidget
 
-from journal_app.journal.backup import BackupPolicy
 from journal_app.ui.common.errors import advice_for
-from journal_app.ui.common.files import FILE_DIALOG
+from journal_app.ui.common.files import FILE_DIALOG, Purpose, open_file_name
+from journal_app.ui.common.focus_return import return_focus_on_close
+from journal_app.ui.common.placement import open_over_parent
 from journal_app.ui.common.preferences import AppSettings
+from journal_app.ui.common.questions import Answer, Button, Question, ask
 from journal_app.ui.common.tasks import Task
 from journal_app.ui.common.theme import set_role
 from journal_app.ui.common.widgets import Banner, button, label, row, secret_field
@@ -37,6 +39,19 @@ WRONG_BACKUP_PASSPHRASE = (
 )
 
 
+def restore_anyway(title: str, text: str) -> Question:
+    """Whether to restore what opens of a backup that is partly damaged or unchecked."""
+    return Question(
+        title,
+        text,
+        (
+            Answer(Button.Yes, "Restore anyway", "Restore every entry that opens"),
+            Answer(Button.Cancel, "Cancel", "Restore nothing"),
+        ),
+        default=Button.Yes,
+    )
+
+
 class RestoreDialog(WorkDialog):
     """A backup, its passphrase, a NEW file: restore there, then offer to open it.
 
@@ -54,6 +69,8 @@ class RestoreDialog(WorkDialog):
         settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
+        open_over_parent(self)
+        return_focus_on_close(self)
         self.setWindowTitle(RESTORE_TITLE)
         self.setObjectName("restoreDialog")
         self.setMinimumWidth(580)
@@ -165,17 +182,9 @@ class RestoreDialog(WorkDialog):
 
     # ---------------------------------------------------------------- choosing
 
-    def _folder(self) -> Path:
-        policy = self.settings.backup_policy if self.settings is not None else BackupPolicy()
-        journal = self.service.vault_path
-        return start_folder(policy.folder_for(journal), journal.parent)
-
     @Slot()
     def choose_backup(self) -> None:
-        start = self.backup_path.parent if self.backup_path else self._folder()
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Choose a backup", str(start), BACKUP_FILTER, "", FILE_DIALOG
-        )
+        name, _ = open_file_name(self, Purpose.BACKUP, "Choose a backup", BACKUP_FILTER)
         if name:
             self.set_backup(Path(name))
 
@@ -278,13 +287,8 @@ class RestoreDialog(WorkDialog):
             self.passphrase.selectAll()
             self.passphrase.setFocus()
         elif (question := restore_anyway_question(error)) and not self._allow_damaged:
-            answer = QMessageBox.question(  # damaged records, or a manifest not readable
-                self,
-                *question,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.Yes,
-            )
-            if answer == QMessageBox.StandardButton.Yes and self.isVisible():
+            # Damaged records, or a manifest that could not be read.
+            if ask(self, restore_anyway(*question)) == Button.Yes and self.isVisible():
                 self._allow_damaged = True
                 self.restore()
         else:
