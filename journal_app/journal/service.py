@@ -20,6 +20,7 @@ from threading import Lock
 from typing import TypedDict
 
 from journal_app.journal.attachments import Pictures
+from journal_app.journal.comfort import ComfortStore
 from journal_app.journal.entry import (
     DRAFT_KIND,
     ENTRY_KIND,
@@ -114,6 +115,7 @@ class Journal:
         self._damaged: tuple[str, ...] = ()
         self.prompts = PromptLibrary(vault, load=False)
         self.personal = PersonalStore(vault, load=False)
+        self.comfort = ComfortStore(vault, load=False)
         self.pictures = Pictures(vault)
         self.report = self.load()
 
@@ -166,6 +168,8 @@ class Journal:
         damaged.extend(self.prompts.damaged)
         self.personal.load(result)
         damaged.extend(d for d in self.personal.damaged if d not in damaged)
+        self.comfort.load(result)
+        damaged.extend(d for d in self.comfort.damaged if d not in damaged)
         self._damaged = tuple(damaged)
         problems = {
             rid: result.problems.get(rid, RecordProblem(Problem.DAMAGED)) for rid in self._damaged
@@ -185,6 +189,7 @@ class Journal:
         self._tally = EntryTally()
         self.prompts.clear()
         self.personal.clear()
+        self.comfort.clear()
         self.vault.lock()
 
     def unlock(self, passphrase: str) -> LoadReport:

@@ -215,6 +215,14 @@ def support_from_welcome(qtbot: Any, window: MainWindow, env: Any) -> None:
     QTest.keyClick(window.welcome_page.support_button, Qt.Key.Key_Space)
 
 
+def ways_from_support(qtbot: Any, window: MainWindow, env: Any) -> None:
+    """Support (F1), then its Ways through right now… button; Support stays open."""
+    keys("F1")(qtbot, window, env)
+    support = window.support_dialog
+    assert support is not None
+    QTest.keyClick(support.comfort_button, Qt.Key.Key_Space)
+
+
 def ways_through(qtbot: Any, window: MainWindow, env: Any) -> None:
     """Ways through right now, as Help and Support open it (over the window)."""
     show_comfort(window, window.service)
@@ -269,6 +277,11 @@ DOORS = [
     Door("keyboard shortcuts (Help menu)", ShortcutsDialog, menu("shortcuts_action")),
     Door("guide for therapists (Help menu, locked)", GuideDialog, menu("guide_action"), False),
     Door("ways through right now (locked)", ComfortWindow, ways_through, False),
+    Door("ways through right now (Support, locked)", ComfortWindow, ways_from_support, False),
+    Door("ways through right now (Ctrl+Shift+W)", ComfortWindow, keys("Ctrl+Shift+W")),
+    Door(
+        "ways through right now (Help menu, locked)", ComfortWindow, menu("comfort_action"), False
+    ),
     Door("my people (Ctrl+Shift+P)", PeopleDialog, keys("Ctrl+Shift+P")),
     Door("my plan (Ctrl+Shift+M)", PlanDialog, keys("Ctrl+Shift+M")),
     Door("write with a prompt", PromptChooserDialog, keys(SHORTCUT_WRITE_WITH_PROMPT)),

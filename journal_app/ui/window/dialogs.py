@@ -95,8 +95,16 @@ class WindowDialogs(WindowMixin):
             self.support_dialog.country_chosen.connect(self.choose_country)
             self.support_dialog.people_requested.connect(self.show_people)
             self.support_dialog.plan_requested.connect(self.show_plan)
+            self.support_dialog.comfort_requested.connect(self.show_comfort)
             self.support_dialog.lock_requested.connect(self.lock)
         self._present(self.support_dialog)
+
+    @Slot()
+    def show_comfort(self) -> None:
+        """Ways through right now: locked or not (the comfort box only while open)."""
+        from journal_app.ui.support.comfort_window import show_comfort
+
+        show_comfort(self._window(), self.service, self.show_support)
 
     @Slot()
     def show_people(self) -> None:

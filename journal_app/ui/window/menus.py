@@ -66,6 +66,7 @@ class WindowMenus(WindowMixin):
         def show_support(self) -> None: ...
         def show_people(self) -> None: ...
         def show_plan(self) -> None: ...
+        def show_comfort(self) -> None: ...
         def show_about(self) -> None: ...
         def show_shortcuts(self) -> None: ...
         def show_guide(self) -> None: ...
@@ -181,6 +182,13 @@ class WindowMenus(WindowMixin):
             self.show_plan,
             [QKeySequence("Ctrl+Shift+M")],
         )
+        self.comfort_action = window_action(
+            window,
+            "&Ways through right now…",
+            "Breathing, grounding, letting it pass, and your comfort box (Ctrl+Shift+W)",
+            self.show_comfort,
+            [QKeySequence("Ctrl+Shift+W")],
+        )
         self.shortcuts_action = window_action(
             window,
             "&Keyboard shortcuts",
@@ -261,7 +269,9 @@ class WindowMenus(WindowMixin):
         self.view_choices.show_zoom(self.settings.text_zoom)
         self.view_choices.show_theme(self.settings.theme)
         self.view_choices.show_list_state(self.settings.list_shown)
-        for action in (self.support_action, self.people_action, self.plan_action):
+        for action in (self.support_action, self.comfort_action):
+            self.help_menu.addAction(action)
+        for action in (self.people_action, self.plan_action):
             self.help_menu.addAction(action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.shortcuts_action)
