@@ -6,9 +6,11 @@ the line they chose for "let it pass". All of it is one record of kind ``comfort
 entry. There are no dates, counts or times of use in it: Tend never records when
 or how often the comfort toolkit is opened.
 
-Photos come later, as an item that names a sealed image by its id (``photo`` with
-``image_id``); an item of a kind this Tend does not know is kept as written and
-saved back unchanged, so a newer Tend's photos are never dropped by an older one.
+A photo is an item that names a sealed picture by its id (``photo`` with
+``image_id``), stored by the journal's picture store, never as a file. Taking it out
+deletes the picture too, unless an entry or a draft names the same one (the store's
+own rule, :meth:`Pictures.unwanted`). An item of a kind this Tend does not know is
+kept as written and saved back unchanged, so a newer Tend's things are never dropped.
 
 Plain Python: never imports Qt. Modelled on :class:`PersonalStore`: loaded from the
 unlock's ``read_all`` result, saved durably, forgotten on lock.
@@ -18,11 +20,13 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from types import MappingProxyType
 from typing import Literal
 
+from journal_app.journal.attachments import Pictures, reference
 from journal_app.vault import ReadResult, Vault
 from journal_app.vault.store import new_record_id
 
@@ -31,6 +35,7 @@ FORMAT = 1
 
 ItemKind = Literal["words", "message", "song"]
 KINDS: tuple[ItemKind, ...] = ("words", "message", "song")
+PHOTO = "photo"
 MAX_TEXT_CHARS = 20_000
 MAX_SHORT_CHARS = 2_000
 
@@ -59,14 +64,25 @@ class ComfortItem:
     def new(cls, kind: ItemKind, text: str, *, source: str = "", link: str = "") -> ComfortItem:
         return cls(secrets.token_hex(8), kind, text, source, link)
 
+    @classmethod
+    def photo(cls, image_id: str) -> ComfortItem:
+        """A photo, naming the picture the journal sealed for it."""
+        return cls(secrets.token_hex(8), PHOTO, extra=MappingProxyType({"image_id": image_id}))
+
+    @property
+    def image_id(self) -> str | None:
+        """The sealed picture a photo names; None for any other thing."""
+        found = self.extra.get("image_id") if self.kind == PHOTO else None
+        return found if isinstance(found, str) and found else None
+
     @property
     def is_known(self) -> bool:
         """False for a kind written by a newer Tend: shown as it is, never edited."""
-        return self.kind in KINDS
+        return self.kind in KINDS or self.image_id is not None
 
     @property
     def is_blank(self) -> bool:
-        return self.is_known and not (self.text.strip() or self.link.strip())
+        return self.kind in KINDS and not (self.text.strip() or self.link.strip())
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = dict(self.extra)
@@ -113,6 +129,11 @@ class ComfortBox:
     def without(self, item_id: str) -> ComfortBox:
         return replace(self, items=tuple(i for i in self.items if i.id != item_id))
 
+    def picture_references(self) -> list[str]:
+        """The pictures the box's photos name, as an entry would name them: the
+        texts the picture store's rule reads, so none of them is swept away."""
+        return [reference(i.image_id) for i in self.items if i.image_id is not None]
+
     def with_pass_line(self, line: str) -> ComfortBox:
         return replace(self, pass_line=line.strip()[:MAX_SHORT_CHARS])
 
@@ -150,8 +171,19 @@ def merge_boxes(boxes: Iterable[ComfortBox]) -> ComfortBox:
 class ComfortStore:
     """The comfort box, sealed in the vault; loaded on unlock, forgotten on lock."""
 
-    def __init__(self, vault: Vault, *, load: bool = True) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        *,
+        load: bool = True,
+        pictures: Pictures | None = None,
+        others: Callable[[], Iterable[str]] = tuple,
+    ) -> None:
+        """``others`` gives every other text that may name a picture (entries,
+        drafts): a photo taken out leaves its picture while one of them names it."""
         self.vault = vault
+        self.pictures = pictures or Pictures(vault)
+        self._others = others
         self._box = ComfortBox()
         self._records: list[str] = []  # the first is written; others merged in
         self.damaged: list[str] = []
@@ -194,7 +226,28 @@ class ComfortStore:
             return box
         record_id = self._records[0] if self._records else new_record_id()
         self.vault.put(COMFORT_KIND, box.to_payload(), record_id)
-        self._box = box
+        before, self._box = self._box, box
         extra, self._records = self._records[1:], [record_id]
         self.vault.delete(extra)  # their items are in the record just written
+        taken_out = set(before.picture_references()) - set(box.picture_references())
+        if taken_out:
+            kept = chain(self._others(), box.picture_references())
+            self.vault.delete(self.pictures.unwanted(taken_out, kept, sweep=False))
         return box
+
+    def add_photo(self, data: bytes) -> ComfortItem:
+        """Seal a photo's picture; the item it returns goes in the box with :meth:`save`.
+
+        Raises:
+            PictureRefused: not a picture Tend keeps, or over a cap (the message says which).
+        """
+        return ComfortItem.photo(self.pictures.add(data).id)
+
+    def photo(self, item: ComfortItem) -> bytes | None:
+        """A photo's picture, opened now; None if it is gone or not a photo.
+
+        Raises:
+            DamagedRecords: its record does not open.
+        """
+        picture = self.pictures.read(item.image_id) if item.image_id else None
+        return picture.data if picture is not None else None

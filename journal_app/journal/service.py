@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -115,8 +115,10 @@ class Journal:
         self._damaged: tuple[str, ...] = ()
         self.prompts = PromptLibrary(vault, load=False)
         self.personal = PersonalStore(vault, load=False)
-        self.comfort = ComfortStore(vault, load=False)
         self.pictures = Pictures(vault)
+        self.comfort = ComfortStore(
+            vault, load=False, pictures=self.pictures, others=self._picture_texts
+        )
         self.report = self.load()
 
     # ------------------------------------------------------------- lifecycle
@@ -488,6 +490,7 @@ class Journal:
         kept = chain(
             (e.body for e in self._entries.values() if e.trashed_at is None),
             (draft.body for draft in self._drafts.values()),
+            self.comfort.box().picture_references(),
         )
         doomed_texts = (self._entries[entry_id].body for entry_id in doomed)
         pictures = self.pictures.unwanted(doomed_texts, kept, sweep=not self._damaged)
@@ -497,6 +500,11 @@ class Journal:
             self._folded.pop(entry_id, None)
         self._forget_order()
         return len(doomed)
+
+    def _picture_texts(self) -> Iterator[str]:
+        """Every entry's and draft's text, trashed ones too: what may name a picture."""
+        yield from (entry.body for entry in self._entries.values())
+        yield from (draft.body for draft in self._drafts.values())
 
     # ---------------------------------------------------------------- drafts
 

@@ -80,9 +80,9 @@ def test_their_things_never_reach_the_disk_in_plaintext(vault_path: Path, fast_k
     assert hits == []
 
 
-def test_a_photo_from_a_newer_tend_is_kept_as_written(vault: Vault):
-    """Photos will name a sealed image by id: an older Tend keeps them untouched."""
-    photo = {"id": "p1", "kind": "photo", "text": "The beach", "image_id": "abc123"}
+def test_a_thing_from_a_newer_tend_is_kept_as_written(vault: Vault):
+    """A kind this Tend does not know is shown and saved back untouched."""
+    photo = {"id": "p1", "kind": "drawing", "text": "The beach", "drawing_id": "abc123"}
     payload = {"format": 1, "items": [photo], "pass_line": ""}
     vault.put(COMFORT_KIND, json.dumps(payload).encode())
     store = ComfortStore(vault)
