@@ -24,11 +24,11 @@ class _Source:
     def is_unlocked(self) -> bool:
         return self.store is not None
 
-    def comfort_box(self) -> Any:
-        return self.store.box()
+    def comfort(self) -> Any:
+        return self.store
 
-    def save_comfort_box(self, box: Any) -> Any:
-        return self.store.save(box)
+    def note_refused(self) -> None:
+        """Nothing else writes the scratch vault."""
 
 
 def _sample_store(folder: Path, passphrase: str) -> Any:

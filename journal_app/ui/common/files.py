@@ -32,6 +32,7 @@ class Purpose(StrEnum):
     EXPORT = "export"
     IMPORT = "import"
     BACKUP = "backup"
+    PHOTO = "photo"
 
 
 def documents_folder() -> Path:

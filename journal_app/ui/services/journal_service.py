@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     # The journal and the store need SQLAlchemy: imported when a vault is opened,
     # not when the window starts.
     from journal_app.journal import Journal, LoadReport
-    from journal_app.journal.comfort import ComfortBox
+    from journal_app.journal.comfort import ComfortStore
     from journal_app.journal.packs import Pack
     from journal_app.journal.personal import Person, Plan
     from journal_app.journal.sync import KeptResult
@@ -583,12 +583,9 @@ class JournalService(QObject):
     def plan(self) -> Plan:
         return self._require().personal.plan()
 
-    def comfort_box(self) -> ComfortBox:
-        return self._require().comfort.box()
-
-    @notices_change
-    def save_comfort_box(self, box: ComfortBox) -> ComfortBox:
-        return self._require().comfort.save(box)
+    def comfort(self) -> ComfortStore:
+        """The comfort box and its photos; a refused save goes to :meth:`note_refused`."""
+        return self._require().comfort
 
     @notices_change
     def save_plan(self, plan: Plan) -> Plan:

@@ -8,10 +8,10 @@ from typing import Protocol
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QLabel, QWidget
 
-from journal_app.journal.comfort import ComfortBox
+from journal_app.journal.comfort import ComfortBox, ComfortStore
 from journal_app.ui.common.errors import advice_for
 from journal_app.ui.common.widgets import label
-from journal_app.vault import VaultError
+from journal_app.vault import VaultChanged, VaultError
 
 LOCKED_NOTE = (
     "Your comfort box is kept in your journal, so it opens while the journal is open. "
@@ -23,15 +23,16 @@ NOT_SAVED = "Not saved yet"
 class ComfortSource(Protocol):
     """Where the box lives: the window's journal service (or, in tests, a real store).
 
-    ``is_unlocked`` is asked each time, since the journal may lock at any moment.
+    ``is_unlocked`` is asked each time, since the journal may lock at any moment;
+    ``note_refused`` hears of a save refused because another program changed the file.
     """
 
     @property
     def is_unlocked(self) -> bool: ...
 
-    def comfort_box(self) -> ComfortBox: ...
+    def comfort(self) -> ComfortStore: ...
 
-    def save_comfort_box(self, box: ComfortBox) -> ComfortBox: ...
+    def note_refused(self) -> None: ...
 
 
 class ComfortService(ComfortSource, Protocol):
@@ -45,8 +46,10 @@ class ComfortService(ComfortSource, Protocol):
 def save_box(source: ComfortSource, box: ComfortBox) -> str:
     """Seal ``box``; "" when it is saved, else the words that say why it was not."""
     try:
-        source.save_comfort_box(box)
+        source.comfort().save(box)
     except (VaultError, OSError) as exc:
+        if isinstance(exc, VaultChanged):
+            source.note_refused()
         return f"{NOT_SAVED}. {advice_for(exc).message}"
     return ""
 

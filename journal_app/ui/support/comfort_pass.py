@@ -83,7 +83,7 @@ class LetItPassPane(QWidget):
         """Show the line if the journal is open, else the gentle note; forget on lock."""
         unlocked = self.source is not None and self.source.is_unlocked
         if unlocked and self.source is not None and not self.line_field.hasFocus():
-            self.line_field.setText(self.source.comfort_box().pass_line)
+            self.line_field.setText(self.source.comfort().box().pass_line)
         elif not unlocked:
             self.line_field.clear()
         self.line_field.setVisible(unlocked)
@@ -101,7 +101,7 @@ class LetItPassPane(QWidget):
         source = self.source
         if source is None or not source.is_unlocked:
             return
-        box = source.comfort_box()
+        box = source.comfort().box()
         if self.line_field.text().strip() != box.pass_line:
             self.status.setText(save_box(source, box.with_pass_line(self.line_field.text())))
 

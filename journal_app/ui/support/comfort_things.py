@@ -4,14 +4,17 @@ Words to themselves, messages from people who care, names or links of songs. It
 holds them only while the journal is open (they are sealed in it, through the
 window's service): on lock the list is emptied and a gentle note says why. A link
 opens in the browser only when the person presses "Open the link"; nothing is
-fetched or followed before that. Photos will come as another kind of item (a
-sealed image named by its id); one written by a newer Tend is shown and kept.
+fetched or followed before that. A photo is chosen with "Add a photo…", sealed in
+the journal and shown small (see ``comfort_photos``); a thing written by a newer
+Tend is shown and kept.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -22,26 +25,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app.journal.comfort import KINDS, ComfortItem
+from journal_app.journal.attachments import PictureRefused
+from journal_app.journal.comfort import KINDS, PHOTO, ComfortItem
+from journal_app.ui.common.errors import advice_for
+from journal_app.ui.common.files import Purpose, open_file_name
 from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.widgets import button, label, row
 from journal_app.ui.support.comfort_parts import (
     LOCKED_NOTE,
+    NOT_SAVED,
     ComfortSource,
     buddy_label,
     save_box,
 )
+from journal_app.ui.support.comfort_photos import PHOTO_FILTER, THUMBNAIL, PhotoLoader
+from journal_app.vault import DamagedRecords, VaultError
 
 INTRO = (
     "Your own things for hard moments: words to yourself, messages from people who care, "
-    "songs. Only you can see them: they stay in your encrypted journal."
+    "songs and photos. Only you can see them: they stay in your encrypted journal."
 )
 EMPTY = "Nothing in the box yet. Add something below whenever you like."
 KIND_NAMES = {
     "words": "Words to myself",
     "message": "A message from someone who cares",
     "song": "A song",
+    PHOTO: "A photo",
 }
+PHOTO_NAME = "A photo from your comfort box"
+PHOTO_UNREADABLE = "A photo that Tend cannot show"
+CHOOSE_PHOTO = "Choose a photo"
 NEWER = "Something from a newer Tend"
 REMOVE_TITLE = "Take this out of your comfort box?"
 REMOVE_TEXT = "It will be deleted from your journal."
@@ -75,6 +88,7 @@ class ComfortThingsPane(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
+        self.list.setIconSize(THUMBNAIL)
         self.list.setMinimumHeight(120)
         self.list.setAccessibleName("Your comfort box")
         self.list.setToolTip("Your own things, in the order you added them")
@@ -82,6 +96,11 @@ class ComfortThingsPane(QWidget):
         self.empty = label(EMPTY, "muted")
         self.open_button = button("&Open the link", "Opens the song in your browser")
         self.open_button.clicked.connect(self.open_link)
+        self.photo_button = button(
+            "Add a &photo…", "Choose a photo to keep in your journal", on_click=self.add_photo
+        )
+        self.photos = PhotoLoader(self)
+        self.photos.loaded.connect(self._photo_loaded)
         self.remove_button = button("&Remove", "Take this out of the box", on_click=self.remove)
         self.form = self._build_form()
         self.status = label("", "small")
@@ -90,7 +109,7 @@ class ComfortThingsPane(QWidget):
         layout.addWidget(self.intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
-        layout.addLayout(row(None, self.open_button, self.remove_button))
+        layout.addLayout(row(self.photo_button, None, self.open_button, self.remove_button))
         layout.addWidget(self.form)
         layout.addWidget(self.status)
         self.refresh()
@@ -137,24 +156,56 @@ class ComfortThingsPane(QWidget):
         if not unlocked:
             for field in (self.text_field, self.source_field, self.link_field):
                 field.clear()
-        for widget in (self.intro, self.list, self.form, self.open_button, self.remove_button):
+        self.photos.forget()
+        shown = (self.intro, self.list, self.form, self.open_button, self.remove_button)
+        for widget in (*shown, self.photo_button):
             widget.setVisible(unlocked)
         self.locked_note.setVisible(not unlocked)
         self.status.clear()
-        items = self.source.comfort_box().items if unlocked and self.source else ()
+        items = self.source.comfort().box().items if unlocked and self.source else ()
         for thing in items:
             row_item = QListWidgetItem(item_text(thing))
             row_item.setData(ITEM_ID, thing.id)
+            if thing.image_id is not None:
+                row_item.setData(Qt.ItemDataRole.AccessibleTextRole, PHOTO_NAME)
             self.list.addItem(row_item)
         self.empty.setVisible(unlocked and not items)
         self._selected(self.list.currentRow())
+        if self.source is not None and unlocked:
+            self.photos.load(self._photo_bytes(self.source, items))
+
+    @staticmethod
+    def _photo_bytes(
+        source: ComfortSource, items: tuple[ComfortItem, ...]
+    ) -> list[tuple[str, bytes]]:
+        """Each photo's sealed bytes, opened here; decoding them waits for the pool."""
+        opened: list[tuple[str, bytes]] = []
+        for thing in (i for i in items if i.image_id is not None):
+            try:
+                data = source.comfort().photo(thing)
+            except DamagedRecords:
+                data = None  # shown as a photo Tend cannot show; named by check
+            opened.append((thing.id, data or b""))
+        return opened
+
+    @Slot(str, QImage)
+    def _photo_loaded(self, item_id: str, image: QImage) -> None:
+        for index in range(self.list.count()):
+            row_item = self.list.item(index)
+            if row_item.data(ITEM_ID) != item_id:
+                continue
+            if image.isNull():
+                row_item.setText(PHOTO_UNREADABLE)
+                row_item.setData(Qt.ItemDataRole.AccessibleTextRole, PHOTO_UNREADABLE)
+            else:
+                row_item.setIcon(QIcon(QPixmap.fromImage(image)))
 
     def current(self) -> ComfortItem | None:
         row_item = self.list.currentItem()
         if row_item is None or self.source is None or not self._unlocked():
             return None
         wanted = row_item.data(ITEM_ID)
-        return next((i for i in self.source.comfort_box().items if i.id == wanted), None)
+        return next((i for i in self.source.comfort().box().items if i.id == wanted), None)
 
     @Slot(int)
     def _selected(self, _row: int) -> None:
@@ -182,10 +233,31 @@ class ComfortThingsPane(QWidget):
         if thing.is_blank:
             self.text_field.setFocus()
             return
-        problem = save_box(self.source, self.source.comfort_box().with_item(thing))
+        problem = save_box(self.source, self.source.comfort().box().with_item(thing))
         if not problem:
             for field in (self.text_field, self.source_field, self.link_field):
                 field.clear()
+        self.refresh()
+        self.status.setText(problem)
+        self.list.setCurrentRow(self.list.count() - 1)
+
+    @Slot()
+    def add_photo(self) -> None:
+        """Choose a picture file and keep it, sealed; a refused one says why."""
+        if self.source is None or not self._unlocked():
+            return
+        name, _ = open_file_name(self, Purpose.PHOTO, CHOOSE_PHOTO, PHOTO_FILTER)
+        if not name or self.source is None or not self._unlocked():
+            return
+        try:
+            thing = self.source.comfort().add_photo(Path(name).read_bytes())
+        except PictureRefused as exc:
+            self.status.setText(str(exc))
+            return
+        except (VaultError, OSError) as exc:
+            self.status.setText(f"{NOT_SAVED}. {advice_for(exc).message}")
+            return
+        problem = save_box(self.source, self.source.comfort().box().with_item(thing))
         self.refresh()
         self.status.setText(problem)
         self.list.setCurrentRow(self.list.count() - 1)
@@ -197,7 +269,7 @@ class ComfortThingsPane(QWidget):
             return
         if not confirm(self, REMOVE_TITLE, REMOVE_TEXT, "Take it out", "Keep it"):
             return
-        problem = save_box(self.source, self.source.comfort_box().without(thing.id))
+        problem = save_box(self.source, self.source.comfort().box().without(thing.id))
         self.refresh()
         self.status.setText(problem)
 

@@ -49,7 +49,7 @@ class ComfortWindow(QDialog):
             (self.breathing, "&Breathing", "Slow breathing with a soft shape"),
             (self.grounding, "&Grounding", "Five things you can see, four you can feel…"),
             (self.let_it_pass, "&Let it pass", "A few quiet minutes, with your own line"),
-            (self.things, "&Comfort box", "Your own words, messages and songs"),
+            (self.things, "&Comfort box", "Your own words, messages, songs and photos"),
         ):
             index = self.tabs.addTab(page, name)
             self.tabs.setTabToolTip(index, tip)

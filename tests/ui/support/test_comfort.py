@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app.journal.comfort import COMFORT_KIND, ComfortBox, ComfortStore
+from journal_app.journal.comfort import COMFORT_KIND, ComfortStore
 from journal_app.journal.wording import check_text
 from journal_app.ui.common.announce import ANNOUNCED
 from journal_app.ui.support import comfort_breathing as breathing
@@ -45,12 +45,13 @@ class StoreSource(QObject):
         super().__init__()
         self.store = store
         self.is_unlocked = True
+        self.refused = False
 
-    def comfort_box(self) -> ComfortBox:
-        return self.store.box()
+    def comfort(self) -> ComfortStore:
+        return self.store
 
-    def save_comfort_box(self, box: ComfortBox) -> ComfortBox:
-        return self.store.save(box)
+    def note_refused(self) -> None:
+        self.refused = True
 
     def lock(self) -> None:
         self.store.clear()
