@@ -31,6 +31,28 @@ class _Source:
         """Nothing else writes the scratch vault."""
 
 
+def _sample_photo() -> bytes:
+    """A calm sky-and-sea picture, made here: a PNG as a person's photo would be."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
+    from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+    image = QImage(900, 600, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    sky = QLinearGradient(QPointF(0, 0), QPointF(0, 600))
+    for stop, colour in ((0.0, "#f6c89f"), (0.55, "#9ec9e2"), (0.56, "#3f7f9f"), (1.0, "#20465a")):
+        sky.setColorAt(stop, QColor(colour))
+    painter.fillRect(image.rect(), sky)
+    painter.setBrush(QColor("#fff3d6"))
+    painter.setPen(QColor("#fff3d6"))
+    painter.drawEllipse(QPointF(620, 300), 60, 60)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
 def _sample_store(folder: Path, passphrase: str) -> Any:
     from journal_app.journal.comfort import ComfortBox, ComfortItem, ComfortStore
     from journal_app.vault import KdfParams, Vault
@@ -42,7 +64,8 @@ def _sample_store(folder: Path, passphrase: str) -> Any:
         ComfortItem.new("message", "Call me any time, even late. I mean it.", source="Maya"),
         ComfortItem.new("song", "Here Comes the Sun", link="https://example.org/sun"),
     )
-    store.save(ComfortBox(items, "This will pass like weather."))
+    photo = store.add_photo(_sample_photo())
+    store.save(ComfortBox((*items, photo), "This will pass like weather."))
     return store
 
 
@@ -66,6 +89,9 @@ def render(
             for page in pages if state == "open" else pages[2:]:
                 window.tabs.setCurrentWidget(page)
                 settle(120)
+                if page is window.things and state == "open":
+                    window.things.list.setCurrentRow(window.things.list.count() - 1)
+                    settle(300)  # the photo decodes off the GUI thread
                 name = window.tabs.tabText(window.tabs.indexOf(page)).replace("&", "")
                 slug = name.lower().replace(" ", "-")
                 shot(window, f"70-ways-{slug}-{state}-{size}", theme)

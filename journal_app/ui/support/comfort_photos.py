@@ -1,21 +1,23 @@
 """Photos in the comfort box, shown small: decoded off the GUI thread.
 
-A photo can be a 10 MB JPEG; decoding and scaling it on the GUI thread would
-freeze the window for longer than a frame or two, in a moment when calm matters.
-The sealed bytes are opened on the GUI thread (the vault is used from there
-only), then decoded and scaled to a thumbnail on Qt's thread pool as a
-``QImage`` (safe off the GUI thread, unlike ``QPixmap``). A result that arrives
-after the box was refreshed or the journal locked is dropped.
+A photo can be a 10 MB JPEG; opening its sealed record and decoding it on the
+GUI thread would freeze the window for longer than a frame or two, in a moment
+when calm matters. Both happen on Qt's thread pool (the vault is thread-safe
+through its own lock), the thumbnail made as a ``QImage`` (safe off the GUI
+thread, unlike ``QPixmap``). A result that arrives after the box was refreshed
+or the journal locked is dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 
+from journal_app.journal.comfort import ComfortItem
 from journal_app.ui.common.worker import Worker
+from journal_app.vault import VaultError
 
 THUMBNAIL = QSize(240, 160)
 PHOTO_FILTER = "Photos (*.png *.jpg *.jpeg *.gif *.webp)"
@@ -31,8 +33,18 @@ def thumbnail(data: bytes, size: QSize = THUMBNAIL) -> QImage:
     )
 
 
-def _decode_all(photos: list[tuple[str, bytes]]) -> list[tuple[str, QImage]]:
-    return [(item_id, thumbnail(data)) for item_id, data in photos]
+Opener = Callable[[ComfortItem], bytes | None]
+
+
+def _decode_all(photos: list[ComfortItem], open_photo: Opener) -> list[tuple[str, QImage]]:
+    decoded: list[tuple[str, QImage]] = []
+    for item in photos:
+        try:
+            data = open_photo(item)
+        except VaultError:  # damaged (named by check), or locked meanwhile (dropped)
+            data = None
+        decoded.append((item.id, thumbnail(data or b"")))
+    return decoded
 
 
 class PhotoLoader(QObject):
@@ -49,17 +61,17 @@ class PhotoLoader(QObject):
         self._batch = 0
         self._workers: list[Worker] = []
 
-    def load(self, photos: Iterable[tuple[str, bytes]]) -> None:
-        """Decode ``photos`` (item id, bytes); anything still decoding is forgotten."""
+    def load(self, items: Iterable[ComfortItem], open_photo: Opener) -> None:
+        """Open and decode the photos among ``items``; what was still decoding is forgotten."""
         self.forget()
-        wanted = list(photos)
+        wanted = [item for item in items if item.image_id is not None]
         if not wanted:
             return
         batch = self._batch
         worker = Worker(self)
         worker.succeeded.connect(lambda result: self._done(batch, result))
         self._workers.append(worker)
-        worker.start(lambda: _decode_all(wanted))
+        worker.start(lambda: _decode_all(wanted, open_photo))
 
     def forget(self) -> None:
         """Drop whatever is still decoding (the box changed, or the journal locked)."""

@@ -39,7 +39,7 @@ from journal_app.ui.support.comfort_parts import (
     save_box,
 )
 from journal_app.ui.support.comfort_photos import PHOTO_FILTER, THUMBNAIL, PhotoLoader
-from journal_app.vault import DamagedRecords, VaultError
+from journal_app.vault import VaultError
 
 INTRO = (
     "Your own things for hard moments: words to yourself, messages from people who care, "
@@ -172,21 +172,7 @@ class ComfortThingsPane(QWidget):
         self.empty.setVisible(unlocked and not items)
         self._selected(self.list.currentRow())
         if self.source is not None and unlocked:
-            self.photos.load(self._photo_bytes(self.source, items))
-
-    @staticmethod
-    def _photo_bytes(
-        source: ComfortSource, items: tuple[ComfortItem, ...]
-    ) -> list[tuple[str, bytes]]:
-        """Each photo's sealed bytes, opened here; decoding them waits for the pool."""
-        opened: list[tuple[str, bytes]] = []
-        for thing in (i for i in items if i.image_id is not None):
-            try:
-                data = source.comfort().photo(thing)
-            except DamagedRecords:
-                data = None  # shown as a photo Tend cannot show; named by check
-            opened.append((thing.id, data or b""))
-        return opened
+            self.photos.load(items, self.source.comfort().photo)
 
     @Slot(str, QImage)
     def _photo_loaded(self, item_id: str, image: QImage) -> None:

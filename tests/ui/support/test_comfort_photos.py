@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from journal_app.journal.attachments import IMAGE_KIND
-from journal_app.journal.comfort import ComfortStore
+from journal_app.journal.comfort import ComfortItem, ComfortStore
 from journal_app.ui.support import comfort_things
 from journal_app.ui.support.comfort_photos import thumbnail
 from journal_app.ui.support.comfort_window import ComfortWindow
@@ -94,3 +94,11 @@ def test_a_thumbnail_keeps_the_photo_shape_and_fits():
     assert not image.isNull() and image.width() <= 240 and image.height() <= 160
     assert image.width() == 4 * image.height()  # 64 x 16, scaled
     assert thumbnail(b"not a picture").isNull()
+
+
+def test_a_photo_whose_picture_is_gone_says_so(qtbot: Any, opened: Opened):
+    store = opened.source.store
+    store.save(store.box().with_item(ComfortItem.photo("0" * 32)))
+    pane = shown(qtbot, ComfortWindow(opened.source)).things
+    qtbot.waitUntil(lambda: pane.list.item(0).text() == comfort_things.PHOTO_UNREADABLE)
+    assert pane.list.item(0).icon().isNull()
