@@ -31,6 +31,7 @@ from journal_app.ui.common.errors import advice_for
 from journal_app.ui.common.files import Purpose, open_file_name
 from journal_app.ui.common.questions import confirm
 from journal_app.ui.common.widgets import button, label, row
+from journal_app.ui.common.worker import Worker
 from journal_app.ui.support.comfort_parts import (
     LOCKED_NOTE,
     NOT_SAVED,
@@ -55,6 +56,7 @@ KIND_NAMES = {
 PHOTO_NAME = "A photo from your comfort box"
 PHOTO_UNREADABLE = "A photo that Tend cannot show"
 CHOOSE_PHOTO = "Choose a photo"
+KEEPING_PHOTO = "Keeping your photo…"
 NEWER = "Something from a newer Tend"
 REMOVE_TITLE = "Take this out of your comfort box?"
 REMOVE_TEXT = "It will be deleted from your journal."
@@ -100,6 +102,9 @@ class ComfortThingsPane(QWidget):
             "Add a &photo…", "Choose a photo to keep in your journal", on_click=self.add_photo
         )
         self.photos = PhotoLoader(self)
+        self.sealing = Worker(self)
+        self.sealing.succeeded.connect(self._photo_sealed)
+        self.sealing.failed.connect(self._photo_refused)
         self.photos.loaded.connect(self._photo_loaded)
         self.remove_button = button("&Remove", "Take this out of the box", on_click=self.remove)
         self.form = self._build_form()
@@ -233,20 +238,33 @@ class ComfortThingsPane(QWidget):
         if self.source is None or not self._unlocked():
             return
         name, _ = open_file_name(self, Purpose.PHOTO, CHOOSE_PHOTO, PHOTO_FILTER)
-        if not name or self.source is None or not self._unlocked():
+        if not name or self.source is None or not self._unlocked() or self.sealing.running:
             return
-        try:
-            thing = self.source.comfort().add_photo(Path(name).read_bytes())
-        except PictureRefused as exc:
-            self.status.setText(str(exc))
-            return
-        except (VaultError, OSError) as exc:
-            self.status.setText(f"{NOT_SAVED}. {advice_for(exc).message}")
-            return
+        store = self.source.comfort()
+        self.photo_button.setEnabled(False)
+        self.status.setText(KEEPING_PHOTO)
+        # Reading and sealing a large photo takes tens of milliseconds: not on the GUI thread.
+        self.sealing.start(lambda: store.add_photo(Path(name).read_bytes()))
+
+    @Slot(object)
+    def _photo_sealed(self, thing: object) -> None:
+        self.photo_button.setEnabled(True)
+        if self.source is None or not self._unlocked() or not isinstance(thing, ComfortItem):
+            return  # locked meanwhile: the picture no box names goes at a later emptying
         problem = save_box(self.source, self.source.comfort().box().with_item(thing))
         self.refresh()
         self.status.setText(problem)
         self.list.setCurrentRow(self.list.count() - 1)
+
+    @Slot(object)
+    def _photo_refused(self, error: object) -> None:
+        self.photo_button.setEnabled(True)
+        if isinstance(error, PictureRefused):
+            self.status.setText(str(error))
+        elif isinstance(error, VaultError | OSError):
+            self.status.setText(f"{NOT_SAVED}. {advice_for(error).message}")
+        else:
+            raise error if isinstance(error, BaseException) else RuntimeError(error)
 
     @Slot()
     def remove(self) -> None:

@@ -54,6 +54,7 @@ def test_a_photo_is_sealed_shown_small_and_taken_out(
     window.tabs.setCurrentWidget(pane)
     QTest.keyClick(pane.photo_button, Qt.Key.Key_Space)
     assert asked == [comfort_things.Purpose.PHOTO]
+    qtbot.waitUntil(lambda: pane.list.count() == 1)
     (item,) = ComfortStore(opened.vault).box().items
     assert ComfortStore(opened.vault).photo(item) == data
     row = pane.list.item(0)
@@ -74,7 +75,8 @@ def test_a_file_that_is_not_a_photo_is_refused_plainly(
     window = shown(qtbot, ComfortWindow(opened.source))
     window.tabs.setCurrentWidget(window.things)
     QTest.keyClick(window.things.photo_button, Qt.Key.Key_Space)
-    assert "PNG, JPEG, GIF or WebP" in window.things.status.text()
+    qtbot.waitUntil(lambda: "PNG, JPEG, GIF or WebP" in window.things.status.text())
+    assert window.things.photo_button.isEnabled()
     assert opened.vault.count(IMAGE_KIND) == 0 and window.things.list.count() == 0
 
 
