@@ -12,10 +12,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from journal_app.ui.common.actions import window_action
+from journal_app.ui.common.shortcuts import SHORTCUT_SHOW_LIST
 from journal_app.ui.common.theme import DEFAULT_ZOOM, THEME_CHOICES, ZOOM_STEPS, ThemeMode
 from journal_app.ui.window.edit_menu import with_mnemonic
-
-SHOW_LIST_KEYS = "F9"
 
 
 class ViewMenu:
@@ -35,9 +34,9 @@ class ViewMenu:
         self.list_action = window_action(
             window,
             "Show the &list",
-            f"Show or hide the list of entries beside the page ({SHOW_LIST_KEYS})",
+            f"Show or hide the list of entries beside the page ({SHORTCUT_SHOW_LIST})",
             show_list,
-            [QKeySequence(SHOW_LIST_KEYS)],
+            [QKeySequence(SHORTCUT_SHOW_LIST)],
             checkable=True,
         )
         menu.addAction(self.list_action)
