@@ -101,4 +101,17 @@ class Debouncer(QObject):
             self._alarm.wake_at(self._rule.due_at())
 
 
-__all__ = ["Alarm", "Debouncer"]
+__all__ = ["Alarm", "Debouncer", "call_later"]
+
+
+def call_later(owner: QObject, ms: int, callback: Callable[[], object]) -> None:
+    """Call ``callback`` once, ``ms`` from now, unless ``owner`` is gone by then.
+
+    ``QTimer.singleShot(ms, context, callable)`` does this from PySide6 6.7 on; Tend
+    still runs on 6.6, which only takes a context with a slot's name.
+    """
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.timeout.connect(callback)
+    timer.timeout.connect(timer.deleteLater)
+    timer.start(ms)

@@ -16,7 +16,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from journal_app.journal import Draft, Entry
 from journal_app.journal.entry import UNSET, Unset
@@ -25,6 +25,7 @@ from journal_app.journal.search import Narrowing
 from journal_app.journal.selection import Selection, select
 from journal_app.journal.tally import EntryTally
 from journal_app.ui.common import heap
+from journal_app.ui.common.debounce import call_later
 from journal_app.ui.services.file_watch import FileWatch, notices_change
 from journal_app.ui.services.kept_copies import KeptCopies
 from journal_app.ui.services.task_runner import TaskRunner
@@ -275,7 +276,7 @@ class JournalService(QObject):
         heap.settle()  # the loaded entries: out of the way of full collections
         self._set_state(VaultState.UNLOCKED)
         self.unlocked.emit(journal.report)
-        QTimer.singleShot(WARM_SEARCH_AFTER_MS, self, lambda: self._warm_search(journal))
+        call_later(self, WARM_SEARCH_AFTER_MS, lambda: self._warm_search(journal))
 
     def _warm_search(self, journal: Journal) -> None:
         """Fold every entry for search on a pool thread, so the first search is quick.

@@ -56,9 +56,10 @@ def action_keys(action: QAction) -> str:
 def menu_keys(menu: QMenu) -> list[tuple[str, str]]:
     """(what, keys) for each item of ``menu`` and its submenus that has keys."""
     rows: list[tuple[str, str]] = []
+    submenus = {sub.menuAction(): sub for sub in child_menus(menu)}
     for action in menu.actions():
-        submenu = action.menu()
-        if isinstance(submenu, QMenu):
+        submenu = submenus.get(action)
+        if submenu is not None:
             rows.extend(menu_keys(submenu))
         elif not action.isSeparator() and action.isVisible():
             keys = action_keys(action)
@@ -67,14 +68,21 @@ def menu_keys(menu: QMenu) -> list[tuple[str, str]]:
     return rows
 
 
+def child_menus(owner: QWidget) -> list[QMenu]:
+    """The menus ``owner`` (a menu bar or a menu) holds, in the order it shows them.
+
+    Found as its children, never through ``QAction.menu()``: before PySide6 6.11.2
+    that wrapper dies with the temporary action it was reached through.
+    """
+    menus = owner.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    order = {action: index for index, action in enumerate(owner.actions())}
+    shown = [menu for menu in menus if menu.menuAction() in order]
+    return sorted(shown, key=lambda menu: order[menu.menuAction()])
+
+
 def bar_menus(bar: QMenuBar) -> list[QMenu]:
     """The menu bar's menus, in order."""
-    menus = []
-    for action in bar.actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu):
-            menus.append(menu)
-    return menus
+    return child_menus(bar)
 
 
 class ShortcutsDialog(QDialog):
@@ -152,4 +160,12 @@ class ShortcutsDialog(QDialog):
         return list(self._rows)
 
 
-__all__ = ["SHORTCUTS_KEYS", "ShortcutsDialog", "action_keys", "menu_keys", "plain_text"]
+__all__ = [
+    "SHORTCUTS_KEYS",
+    "ShortcutsDialog",
+    "action_keys",
+    "bar_menus",
+    "child_menus",
+    "menu_keys",
+    "plain_text",
+]

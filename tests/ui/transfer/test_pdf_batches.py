@@ -210,7 +210,8 @@ def test_late_pages_are_painted_where_the_layout_put_them():
     document = pdf.build_document(many_entries(600))
     assert document.pageCount() > 100
     given = document.pageSize().height()
-    assert given != pdf_page.page_height(document)  # cut down to 1/64ths
+    # Qt 6.7 and later keep the height cut down to 1/64ths; 6.6 keeps this one whole.
+    cut_down = given != pdf_page.page_height(document)
     lines = []
     block = document.begin()
     while block.isValid():
@@ -222,8 +223,10 @@ def test_late_pages_are_painted_where_the_layout_put_them():
     for top, height in lines:
         page = pdf_page.page_rect(document, int(top // pdf_page.page_height(document)))
         assert page.top() <= top and top + height <= page.bottom(), (top, page)
-    # Pages placed at the height as given would have cut some lines in two.
-    assert any(int(top // given) != int((top + height) // given) for top, height in lines)
+    # Where Qt cuts the height down, pages placed at the height as given would have
+    # cut some lines in two.
+    if cut_down:
+        assert any(int(top // given) != int((top + height) // given) for top, height in lines)
 
 
 def test_progress_moves_after_the_last_page_while_the_pdf_is_copied_and_written(

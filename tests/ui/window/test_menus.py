@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from journal_app.ui.common.announce import ANNOUNCED
 from journal_app.ui.common.theme import ThemeMode
-from journal_app.ui.window.shortcuts_dialog import ShortcutsDialog, bar_menus
+from journal_app.ui.window.shortcuts_dialog import ShortcutsDialog, bar_menus, child_menus
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.helpers import unlock_through_ui
 
@@ -31,9 +31,8 @@ def _check_mnemonics(menu: QMenu) -> None:
         assert letter is not None, f"{action.text()!r} in {menu.title()!r} has no mnemonic"
         assert letter not in seen, f"{action.text()!r} and {seen[letter]!r} share {letter!r}"
         seen[letter] = action.text()
-        submenu = action.menu()
-        if isinstance(submenu, QMenu):
-            _check_mnemonics(submenu)
+    for submenu in child_menus(menu):
+        _check_mnemonics(submenu)
 
 
 def test_the_menu_bar_has_the_five_menus_each_item_with_its_own_mnemonic(
