@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from journal_app.journal import Journal
+from journal_app.journal import Journal, backup
 from journal_app.journal.backup import BackupFrequency, BackupPolicy, list_backups
 from journal_app.ui.settings.dialog import SettingsDialog
 from journal_app.ui.transfer import backup_now, backups_page, restore_dialog
@@ -69,13 +70,32 @@ def test_back_up_now_never_replaces_a_file(qtbot, window, tmp_path, message_boxe
     assert any("will not overwrite" in text for text in message_boxes.texts())
 
 
-def test_back_up_now_can_be_stopped(qtbot, window, tmp_path, file_dialogs):
+def test_back_up_now_can_be_stopped(qtbot, window, tmp_path, file_dialogs, monkeypatch):
+    """Stop is pressed while the copy is under way: the backup's own first report of
+    progress waits for it, so a small journal cannot be copied whole before the click."""
+    copying, stop_pressed = threading.Event(), threading.Event()
+    real_backup = backup.make_backup
+
+    def held_backup(vault, destination, **options):
+        reported = options.get("progress")
+
+        def progress(done: int, total: int) -> None:
+            copying.set()
+            stop_pressed.wait(10)
+            if reported is not None:
+                reported(done, total)
+
+        return real_backup(vault, destination, **{**options, "progress": progress})
+
+    monkeypatch.setattr(backup, "make_backup", held_backup)
     target = tmp_path / "stopped.tend"
     file_dialogs.answers.append(str(target))
     window.transfer.backup_action.trigger()
     dialog = window.transfer.backup_dialog
     task = dialog.task
+    qtbot.waitUntil(copying.is_set)
     dialog.panel.stop_button.click()
+    stop_pressed.set()
     wait_for_task(qtbot, task)
     assert not target.exists()
     assert [p for p in tmp_path.iterdir() if p.name.startswith(".stopped")] == []
