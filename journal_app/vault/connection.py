@@ -106,6 +106,18 @@ def vault_errors() -> Iterator[None]:
         raise translated from exc
 
 
+def _recoverable(path: Path) -> bool:
+    """Whether SQLite holds what a short file lacks: a write-ahead log, or a hot
+    rollback journal (one with content) left by a writer killed mid-commit, which
+    SQLite plays back when the file is next opened."""
+    wal = path.with_name(path.name + "-wal")
+    journal = path.with_name(path.name + "-journal")
+    try:
+        return wal.exists() or (journal.is_file() and journal.stat().st_size > 0)
+    except OSError:
+        return False
+
+
 def precheck_file(path: Path) -> None:
     """Refuse what is plainly not a Tend vault before SQLite ever sees it."""
     try:
@@ -125,9 +137,8 @@ def precheck_file(path: Path) -> None:
     (page_size,) = struct.unpack(">H", head[16:18])
     page_size = 65536 if page_size == 1 else page_size
     (page_count,) = struct.unpack(">I", head[28:32])
-    wal = path.with_name(path.name + "-wal")
     size = path.stat().st_size
-    if page_count and page_size * page_count > size and not wal.exists():
+    if page_count and page_size * page_count > size and not _recoverable(path):
         raise DamagedVault()
 
 

@@ -17,6 +17,7 @@ from journal_app.vault import (
     VaultError,
     schema,
 )
+from journal_app.vault.connection import precheck_file
 from tests.conftest import PASSPHRASE, edit_rows, sha256_of, siblings
 
 
@@ -57,6 +58,20 @@ def test_truncated_vault_is_reported_damaged(real_vault, new_size):
     os.truncate(real_vault, new_size(real_vault.stat().st_size))
     error = assert_refused_untouched(real_vault, DamagedVault)
     assert str(error) == DamagedVault.message
+
+
+def test_a_short_file_with_a_hot_rollback_journal_is_left_to_sqlite(real_vault):
+    """A writer killed mid-commit can leave the file shorter than its header says,
+    beside a rollback journal with content that SQLite plays back when the file is
+    next opened: that is no damage. An empty journal (Tend keeps one under its lock,
+    truncated after each commit) recovers nothing, so a short file beside it is."""
+    os.truncate(real_vault, real_vault.stat().st_size // 2)
+    journal = real_vault.with_name(real_vault.name + "-journal")
+    journal.write_bytes(b"")
+    with pytest.raises(DamagedVault):
+        precheck_file(real_vault)
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + bytes(504))
+    precheck_file(real_vault)  # not refused here: SQLite decides once it opens
 
 
 def test_vault_cut_inside_the_sqlite_header_is_not_a_vault(real_vault):
