@@ -54,6 +54,17 @@ def emergency_sentence(numbers: EmergencyNumbers | None) -> str:
     return f"If you are in danger now, call {numbers.spoken()}."
 
 
+def catalogue_or_empty(catalogue: HelpCatalogue | None = None) -> HelpCatalogue:
+    """``catalogue``, else the shipped one, else an empty one: the country list and
+    the plan still open (showing the directories only) if the help data is unreadable."""
+    if catalogue is not None:
+        return catalogue
+    try:
+        return load_catalogue()
+    except (HelpDataError, OSError):
+        return HelpCatalogue((), {})
+
+
 def help_lines(country: str, limit: int = 3) -> list[str]:
     """What a saved or printed plan ends with: the emergency number, and a few lines
     to call in the person's country, with the date they were checked."""
@@ -93,11 +104,7 @@ class CountryBox(QComboBox):
         self, catalogue: HelpCatalogue | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        if catalogue is None:
-            try:
-                catalogue = load_catalogue()
-            except (HelpDataError, OSError):
-                catalogue = HelpCatalogue((), {})
+        catalogue = catalogue_or_empty(catalogue)
         self.setMinimumHeight(32)
         self.setAccessibleName(COUNTRY_LABEL)
         self.setToolTip(COUNTRY_TIP)

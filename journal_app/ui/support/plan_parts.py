@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
-from journal_app.journal.help import HelpCatalogue, HelpDataError, load_catalogue
+from journal_app.journal.help import HelpCatalogue
 from journal_app.journal.personal import Person, PersonalTemplate, person_line
-from journal_app.ui.common.country import country_name
+from journal_app.ui.common.country import catalogue_or_empty, country_name
 from journal_app.ui.common.widgets import button, label
 
 CHOOSER_NAME = "Choose from My people"
@@ -142,11 +142,7 @@ class HelpLinesBox(QWidget):
         self, catalogue: HelpCatalogue | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        if catalogue is None:
-            try:
-                catalogue = load_catalogue()
-            except (HelpDataError, OSError):
-                catalogue = HelpCatalogue((), {})
+        catalogue = catalogue_or_empty(catalogue)
         self.catalogue = catalogue
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
